@@ -1,0 +1,142 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/typedcloud/sdk-go/internal/apierror"
+)
+
+// HTTPClient sends one HTTP request. *http.Client satisfies it; so does any
+// test double or recording wrapper.
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// DefaultMaxBodyBytes caps how much of an answer is read: every documented
+// answer is far smaller, and a runaway body must not exhaust memory.
+const DefaultMaxBodyBytes = 8 << 20
+
+// Config is what the loop needs beyond the call itself. Product clients
+// build one per call from their options; Budget is the client's, shared by
+// every call.
+type Config struct {
+	HTTPClient HTTPClient   // nil means a DefaultHTTPClient
+	Retry      Retry        // attempts and delays
+	Budget     *Budget      // the client-wide retry budget; nil means unbounded
+	Logger     *slog.Logger // one debug line per attempt; nil means silent
+	// Timeout bounds the whole call, retries and backoff included. 0 means
+	// only the caller's context bounds it.
+	Timeout time.Duration
+	// MaxBodyBytes caps the answer read; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// Jitter returns the actual sleep for a backoff of at most d; nil means
+	// full jitter (uniform in [0, d]). Tests pin it.
+	Jitter func(d time.Duration) time.Duration
+}
+
+// Call is one operation to perform.
+type Call struct {
+	Product    string // for errors and logs: "outboundbot"
+	Operation  string // the API action: "DescribeInstance"
+	Idempotent bool   // reads; writes retry only when provably not processed
+
+	// Build returns a newly built and signed request for one attempt, and the
+	// secret values it carries (so they can be scrubbed from errors and logs).
+	// It is called once per attempt: never resend a signed request.
+	Build func(ctx context.Context) (*http.Request, []string, error)
+
+	// Decode turns a complete answer into nil (the caller's response is
+	// filled) or a typed error (*apierror.APIError, *apierror.DecodeError).
+	Decode func(a *Answer) error
+}
+
+// Answer is one complete HTTP answer, body read in full.
+type Answer struct {
+	Status  int
+	Header  http.Header
+	Body    []byte
+	Secrets []string // the attempt's secrets, for redacting snippets
+	// RequestID is set by Decode when it finds one, for the attempt's log line.
+	RequestID string
+}
+
+// Do runs call: attempts, backoff and budget. It returns nil or a typed
+// error: *apierror.APIError, *apierror.DecodeError or
+// *apierror.OperationError.
+func (cfg *Config) Do(ctx context.Context, call *Call) error {
+	if cfg.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.Timeout)
+		defer cancel()
+	}
+	maxAttempts := cfg.Retry.maxAttempts()
+	spent := 0 // budget tokens this call's retries took
+	for attempt := 1; ; attempt++ {
+		err := cfg.attempt(ctx, call, attempt)
+		if err == nil {
+			cfg.Budget.give(max(spent, 1))
+			return nil
+		}
+		var be *buildError
+		if errors.As(err, &be) {
+			return &apierror.OperationError{Product: call.Product, Operation: call.Operation, Attempts: attempt - 1, Err: be.err}
+		}
+		v := classify(err, call.Idempotent)
+		if !v.retry || attempt >= maxAttempts {
+			return finalError(call, attempt, err)
+		}
+		if !cfg.Budget.take(v.cost) {
+			if cfg.Logger != nil {
+				cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "typedcloud: retry budget exhausted",
+					slog.String("product", call.Product), slog.String("operation", call.Operation), slog.Int("attempt", attempt))
+			}
+			return finalError(call, attempt, err)
+		}
+		spent += v.cost
+		if ctxErr := cfg.sleep(ctx, attempt); ctxErr != nil {
+			return &apierror.OperationError{Product: call.Product, Operation: call.Operation, Attempts: attempt,
+				Err: fmt.Errorf("%w during backoff; last attempt: %w", ctxErr, err)}
+		}
+	}
+}
+
+// finalError returns what the caller sees after the last attempt: the
+// service's typed answer as is, or the send failure wrapped with the count.
+func finalError(call *Call, attempts int, err error) error {
+	var se *sendError
+	if errors.As(err, &se) {
+		return &apierror.OperationError{Product: call.Product, Operation: call.Operation, Attempts: attempts, Err: se.err}
+	}
+	return err
+}
+
+// sleep waits the jittered backoff after attempt n, or until ctx is done.
+func (cfg *Config) sleep(ctx context.Context, n int) error {
+	jitter := cfg.Jitter
+	if jitter == nil {
+		jitter = fullJitter
+	}
+	d := jitter(cfg.Retry.backoff(n))
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// buildError marks a failure to build the request (credentials, encoding):
+// nothing was sent.
+type buildError struct{ err error }
+
+func (e *buildError) Error() string { return e.err.Error() }
