@@ -1,0 +1,55 @@
+package wire
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestInt64(t *testing.T) {
+	for in, want := range map[string]int64{`4`: 4, `"4"`: 4, `-12`: -12, `"1578469042851"`: 1578469042851, `null`: 0, `""`: 0, `4.0`: 4, `1e3`: 1000} {
+		var n Int64
+		require.NoError(t, json.Unmarshal([]byte(in), &n), in)
+		assert.Equal(t, want, int64(n), in)
+	}
+	for _, bad := range []string{`"four"`, `4.5`, `true`, `{}`, `[1]`, `"9223372036854775808"`} {
+		var n Int64
+		assert.Error(t, json.Unmarshal([]byte(bad), &n), bad)
+	}
+}
+
+func TestBool(t *testing.T) {
+	for in, want := range map[string]bool{`true`: true, `false`: false, `"true"`: true, `"false"`: false, `"TRUE"`: true, `null`: false, `""`: false} {
+		var b Bool
+		require.NoError(t, json.Unmarshal([]byte(in), &b), in)
+		assert.Equal(t, want, bool(b), in)
+	}
+	for _, bad := range []string{`"yes"`, `2`, `{}`, `[]`} {
+		var b Bool
+		assert.Error(t, json.Unmarshal([]byte(bad), &b), bad)
+	}
+}
+
+func TestString(t *testing.T) {
+	for in, want := range map[string]string{`"a"`: "a", `12`: "12", `true`: "true", `null`: ""} {
+		var s String
+		require.NoError(t, json.Unmarshal([]byte(in), &s), in)
+		assert.Equal(t, want, string(s), in)
+	}
+	var s String
+	assert.Error(t, json.Unmarshal([]byte(`{"a":1}`), &s))
+}
+
+func TestMillis(t *testing.T) {
+	var m Millis
+	require.NoError(t, json.Unmarshal([]byte(`1578469042851`), &m))
+	assert.Equal(t, time.Date(2020, 1, 8, 7, 37, 22, 851e6, time.UTC), m.Time)
+	require.NoError(t, json.Unmarshal([]byte(`"1578469042851"`), &m))
+	assert.Equal(t, int64(1578469042851), m.UnixMilli())
+	require.NoError(t, json.Unmarshal([]byte(`null`), &m))
+	assert.True(t, m.IsZero())
+	assert.Error(t, json.Unmarshal([]byte(`"2020-01-08"`), &m))
+}
