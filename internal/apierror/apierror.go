@@ -134,3 +134,19 @@ func oneLine(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// CredentialsError is a failure to obtain credentials (an AccessKey, an STS
+// token, an industrial cloud token) before a request could be signed. It
+// matches ErrAuth.
+type CredentialsError struct {
+	Err error
+}
+
+// Error returns "resolve credentials: <cause>".
+func (e *CredentialsError) Error() string { return "resolve credentials: " + oneLine(e.Err.Error()) }
+
+// Unwrap returns the provider's error.
+func (e *CredentialsError) Unwrap() error { return e.Err }
+
+// Is matches ErrAuth.
+func (e *CredentialsError) Is(target error) bool { return target == error(ErrAuth) }

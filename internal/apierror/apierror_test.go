@@ -130,3 +130,12 @@ func TestOperationError(t *testing.T) {
 	assert.Empty(t, matches(cancelled), "the caller's cancellation is not the service's fault")
 	assert.Equal(t, "ListInstances: failed after 1 attempt: context canceled during backoff", cancelled.Error())
 }
+
+func TestCredentialsError(t *testing.T) {
+	cause := errors.New("provider down")
+	err := &OperationError{Product: "industrialcloud", Operation: "DescribeInstance", Err: &CredentialsError{Err: cause}}
+	assert.ErrorIs(t, err, cause)
+	assert.ErrorIs(t, err, ErrAuth)
+	assert.NotErrorIs(t, err, ErrServer, "nothing was sent")
+	assert.Equal(t, "industrialcloud DescribeInstance: not sent: resolve credentials: provider down", err.Error())
+}
