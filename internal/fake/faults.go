@@ -1,0 +1,159 @@
+package fake
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Fault makes the next calls misbehave. Set one kind of misbehaviour (plus,
+// optionally, Latency); a Fault with only Latency delays the normal answer.
+type Fault struct {
+	// Action limits the fault to one action; "" matches every action.
+	Action string
+	// Times is how many calls the fault affects; 0 means 1.
+	Times int
+
+	// Status, Code and Message answer with a service error in the
+	// protocol's envelope (Status defaults to 500 when Code is set).
+	Status  int
+	Code    string
+	Message string
+	// Body answers with these raw bytes instead (a gateway HTML page, a
+	// truncated JSON document), with Status (default 200) and ContentType
+	// (default application/json).
+	Body        string
+	ContentType string
+	// Drop closes the connection without answering.
+	Drop bool
+	// ResetMidBody sends the status line, headers and half of a JSON body,
+	// then closes the connection.
+	ResetMidBody bool
+	// Latency holds the answer back this long (or until the client gives up).
+	Latency time.Duration
+	// AfterHandler runs the action (its state change happens) before the
+	// fault replaces the answer.
+	AfterHandler bool
+
+	left int
+}
+
+// Inject queues a fault. Faults apply in the order injected; each matching
+// call uses up one of the first matching fault's Times.
+func (s *Server) Inject(f Fault) {
+	f.left = max(f.Times, 1)
+	s.mu.Lock()
+	s.faults = append(s.faults, &f)
+	s.mu.Unlock()
+}
+
+// ClearFaults removes every queued fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	s.faults = nil
+	s.mu.Unlock()
+}
+
+// takeFault returns the first fault matching action, using up one call.
+func (s *Server) takeFault(action string) *Fault {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, f := range s.faults {
+		if f.Action != "" && f.Action != action {
+			continue
+		}
+		f.left--
+		if f.left <= 0 {
+			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+		}
+		return f
+	}
+	return nil
+}
+
+// delay waits out Latency; false means the client went away first.
+func (f *Fault) delay(ctx context.Context) bool {
+	if f == nil || f.Latency <= 0 {
+		return true
+	}
+	t := time.NewTimer(f.Latency)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// answers reports whether the fault replaces the answer (rather than only
+// delaying it).
+func (f *Fault) answers() bool {
+	return f != nil && (f.Drop || f.ResetMidBody || f.Code != "" || f.Body != "" || f.Status != 0)
+}
+
+// reply is how the fault is recorded.
+func (f *Fault) reply() Reply {
+	switch {
+	case f.Drop:
+		return Reply{Code: "fault:drop"}
+	case f.ResetMidBody:
+		return Reply{Status: http.StatusOK, Code: "fault:reset-mid-body"}
+	case f.Code != "":
+		return Reply{Status: f.status(http.StatusInternalServerError), Code: f.Code, Message: f.Message}
+	}
+	return Reply{Status: f.status(http.StatusOK), Code: "fault:raw-body"}
+}
+
+func (f *Fault) status(def int) int {
+	if f.Status != 0 {
+		return f.Status
+	}
+	return def
+}
+
+func (f *Fault) write(s *Server, w http.ResponseWriter, c *Call, requestID string) {
+	switch {
+	case f.Drop:
+		hijackAndClose(w, nil)
+	case f.ResetMidBody:
+		body := fmt.Sprintf(`{"RequestId":%q,"Code":"OK","Success":true,"Instances":[{"InstanceId":"`, requestID)
+		head := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", 2*len(body))
+		hijackAndClose(w, []byte(head+body))
+	case f.Code != "":
+		s.cfg.Protocol.Write(w, c, requestID, Reply{Status: f.status(http.StatusInternalServerError), Code: f.Code, Message: f.Message})
+	default:
+		ct := f.ContentType
+		if ct == "" {
+			ct = "application/json"
+		}
+		w.Header().Set("Content-Type", ct)
+		w.WriteHeader(f.status(http.StatusOK))
+		w.Write([]byte(f.Body))
+	}
+}
+
+// hijackAndClose takes the connection over, writes raw bytes (if any) and
+// closes it: the client sees a reset or an unexpected EOF.
+func hijackAndClose(w http.ResponseWriter, raw []byte) {
+	hj, ok := w.(http.Hijacker)
+	if !ok { // HTTP/2: the nearest thing is an abort
+		http.Error(w, "connection dropped", http.StatusServiceUnavailable)
+		return
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if raw != nil {
+		writeRaw(buf, raw)
+	}
+}
+
+func writeRaw(buf *bufio.ReadWriter, raw []byte) {
+	buf.Write(raw)
+	buf.Flush()
+}
