@@ -1,0 +1,57 @@
+package outboundbot
+
+import (
+	"github.com/typedcloud/sdk-go/internal/apierror"
+)
+
+// Error types, re-exported so they can be named from this package.
+type (
+	// APIError is an answer in which the service refused the request.
+	APIError = apierror.APIError
+	// ValidationError is a request rejected before any network I/O.
+	ValidationError = apierror.ValidationError
+	// FieldError is one bad field of a ValidationError.
+	FieldError = apierror.FieldError
+	// DecodeError is an answer that could not be read as documented.
+	DecodeError = apierror.DecodeError
+	// OperationError is a call that ended without an answer: a network
+	// failure, a cancelled context, unusable credentials.
+	OperationError = apierror.OperationError
+)
+
+// Error categories, matched with errors.Is.
+var (
+	ErrNotFound         = apierror.ErrNotFound
+	ErrThrottled        = apierror.ErrThrottled
+	ErrAuth             = apierror.ErrAuth
+	ErrPermission       = apierror.ErrPermission
+	ErrInvalidParameter = apierror.ErrInvalidParameter
+	ErrConflict         = apierror.ErrConflict
+	ErrQuotaExceeded    = apierror.ErrQuotaExceeded
+	ErrServer           = apierror.ErrServer
+)
+
+// Error codes documented for the Outbound Bot instance operations.
+const (
+	// CodeInstanceNameDuplicated: another instance has this name (ErrConflict).
+	CodeInstanceNameDuplicated = "InvalidInstanceName.Duplicated"
+	// CodeConcurrentConversationLimitExceeded: MaxConcurrentConversation
+	// exceeds the purchased concurrency (ErrQuotaExceeded).
+	CodeConcurrentConversationLimitExceeded = "LimitExceeded.ConcurrentConversation"
+	// CodeInstanceNotFound: no instance has this ID (ErrNotFound).
+	CodeInstanceNotFound = "NotExist.Instance"
+	// CodeInvalidParameter: a parameter is invalid (ErrInvalidParameter).
+	CodeInvalidParameter = "InvalidParameter"
+	// CodeMissingParameter: a required parameter is absent (ErrInvalidParameter).
+	CodeMissingParameter = "MissingParameter"
+	// CodeInternalError: the service failed; reads are retried (ErrServer).
+	CodeInternalError = "InternalError"
+)
+
+// codes are this product's codes that the common Alibaba table does not
+// already classify.
+var codes = apierror.Codes{
+	CodeInstanceNameDuplicated:              apierror.ErrConflict,
+	CodeConcurrentConversationLimitExceeded: apierror.ErrQuotaExceeded,
+	CodeInstanceNotFound:                    apierror.ErrNotFound,
+}

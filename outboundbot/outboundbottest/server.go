@@ -1,0 +1,202 @@
+// Package outboundbottest runs an in-process fake of the Outbound Bot API
+// for unit tests and examples. The fake speaks the real wire format: it
+// verifies HMAC-SHA1 and ACS3 signatures, rejects a reused SignatureNonce
+// (SignatureNonceUsed) and a timestamp more than 15 minutes off
+// (InvalidTimeStamp.Expired), validates parameters, and answers with the
+// documented envelopes and error codes. It keeps instances in memory,
+// seeded with the documented example instance, and can inject faults and
+// record the requests it received (secrets redacted).
+//
+//	srv := outboundbottest.NewServer()
+//	defer srv.Close()
+//	client, err := srv.Client()
+//	// use client as in production
+//
+// A Server is safe for concurrent use.
+package outboundbottest
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/typedcloud/sdk-go/internal/fake"
+	"github.com/typedcloud/sdk-go/outboundbot"
+)
+
+// Credentials the fake accepts. Client wires the plain AccessKey; an STS
+// credential must carry SecurityToken.
+const (
+	AccessKeyID        = fake.TestAccessKeyID
+	AccessKeySecret    = fake.TestAccessKeySecret
+	STSAccessKeyID     = fake.TestSTSAccessKeyID
+	STSAccessKeySecret = fake.TestSTSAccessKeySecret
+	SecurityToken      = fake.TestSecurityToken
+)
+
+// ExampleInstanceID is the ID of the documented example instance the fake
+// is seeded with.
+const ExampleInstanceID = "90515b5-6115-4ccf-83e2-52d5bfaf2ddf"
+
+// Fault makes the next calls misbehave; see Server.Inject.
+type Fault = fake.Fault
+
+// Record is one request the fake received, secrets redacted.
+type Record = fake.Record
+
+// Server is a running fake. Besides the methods below it has, from the
+// shared engine: URL() string, Close(), Inject(Fault), ClearFaults(),
+// Requests() []Record, ResetRequests() and Received(action string) int
+// (authenticated requests per action, faulted ones included).
+type Server struct {
+	*fake.Server
+	store
+}
+
+// Option configures NewServer.
+type Option func(*config)
+
+type config struct {
+	now      func() time.Time
+	empty    bool
+	capacity int
+}
+
+// WithClock sets the server's clock (for timestamps and creation times).
+func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+
+// WithoutSeed starts with no instances instead of the documented example.
+func WithoutSeed() Option { return func(c *config) { c.empty = true } }
+
+// WithConcurrencyLimit sets the purchased concurrency: a larger
+// MaxConcurrentConversation fails with LimitExceeded.ConcurrentConversation.
+// The default is 1000.
+func WithConcurrencyLimit(n int) Option { return func(c *config) { c.capacity = n } }
+
+// NewServer starts a fake on a loopback port. Close it when done.
+func NewServer(opts ...Option) *Server {
+	cfg := config{now: time.Now, capacity: 1000}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &Server{store: store{now: cfg.now, capacity: cfg.capacity, byID: map[string]*record{}}}
+	if !cfg.empty {
+		s.store.add(exampleInstance(), exampleNumbers())
+	}
+	s.Server = fake.NewServer(fake.Config{
+		Protocol: &fake.Alibaba{Product: "OutboundBot", Version: outboundbot.APIVersion,
+			HostID: "outboundbot.cn-shanghai.aliyuncs.com", Keys: fake.TestKeys()},
+		Handlers: s.handlers(),
+		Now:      cfg.now,
+	})
+	return s
+}
+
+// Client returns a client wired to the fake: its endpoint, the static
+// AccessKey, and then optFns.
+func (s *Server) Client(optFns ...func(*outboundbot.Options)) (*outboundbot.Client, error) {
+	cred, err := fake.TestCredential()
+	if err != nil {
+		return nil, err
+	}
+	return outboundbot.New(outboundbot.Options{Endpoint: s.URL(), Credential: cred}, optFns...)
+}
+
+// Instances returns the instances in creation order.
+func (s *Server) Instances() []outboundbot.Instance {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]outboundbot.Instance, 0, len(s.order))
+	for _, id := range s.order {
+		out = append(out, s.byID[id].Instance)
+	}
+	return out
+}
+
+// AddInstance stores in directly, as if created earlier, and returns it
+// with the fields the service fills (ID, creation time, creator) set when
+// they were empty. It fails when the ID or the name is taken.
+func (s *Server) AddInstance(in outboundbot.Instance) (outboundbot.Instance, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if in.InstanceID != "" && s.byID[in.InstanceID] != nil {
+		return in, fmt.Errorf("outboundbottest: instance %s exists", in.InstanceID)
+	}
+	if s.nameTaken(in.InstanceName, "") {
+		return in, fmt.Errorf("outboundbottest: name %q is taken", in.InstanceName)
+	}
+	return s.store.add(in, nil), nil
+}
+
+// store is the fake's state.
+type store struct {
+	mu       sync.Mutex
+	now      func() time.Time
+	capacity int
+	seq      int
+	byID     map[string]*record
+	order    []string
+}
+
+// record is an instance and what the service keeps beside it.
+type record struct {
+	outboundbot.Instance
+	CallingNumber  []string
+	NluServiceType string
+}
+
+// add stores in, filling the server-assigned fields. Callers hold mu (or
+// own the store exclusively).
+func (st *store) add(in outboundbot.Instance, numbers []string) outboundbot.Instance {
+	st.seq++
+	if in.InstanceID == "" {
+		in.InstanceID = fmt.Sprintf("%08x-0b07-4000-8000-%012d", st.seq, st.seq)
+	}
+	if in.CreationTime.IsZero() {
+		in.CreationTime = st.now().UTC().Truncate(time.Millisecond)
+	}
+	if in.CreatorID == 0 {
+		in.CreatorID, in.CreatorName, in.OwnerName = 435986, "fake-creator", "fake-owner"
+	}
+	st.byID[in.InstanceID] = &record{Instance: in, CallingNumber: numbers}
+	st.order = append(st.order, in.InstanceID)
+	return in
+}
+
+func (st *store) nameTaken(name, exceptID string) bool {
+	for id, r := range st.byID {
+		if r.InstanceName == name && id != exceptID {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *store) remove(id string) {
+	delete(st.byID, id)
+	for i, o := range st.order {
+		if o == id {
+			st.order = append(st.order[:i], st.order[i+1:]...)
+			return
+		}
+	}
+}
+
+// exampleInstance is the documented DescribeInstance example, with the
+// ListInstances example's tag.
+func exampleInstance() outboundbot.Instance {
+	return outboundbot.Instance{
+		InstanceID:                ExampleInstanceID,
+		InstanceName:              "第一个实例",
+		InstanceDescription:       "这个是第一个实例",
+		MaxConcurrentConversation: 4,
+		CreationTime:              time.UnixMilli(1578469042851).UTC(),
+		CreatorID:                 435986,
+		CreatorName:               "xxx",
+		OwnerName:                 "xxxx",
+		ResourceGroupID:           "90515b5-6115-4ccf-83e2-52d5bfaf2ddf",
+		ResourceTags:              []outboundbot.Tag{{Key: "age", Value: "20"}},
+	}
+}
+
+func exampleNumbers() []string { return []string{"4008013260"} }
