@@ -1,0 +1,44 @@
+package ccc
+
+import (
+	"context"
+
+	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/internal/rpc"
+)
+
+// GetInstanceRequest is the input of GetInstance.
+type GetInstanceRequest struct {
+	// InstanceID names the instance, e.g. "ccc-test". Required.
+	InstanceID string `url:"InstanceId"`
+}
+
+// Validate reports every invalid field of r before any network I/O.
+func (r *GetInstanceRequest) Validate() error {
+	if r == nil {
+		r = &GetInstanceRequest{}
+	}
+	var v apierror.Validator
+	v.Required("InstanceID", r.InstanceID)
+	return v.Err(service.Product, "GetInstance")
+}
+
+// GetInstanceResponse is the output of GetInstance.
+type GetInstanceResponse struct {
+	RequestID string `json:"RequestId"`
+	// Instance is the answer's Data. Its CreateTime is zero: GetInstance
+	// does not return it.
+	Instance Instance `json:"Data"`
+}
+
+// GetInstance returns one Contact Center instance with its administrators
+// and phone numbers (CCC 2020-07-01, action GetInstance). It is a read and
+// is retried on any transient failure. Poll it after CreateInstance until
+// the status leaves InstanceStatusCreating.
+//
+// Errors: CodeInstanceNotFound (ErrNotFound).
+//
+// https://help.aliyun.com/document_detail/439548.html
+func (c *Client) GetInstance(ctx context.Context, req *GetInstanceRequest, optFns ...func(*Options)) (*GetInstanceResponse, error) {
+	return rpc.Do[GetInstanceResponse](ctx, c.base, "GetInstance", true, req, optFns)
+}

@@ -1,0 +1,282 @@
+// Package ccctest runs an in-process fake of the Contact Center API (CCC
+// 2020-07-01) for unit tests and examples. The fake speaks the real wire
+// format: it verifies HMAC-SHA1 and ACS3 signatures, rejects a reused
+// SignatureNonce (SignatureNonceUsed) and a timestamp more than 15 minutes
+// off (InvalidTimeStamp.Expired), validates parameters with the service's
+// Parameter.* codes, and answers with the CCC envelope
+// ({"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":…,"Data":…})
+// and the documented error codes. It keeps instances in memory, seeded with
+// the documented GetInstance example instance (ExampleInstanceID), and can
+// inject faults and record the requests it received (secrets redacted).
+//
+//	srv := ccctest.NewServer()
+//	defer srv.Close()
+//	client, err := srv.Client()
+//	// use client as in production
+//
+// # The calling user
+//
+// The fake answers as if every request came from one RAM user: the one with
+// ID CurrentUserRAMID and login name CurrentUserLoginName, the administrator
+// of the documented example instance. ListInstances lists every instance of
+// the account; ListInstancesOfUser lists those whose AdminList has a user
+// with login name CurrentUserLoginName. CreateInstance imports each ID of
+// AdminRamIdList as an administrator, named CurrentUserLoginName for
+// CurrentUserRAMID and after the ID itself otherwise, so an instance created
+// with CurrentUserRAMID among its administrators is listed by both.
+//
+// # Instance lifecycle
+//
+// CreateInstance answers with a workflow ID and stores the instance as
+// CREATING. The first GetInstance of it reports CREATING and finishes the
+// creation: later reads report RUNNING. An instance stored with AddInstance
+// keeps the status it was given.
+//
+// # Parameter checks
+//
+// Missing parameters answer 400 Parameter.Blank ("The parameter %s must not
+// be blank."), an empty AdminRamIdList 400 Parameter.Empty, PageNumber and
+// PageSize below 1 or above 100 400 Parameter.Minimum or Parameter.Maximum
+// ("The parameter %s must be less than or equal to %s."), and other bad
+// values (lengths, the DomainName alphabet, JSON list text) the common 400
+// InvalidParameter. An unknown InstanceId answers 404 NotExists.InstanceId,
+// a DomainName in use 409 AlreadyExists.InstanceId, and a number another
+// instance uses 404 NotExists.Number. Only the Parameter.Maximum message is
+// documented; the other Parameter.* messages follow its pattern.
+//
+// A Server is safe for concurrent use.
+package ccctest
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/typedcloud/sdk-go/ccc"
+	"github.com/typedcloud/sdk-go/internal/fake"
+)
+
+// Credentials the fake accepts. Client wires the plain AccessKey; an STS
+// credential must carry SecurityToken.
+const (
+	AccessKeyID        = fake.TestAccessKeyID
+	AccessKeySecret    = fake.TestAccessKeySecret
+	STSAccessKeyID     = fake.TestSTSAccessKeyID
+	STSAccessKeySecret = fake.TestSTSAccessKeySecret
+	SecurityToken      = fake.TestSecurityToken
+)
+
+// The identities the fake uses.
+const (
+	// ExampleInstanceID is the ID (and DomainName) of the documented example
+	// instance the fake is seeded with.
+	ExampleInstanceID = "ccc-test"
+	// AccountID is the Alibaba Cloud account that owns every instance
+	// (Instance.AliyunUID), the documented example's.
+	AccountID = "1571234567890123"
+	// CurrentUserLoginName is the login name of the calling user: the
+	// documented example instance's administrator.
+	CurrentUserLoginName = "user-test"
+	// CurrentUserRAMID is the RAM user ID of the calling user, for
+	// CreateInstanceRequest.AdminRAMIDList.
+	CurrentUserRAMID = "2486138068107001"
+)
+
+// Fault makes the next calls misbehave; see Server.Inject.
+type Fault = fake.Fault
+
+// Record is one request the fake received, secrets redacted.
+type Record = fake.Record
+
+// Server is a running fake. Besides the methods below it has, from the
+// shared engine: URL() string, Close(), Inject(Fault), ClearFaults(),
+// Requests() []Record, ResetRequests() and Received(action string) int
+// (authenticated requests per action, faulted ones included).
+type Server struct {
+	*fake.Server
+	store
+}
+
+// Option configures NewServer.
+type Option func(*config)
+
+type config struct {
+	now   func() time.Time
+	empty bool
+}
+
+// WithClock sets the server's clock (for timestamps and creation times).
+func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+
+// WithoutSeed starts with no instances instead of the documented example.
+func WithoutSeed() Option { return func(c *config) { c.empty = true } }
+
+// NewServer starts a fake on a loopback port. Close it when done.
+func NewServer(opts ...Option) *Server {
+	cfg := config{now: time.Now}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &Server{store: store{now: cfg.now}}
+	if !cfg.empty {
+		s.store.put(&record{Instance: exampleInstance()})
+	}
+	s.Server = fake.NewServer(fake.Config{
+		Protocol: &fake.Alibaba{Product: "CCC", Version: ccc.APIVersion,
+			HostID: "ccc.cn-shanghai.aliyuncs.com", Keys: fake.TestKeys()},
+		Handlers: s.handlers(),
+		Now:      cfg.now,
+	})
+	return s
+}
+
+// Client returns a client wired to the fake: its endpoint, the static
+// AccessKey, and then optFns.
+func (s *Server) Client(optFns ...func(*ccc.Options)) (*ccc.Client, error) {
+	cred, err := fake.TestCredential()
+	if err != nil {
+		return nil, err
+	}
+	return ccc.New(ccc.Options{Endpoint: s.URL(), Credential: cred}, optFns...)
+}
+
+// Instances returns the instances in creation order, as ListInstances
+// lists them.
+func (s *Server) Instances() []ccc.Instance {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]ccc.Instance, len(s.list))
+	for i, r := range s.list {
+		out[i] = clone(r.Instance)
+	}
+	return out
+}
+
+// AddInstance stores in directly, as if created earlier, and returns it
+// with the fields the service fills set when they were empty: ID and
+// DomainName from each other, ConsoleURL, AliyunUID (AccountID), Status
+// (RUNNING) and CreateTime (now). It fails when neither ID nor DomainName
+// is set, when they differ, or when the ID is taken.
+func (s *Server) AddInstance(in ccc.Instance) (ccc.Instance, error) {
+	switch {
+	case in.ID == "" && in.DomainName == "":
+		return in, errors.New("ccctest: an instance needs an ID or a DomainName")
+	case in.ID == "":
+		in.ID = in.DomainName
+	case in.DomainName == "":
+		in.DomainName = in.ID
+	case in.ID != in.DomainName:
+		return in, fmt.Errorf("ccctest: ID %q differs from DomainName %q", in.ID, in.DomainName)
+	}
+	if in.ConsoleURL == "" {
+		in.ConsoleURL = consoleURL(in.ID)
+	}
+	if in.AliyunUID == "" {
+		in.AliyunUID = AccountID
+	}
+	if in.Status == "" {
+		in.Status = ccc.InstanceStatusRunning
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if in.CreateTime.IsZero() {
+		in.CreateTime = s.now().UTC().Truncate(time.Millisecond)
+	}
+	if s.find(in.ID) != nil {
+		return in, fmt.Errorf("ccctest: instance %s exists", in.ID)
+	}
+	s.put(&record{Instance: clone(in)})
+	return in, nil
+}
+
+// store is the fake's state. Instances are few, so a slice in creation
+// order serves both listing and lookup.
+type store struct {
+	mu        sync.Mutex
+	now       func() time.Time
+	workflows int // CreateInstance calls accepted, for workflow IDs
+	list      []*record
+}
+
+// record is an instance and what the fake keeps beside it.
+type record struct {
+	ccc.Instance
+	// finishOnRead: created through CreateInstance and still CREATING until
+	// a GetInstance has reported it so.
+	finishOnRead bool
+}
+
+// find returns the instance with this ID, or nil. Callers hold mu.
+func (st *store) find(id string) *record {
+	for _, r := range st.list {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// put appends r. Callers hold mu (or own the store exclusively).
+func (st *store) put(r *record) { st.list = append(st.list, r) }
+
+// clone copies an instance's lists, so the store and its callers never
+// share them.
+func clone(in ccc.Instance) ccc.Instance {
+	in.AdminList = slices.Clone(in.AdminList)
+	in.NumberList = slices.Clone(in.NumberList)
+	for i := range in.NumberList {
+		in.NumberList[i].SkillGroups = slices.Clone(in.NumberList[i].SkillGroups)
+	}
+	return in
+}
+
+func consoleURL(id string) string { return "https://ccc-v2.aliyun.com/#/workbench/" + id }
+
+// exampleInstance is the documented GetInstance example. The document
+// gives no CreateTime (GetInstance does not return it); the fake uses the
+// API version's date.
+func exampleInstance() ccc.Instance {
+	return ccc.Instance{
+		ID:          ExampleInstanceID,
+		Name:        "云呼测试实例",
+		Description: "测试实例",
+		DomainName:  "ccc-test",
+		Status:      ccc.InstanceStatusRunning,
+		ConsoleURL:  "https://ccc-v2.aliyun.com/#/workbench/ccc-test",
+		AliyunUID:   AccountID,
+		CreateTime:  time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC),
+		AdminList: []ccc.User{{
+			UserID:      "user-test@ccc-test",
+			LoginName:   CurrentUserLoginName,
+			DisplayName: "云呼测试1",
+			Email:       "18866668888@163.com",
+			Mobile:      "138xxxx2114",
+			Extension:   "80326034",
+			InstanceID:  "ccc-test",
+			RoleID:      "Admin@ccc-test",
+			RoleName:    "Admin",
+			WorkMode:    "ON_SITE",
+		}},
+		NumberList: []ccc.PhoneNumber{{
+			Number:        "083xxxx0011",
+			City:          "乐山",
+			Province:      "四川",
+			InstanceID:    "ccc-test",
+			ContactFlowID: "a3fb6c62-9b49-4942-ae5b-cf2abd4123ek",
+			Usage:         ccc.UsageBidirection,
+			UserID:        "user-test@ccc-test",
+			Active:        true,
+			SkillGroups: []ccc.SkillGroup{{
+				SkillGroupID:     "test@ccc-test",
+				Name:             "test",
+				DisplayName:      "测试技能组",
+				Description:      "测试",
+				InstanceID:       "ccc-test",
+				PhoneNumberCount: 1,
+				UserCount:        2,
+			}},
+		}},
+	}
+}

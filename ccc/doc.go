@@ -1,0 +1,94 @@
+// Package ccc is a typed client for the Alibaba Cloud Contact Center API
+// (CCC, version 2020-07-01): creating, reading and listing call-center
+// instances, and changing their description.
+//
+//	client, err := ccc.New(ccc.Options{Region: "cn-shanghai"})
+//	if err != nil { … }
+//	resp, err := client.GetInstance(ctx, &ccc.GetInstanceRequest{InstanceID: "ccc-test"})
+//	fmt.Println(resp.Instance.Status)
+//
+// Every operation takes a context, a request value and optional per-call
+// option functions, and returns a response value or a typed error. A Client
+// is safe for concurrent use; create one and share it. Credentials come from
+// Options.Credential, or from the credentials-go default chain (environment
+// variables, profile files, OIDC, ECS RAM role) and are resolved on every
+// attempt, so rotating STS credentials work.
+//
+// An instance's ID is the DomainName chosen when it was created.
+// CreateInstance only starts the creation: the instance is
+// InstanceStatusCreating until a background workflow (CreateInstanceResponse
+// .WorkflowID) finishes, so poll GetInstance.
+//
+// Answers are decoded leniently field by field, as the service's own
+// documented examples require: numbers and booleans may arrive as JSON
+// strings ("PhoneNumberCount": "1", "Active": "true"), times as epoch
+// milliseconds. A value that cannot mean its field's type is a *DecodeError,
+// never a silent zero.
+//
+// # Errors
+//
+// Match categories with errors.Is and read details with errors.As:
+//
+//	var apiErr *ccc.APIError
+//	switch {
+//	case errors.Is(err, ccc.ErrNotFound):  // NotExists.InstanceId, NotExists.Number
+//	case errors.Is(err, ccc.ErrConflict):  // AlreadyExists.InstanceId
+//	case errors.As(err, &apiErr):
+//		log.Print(apiErr.Code, apiErr.RequestID)
+//	}
+//
+// A *ValidationError lists every bad request field before anything is sent:
+// missing required fields, lengths counted in characters (Name 4–32,
+// DomainName 4–48 of [A-Za-z0-9_-], Description at most 256), paging outside
+// 1–100. An *APIError is the service's refusal (also for an HTTP 200 whose
+// body carries a Code other than OK); the Code* constants name the
+// documented codes. A *DecodeError is an answer that is not the documented
+// shape (a gateway's HTML page, truncated JSON). An *OperationError is a
+// call that got no answer: a network failure after the last attempt, a
+// cancelled context, unusable credentials; it wraps the cause, so
+// errors.Is(err, context.DeadlineExceeded) works. Error strings never contain
+// secrets.
+//
+// # Retries
+//
+// Each call makes up to 3 attempts with exponential backoff and full jitter
+// (100 ms doubling, capped at 5 s), every attempt freshly signed with a new
+// nonce and timestamp. Reads (GetInstance, ListInstances,
+// ListInstancesOfUser) retry on network failures, throttling, HTTP
+// 500/502/503/504 and InternalError. Writes (CreateInstance, ModifyInstance)
+// retry only when the request provably did not reach the service — a
+// refused connection, a throttling or ServiceUnavailable answer — so a lost
+// answer is never sent again. A client-wide retry budget stops a failing
+// service from multiplying the load. Tune it with Options.Retry, per client
+// or per call:
+//
+//	client.GetInstance(ctx, req, func(o *ccc.Options) { o.Retry.MaxAttempts = 1 })
+//
+// # Pagination
+//
+// ListInstancesAll (every instance of the account) and
+// ListInstancesOfUserAll (every instance the calling user belongs to) return
+// an iter.Seq2, fetching pages of MaxPageSize as the loop needs them:
+//
+//	for in, err := range client.ListInstancesAll(ctx, nil) {
+//		if err != nil { … }
+//		fmt.Println(in.ID, in.Status)
+//	}
+//
+// Nothing is fetched until the loop starts, breaking out stops the requests,
+// ranging again starts over, and the caller's request is never modified.
+// The API accepts page numbers up to MaxPageNumber, so a walk ends there
+// (at most 10,000 instances). NewListInstancesPaginator and
+// NewListInstancesOfUserPaginator give page-by-page control. A direct
+// ListInstances or ListInstancesOfUser call sends PageNumber 1 and PageSize
+// MaxPageSize for fields left at 0, since the API requires both.
+//
+// # Testing
+//
+// Package ccctest runs a fake Contact Center server in-process that checks
+// signatures, timestamps and nonces like the real service, validates
+// parameters with the service's Parameter.* codes, keeps instances in
+// memory (seeded with the documented ccc-test instance) and can inject
+// faults. Its Client method returns a Client wired to it; the examples in
+// this package run against it.
+package ccc
