@@ -1,0 +1,93 @@
+package industrialcloud
+
+import (
+	"github.com/typedcloud/sdk-go/internal/apierror"
+)
+
+// Error types, re-exported so they can be named from this package.
+type (
+	// APIError is an answer in which the service refused the request: a
+	// Response.Error object, a legacy {"code","message","codeDesc"} body,
+	// or a non-zero business Code (ModifyInstanceName's envelope).
+	APIError = apierror.APIError
+	// ValidationError is a request rejected before any network I/O.
+	ValidationError = apierror.ValidationError
+	// FieldError is one bad field of a ValidationError.
+	FieldError = apierror.FieldError
+	// DecodeError is an answer that could not be read as documented.
+	DecodeError = apierror.DecodeError
+	// OperationError is a call that ended without an answer: a network
+	// failure, a cancelled context, a TokenProvider that failed.
+	OperationError = apierror.OperationError
+	// CredentialsError is the Err of an OperationError whose token could
+	// not be obtained; it unwraps to the TokenProvider's error.
+	CredentialsError = apierror.CredentialsError
+)
+
+// Error categories, matched with errors.Is.
+var (
+	ErrNotFound         = apierror.ErrNotFound
+	ErrThrottled        = apierror.ErrThrottled
+	ErrAuth             = apierror.ErrAuth
+	ErrPermission       = apierror.ErrPermission
+	ErrInvalidParameter = apierror.ErrInvalidParameter
+	ErrConflict         = apierror.ErrConflict
+	ErrQuotaExceeded    = apierror.ErrQuotaExceeded
+	ErrServer           = apierror.ErrServer
+)
+
+// Error codes the instance console can answer. Its documentation lists
+// none ("以下仅列出了接口业务逻辑相关的错误码" over an empty table); these
+// are the Tencent Cloud API 3.0 common codes every action of that protocol
+// can return, which the only public client of the console expects.
+const (
+	// CodeTokenFailure: the token is invalid or expired (ErrAuth). A
+	// TokenProvider is asked for a new token and the call is made once more.
+	CodeTokenFailure = "AuthFailure.TokenFailure"
+	// CodeSignatureFailure: the TC3 signature does not match, or a
+	// signature is required and missing (ErrAuth).
+	CodeSignatureFailure = "AuthFailure.SignatureFailure"
+	// CodeSignatureExpire: X-TC-Timestamp is more than 5 minutes from the
+	// server's clock (ErrAuth).
+	CodeSignatureExpire = "AuthFailure.SignatureExpire"
+	// CodeSecretIDNotFound: the SecretID does not exist or is disabled (ErrAuth).
+	CodeSecretIDNotFound = "AuthFailure.SecretIdNotFound"
+	// CodeInvalidSecretID: the SecretID is not an API key (ErrAuth).
+	CodeInvalidSecretID = "AuthFailure.InvalidSecretId"
+	// CodeInvalidAuthorization: the Authorization header is malformed (ErrAuth).
+	CodeInvalidAuthorization = "AuthFailure.InvalidAuthorization"
+	// CodeUnauthorizedOperation: authenticated but not allowed (ErrPermission).
+	CodeUnauthorizedOperation = "AuthFailure.UnauthorizedOperation"
+	// CodeRequestLimitExceeded: rate limited; retried with backoff (ErrThrottled).
+	CodeRequestLimitExceeded = "RequestLimitExceeded"
+	// CodeInternalError: the service failed; reads are retried (ErrServer).
+	CodeInternalError = "InternalError"
+	// CodeInvalidParameter: a parameter is invalid (ErrInvalidParameter).
+	CodeInvalidParameter = "InvalidParameter"
+	// CodeInvalidParameterValue: a parameter's value is out of range (ErrInvalidParameter).
+	CodeInvalidParameterValue = "InvalidParameterValue"
+	// CodeMissingParameter: a required parameter is absent (ErrInvalidParameter).
+	CodeMissingParameter = "MissingParameter"
+	// CodeUnknownParameter: the body has a field the action does not know (ErrInvalidParameter).
+	CodeUnknownParameter = "UnknownParameter"
+	// CodeInvalidAction: the action does not exist (ErrInvalidParameter).
+	CodeInvalidAction = "InvalidAction"
+	// CodeNoSuchVersion: the X-TC-Version does not exist (ErrInvalidParameter).
+	CodeNoSuchVersion = "NoSuchVersion"
+	// CodeUnsupportedProtocol: not a JSON POST (ErrInvalidParameter).
+	CodeUnsupportedProtocol = "UnsupportedProtocol"
+	// CodeResourceNotFound: no instance has this UUID (ErrNotFound).
+	CodeResourceNotFound = "ResourceNotFound"
+	// CodeResourceUnavailable: the instance's state does not allow the
+	// operation (ErrConflict).
+	CodeResourceUnavailable = "ResourceUnavailable"
+	// CodeLimitExceeded: a quota would be exceeded (ErrQuotaExceeded).
+	CodeLimitExceeded = "LimitExceeded"
+	// CodeFailedOperation: the operation failed (no category).
+	CodeFailedOperation = "FailedOperation"
+)
+
+// codes are this product's codes that the Tencent common table does not
+// already classify: none so far. The field stays so that a code the console
+// turns out to use is one line here.
+var codes = apierror.Codes{}
