@@ -1,0 +1,40 @@
+// Package interop holds interoperability tests that run typedcloud/sdk-go
+// code side by side with the official peer SDKs and require identical
+// results.
+//
+// It is a separate module (github.com/typedcloud/sdk-go/interop) so that the
+// peer SDKs and their dependency trees never become dependencies of the main
+// module. The main module is used through a replace directive pointing at
+// the parent directory.
+//
+// The tests need the Go module proxy to download the peer SDKs (go.sum is
+// complete) and nothing else. The signer tests point every peer client at
+// an in-process transport that records the request and returns a canned
+// answer, so they dial no socket and resolve no name; the fake test dials
+// only the fake's loopback listener (127.0.0.1, by IP, no proxy).
+//
+// Current tests, named after what they test:
+//
+//   - signer_rpc_test.go: signer.SignRPC (Alibaba RPC, HMAC-SHA1) against
+//     github.com/aliyun/alibaba-cloud-sdk-go (v1) ProcessCommonRequest.
+//   - signer_acs3_test.go: signer.SignACS3 (Alibaba ACS3-HMAC-SHA256) against
+//     github.com/alibabacloud-go/darabonba-openapi/v2 DoRequest and
+//     github.com/alibabacloud-go/openapi-util GetAuthorization.
+//   - signer_tc3_test.go: signer.SignTC3 (Tencent TC3-HMAC-SHA256) against
+//     github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common
+//     Client.Send.
+//   - outboundbot_fake_test.go: our Outbound Bot fake
+//     (outboundbot/outboundbottest) against the official
+//     github.com/aliyun/alibaba-cloud-sdk-go/services/outboundbot client
+//     (v1, 2019-12-26) over real HTTP on loopback: Create, Describe, List
+//     (typed and CommonRequest), Modify and Delete with an AccessKey and an
+//     STS credential, and the rejections of a one-byte signature change, a
+//     wrong secret, an unknown AccessKeyId and an STS key without its token.
+//   - gen_test.go: the shared seeded input generator and request recorder.
+//
+// Inputs are generated from a fixed math/rand/v2 seed; every mismatch prints
+// the seed, the case number and the input. INTEROP_SEED=<n> runs the same
+// tests on other inputs.
+//
+// Run with: cd interop && go test ./...
+package interop
