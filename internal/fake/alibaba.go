@@ -164,6 +164,9 @@ func (a *Alibaba) authACS3(s *Server, r *http.Request, p map[string]string, body
 	return call, nil
 }
 
+// SecretHeaders implements Protocol: the usual names cover Alibaba's.
+func (a *Alibaba) SecretHeaders() []string { return nil }
+
 // parseAuthorization splits "Credential=a,SignedHeaders=b,Signature=c".
 func parseAuthorization(s string) map[string]string {
 	out := map[string]string{}

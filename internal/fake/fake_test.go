@@ -284,5 +284,14 @@ func TestTencent(t *testing.T) {
 	recs := s.Requests()
 	require.NotEmpty(t, recs)
 	assert.NotContains(t, fmt.Sprintf("%+v", recs), "tok-1")
+
+	// A token header under another name is hidden too.
+	renamed := tc3api.Headers{Action: "X-Act", Version: "X-Ver", Timestamp: "X-Ts", Region: "X-Reg", Token: "X-WM-Token"}
+	s.cfg.Protocol.(*Tencent).Headers = renamed
+	c := tc3Client(t, s, tc3api.Credentials{Token: "tok-1"})
+	c.Headers = renamed
+	require.NoError(t, c.Invoke(t.Context(), tc3api.Call{Action: "Describe", Idempotent: true, Body: map[string]string{}}))
+	last := s.Requests()[len(s.Requests())-1]
+	assert.Equal(t, []string{redact.Placeholder}, last.Header["X-Wm-Token"])
 	assert.Equal(t, http.MethodPost, recs[0].Method)
 }

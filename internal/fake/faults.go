@@ -119,7 +119,7 @@ func (f *Fault) write(s *Server, w http.ResponseWriter, c *Call, requestID strin
 	case f.Drop:
 		hijackAndClose(w, nil)
 	case f.ResetMidBody:
-		body := fmt.Sprintf(`{"RequestId":%q,"Code":"OK","Success":true,"Instances":[{"InstanceId":"`, requestID)
+		body := fmt.Sprintf(`{"RequestId":%q,"Code":"OK","Data":{"Items":[{"Id":"`, requestID)
 		head := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", 2*len(body))
 		hijackAndClose(w, []byte(head+body))
 	case f.Code != "":

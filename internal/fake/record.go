@@ -42,7 +42,7 @@ func (s *Server) record(r *http.Request, c *Call, body []byte, rep Reply) {
 		Time:   s.now(),
 		Method: r.Method,
 		Path:   r.URL.Path,
-		Header: redactHeader(r.Header),
+		Header: redactHeader(r.Header, s.cfg.Protocol.SecretHeaders()),
 		Body:   redact.String(string(body)),
 		Status: rep.Status,
 		Code:   rep.Code,
@@ -58,11 +58,16 @@ func (s *Server) record(r *http.Request, c *Call, body []byte, rep Reply) {
 	s.mu.Unlock()
 }
 
-func redactHeader(h http.Header) http.Header {
+func redactHeader(h http.Header, secret []string) http.Header {
 	out := h.Clone()
 	for k := range out {
 		if redact.IsSensitive(k) {
 			out[k] = []string{redact.Placeholder}
+		}
+	}
+	for _, k := range secret {
+		if _, ok := out[http.CanonicalHeaderKey(k)]; ok {
+			out[http.CanonicalHeaderKey(k)] = []string{redact.Placeholder}
 		}
 	}
 	return out

@@ -45,6 +45,9 @@ type Protocol interface {
 	Authenticate(s *Server, r *http.Request, body []byte) (*Call, *Reply)
 	// Write renders a reply in the protocol's envelope.
 	Write(w http.ResponseWriter, c *Call, requestID string, r Reply)
+	// SecretHeaders names the headers, beyond the usual ones, whose values
+	// records must hide (a token header under a configured name).
+	SecretHeaders() []string
 }
 
 // Config configures a Server.

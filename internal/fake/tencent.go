@@ -38,6 +38,9 @@ func (t *Tencent) headers() tc3api.Headers {
 	return t.Headers
 }
 
+// SecretHeaders implements Protocol: the token header, whatever its name.
+func (t *Tencent) SecretHeaders() []string { return []string{t.headers().Token} }
+
 // Authenticate implements Protocol.
 func (t *Tencent) Authenticate(s *Server, r *http.Request, body []byte) (*Call, *Reply) {
 	h := t.headers()

@@ -17,7 +17,7 @@ type Spec[Req, Resp, Item any] struct {
 	Size        func(*Req) *int
 	DefaultSize int
 	// Offset makes Page an item offset, starting at 0 and advancing by the
-	// page size, instead of a page number starting at 1.
+	// items each page held, instead of a page number starting at 1.
 	Offset bool
 	// LastPage, when positive, is the largest page number the API accepts.
 	LastPage int
@@ -54,7 +54,7 @@ func NewPager[Req, Resp, Item, O any](spec *Spec[Req, Resp, Item], fetch Fetch[R
 	}
 	first := *spec.Page(&p.req)
 	if spec.Offset {
-		p.cursor = NewCursor(int64(max(first, 0)), int64(*size), 0)
+		p.cursor = NewOffsetCursor(int64(max(first, 0)))
 	} else {
 		p.cursor = NewCursor(int64(max(first, 1)), 1, int64(spec.LastPage))
 	}

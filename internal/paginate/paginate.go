@@ -13,11 +13,11 @@ import (
 // ErrNoMorePages is returned by a paginator's NextPage after the last page.
 var ErrNoMorePages = errors.New("no more pages")
 
-// Cursor tracks a walk over numbered pages (or offsets). The zero value is
-// not ready; use NewCursor.
+// Cursor tracks a walk over numbered pages (or item offsets). The zero
+// value is not ready; use NewCursor or NewOffsetCursor.
 type Cursor struct {
 	next    int64  // the page number (or offset) to request next
-	step    int64  // 1 for page numbers, the page size for offsets
+	step    int64  // 1 for page numbers; 0 for offsets, which advance by the items received
 	last    int64  // the largest page number (or offset) the API accepts; 0 means no limit
 	seen    int64  // items returned so far
 	lastKey string // identity of the previous page, to detect a repeat
@@ -28,6 +28,14 @@ type Cursor struct {
 // last, when positive, is the largest value the API accepts.
 func NewCursor(first, step, last int64) Cursor {
 	return Cursor{next: first, step: step, last: last}
+}
+
+// NewOffsetCursor starts an Offset/Limit walk at offset first. Each page
+// advances the offset by the items it held (not by the Limit asked for, so
+// a service that caps Limit lower skips nothing), and the items before
+// first count toward the total.
+func NewOffsetCursor(first int64) Cursor {
+	return Cursor{next: first, seen: first}
 }
 
 // HasMore reports whether another page should be requested.
@@ -44,7 +52,11 @@ func (c *Cursor) Next() int64 { return c.next }
 // forever), or past the API's last accepted value.
 func (c *Cursor) Advance(n int, total int64, key string) {
 	c.seen += int64(n)
-	c.next += c.step
+	if c.step == 0 {
+		c.next += int64(n)
+	} else {
+		c.next += c.step
+	}
 	switch {
 	case n == 0, total <= 0, c.seen >= total, key != "" && key == c.lastKey, c.last > 0 && c.next > c.last:
 		c.done = true

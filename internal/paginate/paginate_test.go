@@ -42,9 +42,12 @@ func TestCursorStops(t *testing.T) {
 			assert.False(t, c.HasMore())
 		})
 	}
-	off := NewCursor(0, 20, 0)
-	off.Advance(20, 50, "")
-	assert.Equal(t, int64(20), off.Next(), "offsets advance by the page size")
+	off := NewOffsetCursor(10)
+	off.Advance(15, 50, "a")
+	assert.Equal(t, int64(25), off.Next(), "offsets advance by the items received (a capped Limit skips nothing)")
+	assert.True(t, off.HasMore())
+	off.Advance(25, 50, "b")
+	assert.False(t, off.HasMore(), "items before the first offset count toward the total: no extra request")
 }
 
 // pages serves n items in pages of size, counting requests.

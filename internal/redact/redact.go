@@ -121,3 +121,20 @@ func percentEncode(s string) string {
 	}
 	return b.String()
 }
+
+// Error returns err with every secret removed from its text; errors.Is and
+// errors.As still reach err through Unwrap. A nil err stays nil.
+func Error(err error, secrets ...string) error {
+	if err == nil {
+		return nil
+	}
+	return &redactedError{err: err, text: String(err.Error(), secrets...)}
+}
+
+type redactedError struct {
+	err  error
+	text string
+}
+
+func (e *redactedError) Error() string { return e.text }
+func (e *redactedError) Unwrap() error { return e.err }

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
@@ -52,4 +53,12 @@ func TestIsSensitive(t *testing.T) {
 	for _, n := range []string{"AccessKeyId", "Action", "InstanceId", "SignatureNonce"} {
 		assert.False(t, IsSensitive(n), n)
 	}
+}
+
+func TestError(t *testing.T) {
+	cause := errors.New(`"` + canary + `" is not an integer`)
+	err := Error(cause, canary)
+	assert.Equal(t, `"REDACTED" is not an integer`, err.Error())
+	assert.ErrorIs(t, err, cause)
+	assert.NoError(t, Error(nil))
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/internal/wire"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
@@ -352,3 +353,22 @@ func TestCanarySecrets(t *testing.T) {
 type doerFunc func(*http.Request) (*http.Response, error)
 
 func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestDecodeErrorDoesNotEchoSecrets: a decoder that quotes the value it
+// rejects must not carry a secret the service echoed into that value.
+func TestDecodeErrorDoesNotEchoSecrets(t *testing.T) {
+	const secret = "CANARY-echoed-secret-9z"
+	type strict struct {
+		RequestID string `json:"RequestId"`
+		Count     wire.Int64 // its error quotes the rejected value
+	}
+	rec := &recorder{answers: []answer{{200, `{"RequestId":"R","Count":"` + secret + `"}`}}}
+	c := newClient(t, rec, staticCredential(t, "id", secret, ""))
+	var out strict
+	err := c.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Response: &out})
+	var de *apierror.DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.NotContains(t, err.Error(), secret)
+	assert.NotContains(t, fmt.Sprintf("%+v", err), secret)
+	assert.Contains(t, err.Error(), "is not an integer", "the cause is still told")
+}

@@ -123,6 +123,6 @@ func (c *Client) decodeError(action string, a *transport.Answer, requestID strin
 		RequestID:  requestID,
 		HTTPStatus: a.Status,
 		Snippet:    redact.Snippet(a.Body, apierror.SnippetLimit, a.Secrets...),
-		Err:        err,
+		Err:        redact.Error(err, a.Secrets...), // decoders quote the values they reject
 	}
 }
