@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha1"
 	"encoding/base64"
+	"slices"
 	"testing"
 )
 
@@ -90,5 +91,18 @@ func BenchmarkSignTC3(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		SignTC3(req, "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE")
+	}
+}
+
+// BenchmarkSignRPC12Sorted is BenchmarkSignRPC12 for a caller that builds
+// its parameters in canonical order already.
+func BenchmarkSignRPC12Sorted(b *testing.B) {
+	sorted := slices.Clone(benchParams)
+	sortParams(sorted)
+	params := make([]Param, len(sorted))
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(params, sorted)
+		SignRPC("POST", params, benchSecret)
 	}
 }

@@ -10,6 +10,12 @@ type Param struct{ Key, Value string }
 // breaking ties by encoded value so the result does not depend on the
 // input order.
 func sortParams(params []Param) {
+	// Callers that build their parameters in canonical order, as
+	// generated code can, pay only for this check, which gives up at the
+	// first pair out of order.
+	if slices.IsSortedFunc(params, compareParams) {
+		return
+	}
 	if len(params) > maxPrefixSort {
 		slices.SortFunc(params, compareParams)
 		return

@@ -359,7 +359,7 @@ func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
 func TestDecodeErrorDoesNotEchoSecrets(t *testing.T) {
 	const secret = "CANARY-echoed-secret-9z"
 	type strict struct {
-		RequestID string `json:"RequestId"`
+		RequestID string     `json:"RequestId"`
 		Count     wire.Int64 // its error quotes the rejected value
 	}
 	rec := &recorder{answers: []answer{{200, `{"RequestId":"R","Count":"` + secret + `"}`}}}
