@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -13,7 +12,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -370,28 +368,16 @@ func TestCreateIsNeverSentTwice(t *testing.T) {
 		_, err := c.CreateInstance(t.Context(), &ccc.CreateInstanceRequest{Name: "name", DomainName: domain, AdminRAMIDList: []string{"1"}})
 		return err
 	}
-	for _, f := range []ccctest.Fault{
-		{Action: "CreateInstance", Status: 500, Code: "InternalError", AfterHandler: true},
-		{Action: "CreateInstance", ResetMidBody: true, AfterHandler: true},
-		{Action: "CreateInstance", Drop: true, AfterHandler: true},
-		{Action: "CreateInstance", Status: 502, Body: "<html>bad gateway</html>", AfterHandler: true},
-	} {
-		before, instances := srv.Received("CreateInstance"), len(srv.Instances())
-		srv.Inject(f)
-		require.Error(t, create(fmt.Sprintf("lost-%d", before)), "%+v", f)
-		assert.Equal(t, 1, srv.Received("CreateInstance")-before, "sent once: %+v", f)
-		assert.Len(t, srv.Instances(), instances+1, "created once: %+v", f)
-	}
-
-	before, instances := srv.Received("CreateInstance"), len(srv.Instances())
-	srv.Inject(ccctest.Fault{Action: "CreateInstance", Status: 400, Code: "Throttling.User"})
-	require.NoError(t, create("throttled-then-created"))
-	assert.Equal(t, 2, srv.Received("CreateInstance")-before, "the throttled attempt was not processed, so it is retried")
-	assert.Len(t, srv.Instances(), instances+1)
+	testutil.WriteOnce{
+		Action:   "CreateInstance",
+		Inject:   srv.Inject,
+		Send:     func(n int) error { return create(fmt.Sprint("write-", n)) },
+		Received: func() int { return srv.Received("CreateInstance") },
+		Stored:   func() int { return len(srv.Instances()) },
+	}.Run(t)
 
 	// Sending a lost create again tells that it happened.
-	err = create("lost-0")
-	assert.ErrorIs(t, err, ccc.ErrConflict)
+	assert.ErrorIs(t, create("write-0"), ccc.ErrConflict)
 }
 
 // TestValidationBeforeIO: bad input of every operation fails with every bad
@@ -433,16 +419,7 @@ func TestValidationBeforeIO(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.op, func(t *testing.T) {
-			err := tt.call()
-			var ve *ccc.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, tt.op, ve.Operation)
-			var fields []string
-			for _, f := range ve.Fields {
-				fields = append(fields, f.Field)
-			}
-			assert.Equal(t, tt.fields, fields)
-			assert.ErrorIs(t, err, ccc.ErrInvalidParameter)
+			assert.Equal(t, tt.fields, testutil.ValidationFields(t, tt.call(), tt.op))
 		})
 	}
 	for _, err := range c.ListInstancesAll(ctx, &ccc.ListInstancesRequest{PageSize: 500}) {
@@ -680,13 +657,7 @@ func TestTransportFailure(t *testing.T) {
 			return err
 		},
 	} {
-		err := call()
-		var oe *ccc.OperationError
-		require.ErrorAs(t, err, &oe, op)
-		assert.Equal(t, op, oe.Operation)
-		assert.Equal(t, 3, oe.Attempts, "%s: a refused connection is retried, even for writes", op)
-		assert.True(t, errors.Is(err, syscall.ECONNREFUSED), "%s: %v", op, err)
-		assert.True(t, strings.HasPrefix(err.Error(), "ccc "+op+": failed after 3 attempts"), err.Error())
+		testutil.Unreachable(t, call(), "ccc", op, 3)
 	}
 }
 

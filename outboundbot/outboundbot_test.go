@@ -3,15 +3,12 @@ package outboundbot_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -227,27 +224,16 @@ func TestCreateIsNeverSentTwice(t *testing.T) {
 	defer srv.Close()
 	c, err := srv.Client(func(o *outboundbot.Options) { o.Retry.BaseDelay = time.Millisecond })
 	require.NoError(t, err)
-	create := func(name string) error {
-		_, err := c.CreateInstance(t.Context(), &outboundbot.CreateInstanceRequest{InstanceName: name, MaxConcurrentConversation: 2})
-		return err
-	}
-	for _, f := range []outboundbottest.Fault{
-		{Action: "CreateInstance", Status: 500, Code: "InternalError", AfterHandler: true},
-		{Action: "CreateInstance", ResetMidBody: true, AfterHandler: true},
-		{Action: "CreateInstance", Status: 502, Body: "<html>bad gateway</html>", AfterHandler: true},
-	} {
-		before, instances := srv.Received("CreateInstance"), len(srv.Instances())
-		srv.Inject(f)
-		require.Error(t, create(fmt.Sprintf("lost-%d", before)), "%+v", f)
-		assert.Equal(t, 1, srv.Received("CreateInstance")-before, "sent once: %+v", f)
-		assert.Len(t, srv.Instances(), instances+1, "created once: %+v", f)
-	}
-
-	before, instances := srv.Received("CreateInstance"), len(srv.Instances())
-	srv.Inject(outboundbottest.Fault{Action: "CreateInstance", Status: 400, Code: "Throttling.User"})
-	require.NoError(t, create("throttled-then-created"))
-	assert.Equal(t, 2, srv.Received("CreateInstance")-before, "the throttled attempt was not processed, so it is retried")
-	assert.Len(t, srv.Instances(), instances+1)
+	testutil.WriteOnce{
+		Action: "CreateInstance",
+		Inject: srv.Inject,
+		Send: func(n int) error {
+			_, err := c.CreateInstance(t.Context(), &outboundbot.CreateInstanceRequest{InstanceName: fmt.Sprint("write-", n), MaxConcurrentConversation: 2})
+			return err
+		},
+		Received: func() int { return srv.Received("CreateInstance") },
+		Stored:   func() int { return len(srv.Instances()) },
+	}.Run(t)
 }
 
 // TestValidationBeforeIO: bad input of every operation fails with every bad
@@ -278,16 +264,7 @@ func TestValidationBeforeIO(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.op, func(t *testing.T) {
-			err := tt.call()
-			var ve *outboundbot.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, tt.op, ve.Operation)
-			var fields []string
-			for _, f := range ve.Fields {
-				fields = append(fields, f.Field)
-			}
-			assert.Equal(t, tt.fields, fields)
-			assert.ErrorIs(t, err, outboundbot.ErrInvalidParameter)
+			assert.Equal(t, tt.fields, testutil.ValidationFields(t, tt.call(), tt.op))
 		})
 	}
 	for _, err := range c.ListInstancesAll(ctx, &outboundbot.ListInstancesRequest{PageSize: 500}) {
@@ -348,14 +325,7 @@ func TestTransportFailure(t *testing.T) {
 			return err
 		},
 	} {
-		err := call()
-		var oe *outboundbot.OperationError
-		require.ErrorAs(t, err, &oe, op)
-		assert.Equal(t, op, oe.Operation)
-		assert.Equal(t, 3, oe.Attempts, "%s: a refused connection is retried, even for writes", op)
-		assert.True(t, errors.Is(err, syscall.ECONNREFUSED), "%s: %v", op, err)
-		assert.ErrorIs(t, err, outboundbot.ErrServer)
-		assert.True(t, strings.HasPrefix(err.Error(), "outboundbot "+op+": failed after 3 attempts"), err.Error())
+		testutil.Unreachable(t, call(), "outboundbot", op, 3)
 	}
 }
 

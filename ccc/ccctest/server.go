@@ -123,23 +123,18 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.put(&record{Instance: exampleInstance()})
 	}
-	s.Server = fake.NewServer(fake.Config{
-		Protocol: &fake.Alibaba{Product: "CCC", Version: ccc.APIVersion,
-			HostID: "ccc.cn-shanghai.aliyuncs.com", Keys: fake.TestKeys()},
-		Handlers: s.handlers(),
-		Now:      cfg.now,
-	})
+	s.Server = fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now)
 	return s
 }
 
 // Client returns a client wired to the fake: its endpoint, the static
 // AccessKey, and then optFns.
 func (s *Server) Client(optFns ...func(*ccc.Options)) (*ccc.Client, error) {
-	cred, err := fake.TestCredential()
+	o, err := fake.AlibabaOptions(s.Server)
 	if err != nil {
 		return nil, err
 	}
-	return ccc.New(ccc.Options{Endpoint: s.URL(), Credential: cred}, optFns...)
+	return ccc.New(o, optFns...)
 }
 
 // Instances returns the instances in creation order, as ListInstances

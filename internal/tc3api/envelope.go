@@ -117,12 +117,5 @@ func (c *Client) apiError(action string, a *transport.Answer, code, message, req
 }
 
 func (c *Client) decodeError(action string, a *transport.Answer, requestID string, err error) error {
-	return &apierror.DecodeError{
-		Product:    c.Product,
-		Operation:  action,
-		RequestID:  requestID,
-		HTTPStatus: a.Status,
-		Snippet:    redact.Snippet(a.Body, apierror.SnippetLimit, a.Secrets...),
-		Err:        redact.Error(err, a.Secrets...), // decoders quote the values they reject
-	}
+	return a.DecodeError(c.Product, action, requestID, err)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/internal/redact"
 )
 
 // HTTPClient sends one HTTP request. *http.Client satisfies it; so does any
@@ -140,3 +141,18 @@ func (cfg *Config) sleep(ctx context.Context, n int) error {
 type buildError struct{ err error }
 
 func (e *buildError) Error() string { return e.err.Error() }
+
+// DecodeError returns the typed error for an answer that is not the
+// documented shape: its snippet and its cause are scrubbed of the attempt's
+// secrets (decoders quote the values they reject, and a service may echo a
+// secret into one).
+func (a *Answer) DecodeError(product, operation, requestID string, err error) error {
+	return &apierror.DecodeError{
+		Product:    product,
+		Operation:  operation,
+		RequestID:  requestID,
+		HTTPStatus: a.Status,
+		Snippet:    redact.Snippet(a.Body, apierror.SnippetLimit, a.Secrets...),
+		Err:        redact.Error(err, a.Secrets...),
+	}
+}

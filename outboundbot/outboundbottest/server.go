@@ -83,23 +83,18 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.add(exampleInstance(), exampleNumbers())
 	}
-	s.Server = fake.NewServer(fake.Config{
-		Protocol: &fake.Alibaba{Product: "OutboundBot", Version: outboundbot.APIVersion,
-			HostID: "outboundbot.cn-shanghai.aliyuncs.com", Keys: fake.TestKeys()},
-		Handlers: s.handlers(),
-		Now:      cfg.now,
-	})
+	s.Server = fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now)
 	return s
 }
 
 // Client returns a client wired to the fake: its endpoint, the static
 // AccessKey, and then optFns.
 func (s *Server) Client(optFns ...func(*outboundbot.Options)) (*outboundbot.Client, error) {
-	cred, err := fake.TestCredential()
+	o, err := fake.AlibabaOptions(s.Server)
 	if err != nil {
 		return nil, err
 	}
-	return outboundbot.New(outboundbot.Options{Endpoint: s.URL(), Credential: cred}, optFns...)
+	return outboundbot.New(o, optFns...)
 }
 
 // Instances returns the instances in creation order.
