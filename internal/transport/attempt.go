@@ -101,14 +101,21 @@ func (e *bodyTooLargeError) Error() string {
 	return fmt.Sprintf("response body exceeds the %d-byte limit", e.limit)
 }
 
-// scrub removes secrets from the URL an *url.Error prints: a signed RPC URL
-// carries the Signature and SecurityToken in its query.
+// scrub shortens the URL an *url.Error prints to scheme, host and path: a
+// signed RPC URL carries the Signature and SecurityToken in its query, and
+// the rest of the query is noise in an error line. Any secret left in what
+// remains is redacted too.
 func scrub(err error, secrets []string) error {
 	var ue *url.Error
-	if errors.As(err, &ue) {
-		return &url.Error{Op: ue.Op, URL: redact.String(ue.URL, secrets...), Err: ue.Err}
+	if !errors.As(err, &ue) {
+		return err
 	}
-	return err
+	short := ue.URL
+	if u, perr := url.Parse(ue.URL); perr == nil {
+		u.RawQuery, u.Fragment, u.User = "", "", nil
+		short = u.String()
+	}
+	return &url.Error{Op: ue.Op, URL: redact.String(short, secrets...), Err: ue.Err}
 }
 
 // logAttempt writes the one debug line of an attempt. It never logs a URL,
