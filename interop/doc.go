@@ -10,8 +10,9 @@
 // The tests need the Go module proxy to download the peer SDKs (go.sum is
 // complete) and nothing else. The signer tests point every peer client at
 // an in-process transport that records the request and returns a canned
-// answer, so they dial no socket and resolve no name; the fake test dials
-// only the fake's loopback listener (127.0.0.1, by IP, no proxy).
+// answer, so they dial no socket and resolve no name; the fake tests dial
+// only the fake's loopback listener (127.0.0.1, by IP, no proxy) and
+// resolve no name.
 //
 // Current tests, named after what they test:
 //
@@ -30,6 +31,27 @@
 //     (typed and CommonRequest), Modify and Delete with an AccessKey and an
 //     STS credential, and the rejections of a one-byte signature change, a
 //     wrong secret, an unknown AccessKeyId and an STS key without its token.
+//   - ccc_fake_test.go: our Contact Center fake (ccc/ccctest) against the
+//     official github.com/aliyun/alibaba-cloud-sdk-go/services/ccc client
+//     (v1, 2020-07-01) over real HTTP on loopback: GetInstance,
+//     ListInstances (two pages) and ListInstancesOfUser decoded into the
+//     documented example instance ccc-test, with an AccessKey and an STS
+//     credential; a wrong secret (SignatureDoesNotMatch) and an unknown
+//     instance (NotExists.InstanceId).
+//   - industrialcloud_fake_test.go: our instance-console fake
+//     (industrialcloud/industrialcloudtest, TC3 signatures required)
+//     against the official Tencent Cloud common client
+//     (github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common
+//     NewCommonClient, CommonRequest, service instance-console-app, version
+//     2019-12-26, token set), the base of the community industrial-cloud
+//     SDK: DescribeInstance and DescribeInstances decoded; a wrong secret
+//     (AuthFailure.SignatureFailure), an unknown SecretId, an expired token,
+//     an unknown instance; the host-case divergence end to end; and the
+//     SDK's unsigned path ("Authorization: SKIP"), which the fake currently
+//     refuses (pinned as a known divergence).
+//   - fake_helpers_test.go: what the fake tests share: the recording,
+//     proxy-free transport, pointing a v1 client at a fake, and the checks
+//     of v1 errors and wire parameters.
 //   - gen_test.go: the shared seeded input generator and request recorder.
 //
 // Inputs are generated from a fixed math/rand/v2 seed; every mismatch prints
