@@ -100,13 +100,30 @@ func appendEncoded(dst []byte, s string) []byte {
 
 // encodeInto writes PercentEncode(s) to dst at i and returns the index
 // after it. dst must have wordSlack bytes of room past the encoded text.
+// Words of eight unreserved bytes are copied whole.
 func encodeInto(dst []byte, i int, s string) int {
-	for k := 0; k < len(s); k++ {
-		w := once[s[k]]
-		binary.LittleEndian.PutUint64(dst[i:i+8], w)
-		i += int(w >> 56)
+	k := 0
+	for ; k+8 <= len(s); k += 8 {
+		if w := load64(s, k); anyEscaped(w) == 0 {
+			binary.LittleEndian.PutUint64(dst[i:i+8], w)
+			i += 8
+			continue
+		}
+		for _, c := range []byte(s[k : k+8]) {
+			i = encodeByte(dst, i, c)
+		}
+	}
+	for ; k < len(s); k++ {
+		i = encodeByte(dst, i, s[k])
 	}
 	return i
+}
+
+// encodeByte is encodeInto for the single byte c.
+func encodeByte(dst []byte, i int, c byte) int {
+	w := once[c]
+	binary.LittleEndian.PutUint64(dst[i:i+8], w)
+	return i + int(w>>56)
 }
 
 // encodeTwiceInto writes PercentEncode(s) to b at i and

@@ -14,8 +14,12 @@ func lowerASCII(c byte) byte {
 
 // appendLower appends s to dst with ASCII letters lowercased.
 func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		dst = append(dst, lowerASCII(s[i]))
+	start := len(dst)
+	dst = append(dst, s...)
+	for i, c := range dst[start:] {
+		if 'A' <= c && c <= 'Z' {
+			dst[start+i] = c + 'a' - 'A'
+		}
 	}
 	return dst
 }

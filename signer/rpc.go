@@ -49,7 +49,8 @@ type RPCResult struct {
 //
 // SignRPC sorts params in place by encoded key: the caller owns the slice
 // and gets it back in wire order. Sorting in place rather than copying is
-// what keeps signing down to a few allocations.
+// part of what keeps SignRPC to a single allocation, the one holding the
+// three result strings. Params already in that order are only checked.
 func SignRPC(method string, params []Param, accessKeySecret string) RPCResult {
 	st := statsOf(params, rpcSignatureParam)
 	sortParams(params)
