@@ -54,6 +54,9 @@ type Protocol interface {
 type Config struct {
 	Protocol Protocol
 	Handlers map[string]Handler
+	// Replay, when set, answers every authenticated call in place of
+	// Handlers: replay mode, recorded fixtures instead of state (Replaying).
+	Replay func(r *http.Request, c *Call) Reply
 	// Now is the server's clock for timestamp checks; nil means time.Now.
 	Now func() time.Time
 }
@@ -123,6 +126,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	call.RequestID = requestID
 	handler, ok := s.cfg.Handlers[call.Action]
+	if s.cfg.Replay != nil {
+		handler, ok = func(c *Call) Reply { return s.cfg.Replay(r, c) }, true
+	}
 	if !ok {
 		rep := Error(http.StatusNotFound, "InvalidAction.NotFound", fmt.Sprintf("Specified api %s is not found.", call.Action))
 		s.record(r, call, body, rep)
