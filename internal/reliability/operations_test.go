@@ -1,0 +1,321 @@
+package reliability
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/aliyun/credentials-go/credentials"
+
+	"github.com/typedcloud/sdk-go/ccc"
+	"github.com/typedcloud/sdk-go/ccc/ccctest"
+	"github.com/typedcloud/sdk-go/industrialcloud"
+	"github.com/typedcloud/sdk-go/industrialcloud/industrialcloudtest"
+	"github.com/typedcloud/sdk-go/internal/fake"
+	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/outboundbot"
+	"github.com/typedcloud/sdk-go/outboundbot/outboundbottest"
+)
+
+// secrets are the secrets the tests' clients hold; none may ever show in an
+// error's text.
+var secrets = []string{
+	outboundbottest.AccessKeySecret, outboundbottest.STSAccessKeySecret, outboundbottest.SecurityToken,
+	industrialcloudtest.Token, industrialcloudtest.SecretKey, staleSTSToken, staleToken,
+}
+
+// Tokens the fakes do not accept: an STS token past its life and an
+// industrial cloud token the console has expired.
+const (
+	staleSTSToken = "reliability-expired-sts-token"
+	staleToken    = "reliability-expired-industrial-token"
+)
+
+// settings is how a test wants its client: its HTTP client (always one of
+// its own), retries, and an alternative credential.
+type settings struct {
+	http  transport.HTTPClient
+	retry transport.Retry
+	// Alibaba: sign with the STS AccessKey and this SecurityToken.
+	stsToken string
+	// industrialcloud: ask this provider for the token of each attempt.
+	tokens industrialcloud.TokenProvider
+}
+
+// env is one running fake of a product.
+type env struct {
+	*fake.Server
+	typed  any                           // *outboundbottest.Server, *ccctest.Server, *industrialcloudtest.Server
+	client func(s settings) (any, error) // a client wired to the fake
+	expire func(token string)            // industrialcloud: stop accepting token
+	nonces bool                          // requests carry a SignatureNonce
+}
+
+// product is one SDK package and its fake.
+type product struct {
+	name    string
+	tencent bool // Tencent Cloud API 3.0 envelope (industrialcloud) rather than Alibaba RPC
+	start   func(skew time.Duration) *env
+}
+
+// skewed returns a clock skew ahead of the real one.
+func skewed(skew time.Duration) func() time.Time {
+	return func() time.Time { return time.Now().Add(skew) }
+}
+
+func stsCredential(token string) credentials.Credential {
+	cred, err := credentials.NewCredential(new(credentials.Config).SetType("sts").
+		SetAccessKeyId(outboundbottest.STSAccessKeyID).SetAccessKeySecret(outboundbottest.STSAccessKeySecret).
+		SetSecurityToken(token))
+	if err != nil {
+		panic(err)
+	}
+	return cred
+}
+
+var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Duration) *env {
+	srv := outboundbottest.NewServer(outboundbottest.WithClock(skewed(skew)))
+	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
+		return srv.Client(func(o *outboundbot.Options) {
+			o.HTTPClient, o.Retry = s.http, s.retry
+			if s.stsToken != "" {
+				o.Credential = stsCredential(s.stsToken)
+			}
+		})
+	}}
+}}
+
+var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
+	srv := ccctest.NewServer(ccctest.WithClock(skewed(skew)))
+	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
+		return srv.Client(func(o *ccc.Options) {
+			o.HTTPClient, o.Retry = s.http, s.retry
+			if s.stsToken != "" {
+				o.Credential = stsCredential(s.stsToken)
+			}
+		})
+	}}
+}}
+
+var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, start: func(skew time.Duration) *env {
+	// Every request must carry a valid TC3 signature besides its token:
+	// API 3.0 has no nonce, so this is how the fake checks that each
+	// attempt was signed (the attempts recorder checks it was built anew).
+	srv := industrialcloudtest.NewServer(industrialcloudtest.WithClock(skewed(skew)), industrialcloudtest.RequireSignature())
+	return &env{Server: srv.Server, typed: srv, expire: srv.ExpireToken, client: func(s settings) (any, error) {
+		return srv.Client(func(o *industrialcloud.Options) {
+			o.HTTPClient, o.Retry = s.http, s.retry
+			if s.tokens != nil {
+				o.TokenProvider = s.tokens
+			}
+		})
+	}}
+}}
+
+// operation is one API operation, called with a valid request on the
+// fake's seeded state.
+type operation struct {
+	product *product
+	action  string
+	write   bool // not idempotent: retried only when provably not processed
+	// call binds the operation to a client of its product.
+	call func(client any) func(ctx context.Context) error
+	// effect reports whether the write's change is visible in the fake.
+	effect func(typed any) bool
+	// wrongShape is a well-formed answer whose payload has the wrong shape
+	// for this operation.
+	wrongShape string
+}
+
+func (op operation) String() string { return op.product.name + "." + op.action }
+
+// The values the writes set, to find their effect in the fakes.
+const (
+	newName        = "reliability-instance"
+	newDomain      = "reliability-dom"
+	newDescription = "modified by the reliability suite"
+	newICName      = "renamed-reliably"
+)
+
+var operations = []operation{
+	{product: outboundbotProduct, action: "CreateInstance", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*outboundbot.Client).CreateInstance(ctx, &outboundbot.CreateInstanceRequest{InstanceName: newName, MaxConcurrentConversation: 2})
+				return err
+			}
+		},
+		effect: func(s any) bool {
+			for _, in := range s.(*outboundbottest.Server).Instances() {
+				if in.InstanceName == newName {
+					return true
+				}
+			}
+			return false
+		},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":"90515b5-6115-4ccf-83e2-52d5bfaf2ddf"}`},
+	{product: outboundbotProduct, action: "DescribeInstance",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*outboundbot.Client).DescribeInstance(ctx, &outboundbot.DescribeInstanceRequest{InstanceID: outboundbottest.ExampleInstanceID})
+				return err
+			}
+		},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":{"InstanceId":"i","MaxConcurrentConversation":"four"}}`},
+	{product: outboundbotProduct, action: "ListInstances",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*outboundbot.Client).ListInstances(ctx, &outboundbot.ListInstancesRequest{})
+				return err
+			}
+		},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instances":{"InstanceId":"i"},"TotalCount":1}`},
+	{product: outboundbotProduct, action: "ModifyInstance", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*outboundbot.Client).ModifyInstance(ctx, &outboundbot.ModifyInstanceRequest{
+					InstanceID: outboundbottest.ExampleInstanceID, InstanceDescription: newDescription, MaxConcurrentConversation: 3})
+				return err
+			}
+		},
+		effect: func(s any) bool {
+			for _, in := range s.(*outboundbottest.Server).Instances() {
+				if in.InstanceID == outboundbottest.ExampleInstanceID {
+					return in.InstanceDescription == newDescription
+				}
+			}
+			return false
+		},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":[1,2,3]}`},
+	{product: outboundbotProduct, action: "DeleteInstance", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*outboundbot.Client).DeleteInstance(ctx, &outboundbot.DeleteInstanceRequest{InstanceID: outboundbottest.ExampleInstanceID})
+				return err
+			}
+		},
+		effect: func(s any) bool { return len(s.(*outboundbottest.Server).Instances()) == 0 },
+		// DeleteInstance answers only the envelope: the wrong shape is a
+		// RequestId that is not text.
+		wrongShape: `{"RequestId":8,"Code":"OK","Success":true}`},
+
+	{product: cccProduct, action: "CreateInstance", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*ccc.Client).CreateInstance(ctx, &ccc.CreateInstanceRequest{
+					Name: "reliability", DomainName: newDomain, AdminRAMIDList: []string{ccctest.CurrentUserRAMID}})
+				return err
+			}
+		},
+		effect: func(s any) bool {
+			for _, in := range s.(*ccctest.Server).Instances() {
+				if in.ID == newDomain {
+					return true
+				}
+			}
+			return false
+		},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"WorkflowId":"w"}}`},
+	{product: cccProduct, action: "GetInstance",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*ccc.Client).GetInstance(ctx, &ccc.GetInstanceRequest{InstanceID: ccctest.ExampleInstanceID})
+				return err
+			}
+		},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"Id":"ccc-test","NumberList":[{"Active":"maybe"}]}}`},
+	{product: cccProduct, action: "ListInstances",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*ccc.Client).ListInstances(ctx, &ccc.ListInstancesRequest{})
+				return err
+			}
+		},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":1,"List":"ccc-test"}}`},
+	{product: cccProduct, action: "ListInstancesOfUser",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*ccc.Client).ListInstancesOfUser(ctx, &ccc.ListInstancesOfUserRequest{})
+				return err
+			}
+		},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":"many","List":[]}}`},
+	{product: cccProduct, action: "ModifyInstance", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*ccc.Client).ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: newDescription})
+				return err
+			}
+		},
+		effect: func(s any) bool {
+			for _, in := range s.(*ccctest.Server).Instances() {
+				if in.ID == ccctest.ExampleInstanceID {
+					return in.Description == newDescription
+				}
+			}
+			return false
+		},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"Text":"无"}}`},
+
+	{product: industrialcloudProduct, action: "DescribeInstance",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*industrialcloud.Client).DescribeInstance(ctx, &industrialcloud.DescribeInstanceRequest{InstanceUUID: industrialcloudtest.ExampleInstanceUUID})
+				return err
+			}
+		},
+		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"Instance":[{"UUID":"u"}]}}}`},
+	{product: industrialcloudProduct, action: "DescribeInstances",
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*industrialcloud.Client).DescribeInstances(ctx, &industrialcloud.DescribeInstancesRequest{
+					Status: []industrialcloud.Status{industrialcloud.StatusDelivered}})
+				return err
+			}
+		},
+		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"TotalCount":1,"Instances":{"UUID":"u"}}}}`},
+	{product: industrialcloudProduct, action: "ModifyInstanceName", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*industrialcloud.Client).ModifyInstanceName(ctx, &industrialcloud.ModifyInstanceNameRequest{
+					InstanceUUID: industrialcloudtest.ExampleInstanceUUID, InstanceName: newICName})
+				return err
+			}
+		},
+		effect: func(s any) bool {
+			for _, in := range s.(*industrialcloudtest.Server).Instances() {
+				if in.UUID == industrialcloudtest.ExampleInstanceUUID {
+					return in.InstanceName == newICName
+				}
+			}
+			return false
+		},
+		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Code":0,"Msg":{"text":"success"}}}`},
+}
+
+// refreshingTokens hands out a stale token until the client reports it
+// rejected, then the fake's valid one: what a token service does after the
+// console expired a token.
+type refreshingTokens struct {
+	mu          sync.Mutex
+	current     string
+	invalidated []string
+}
+
+func (p *refreshingTokens) Token(context.Context) (string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.current, nil
+}
+
+func (p *refreshingTokens) Invalidate(tok string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.invalidated = append(p.invalidated, tok)
+	if tok == p.current {
+		p.current = industrialcloudtest.Token
+	}
+}
+
+// industrialcloudTestToken is the token industrialcloudtest's Client wires.
+const industrialcloudTestToken = industrialcloudtest.Token
