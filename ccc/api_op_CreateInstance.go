@@ -114,5 +114,8 @@ func validDomainName(s string) bool {
 func checkList(v *apierror.Validator, field string, list []string) {
 	for i, s := range list {
 		v.Check(s != "", field+"["+strconv.Itoa(i)+"]", "must not be empty")
+		// The list is sent as JSON text, which would silently replace
+		// invalid UTF-8 with U+FFFD: refuse it instead.
+		v.Check(utf8.ValidString(s), field+"["+strconv.Itoa(i)+"]", "must be valid UTF-8")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // APIError is an answer in which the service refused the request: an error
@@ -29,7 +30,7 @@ type APIError struct {
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString(prefix(e.Product, e.Operation))
-	code := e.Code
+	code := oneLine(e.Code)
 	if code == "" {
 		code = "HTTP " + strconv.Itoa(e.HTTPStatus)
 	}
@@ -42,7 +43,7 @@ func (e *APIError) Error() string {
 	b.WriteString(strconv.Itoa(e.HTTPStatus))
 	if e.RequestID != "" {
 		b.WriteString(", request ")
-		b.WriteString(e.RequestID)
+		b.WriteString(oneLine(e.RequestID))
 	}
 	b.WriteByte(')')
 	return b.String()
@@ -127,12 +128,21 @@ func prefix(product, operation string) string {
 	return ""
 }
 
-// oneLine folds runs of white space, so an Error() string stays on one line.
+// oneLine folds runs of white space and control characters (line and
+// paragraph separators included) into single spaces, so an Error() string
+// stays on one line whatever the service sent: a CR/LF in a code or
+// request ID must not forge a log line.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n\t") {
+	if !strings.ContainsFunc(s, breaksLine) {
 		return strings.TrimSpace(s)
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || breaksLine(r) }), " ")
+}
+
+// breaksLine reports whether r could start a new line or is otherwise
+// unprintable control text.
+func breaksLine(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085'
 }
 
 // CredentialsError is a failure to obtain credentials (an AccessKey, an STS

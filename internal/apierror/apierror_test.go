@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -138,4 +139,14 @@ func TestCredentialsError(t *testing.T) {
 	assert.ErrorIs(t, err, ErrAuth)
 	assert.NotErrorIs(t, err, ErrServer, "nothing was sent")
 	assert.Equal(t, "industrialcloud DescribeInstance: not sent: resolve credentials: provider down", err.Error())
+}
+
+func TestErrorsStayOnOneLine(t *testing.T) {
+	for _, err := range []error{
+		&APIError{Product: "p", Operation: "o", HTTPStatus: 400, Code: "Bad\nCode", Message: "m\u2028x", RequestID: "R\r\nlevel=ERROR msg=forged"},
+		&DecodeError{Product: "p", Operation: "o", HTTPStatus: 200, RequestID: "R\u0085x", Err: errors.New("a\vb")},
+		&OperationError{Operation: "o", Attempts: 1, Err: errors.New("x\fy")},
+	} {
+		assert.False(t, strings.ContainsFunc(err.Error(), breaksLine), "%q", err.Error())
+	}
 }

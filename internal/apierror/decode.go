@@ -28,7 +28,7 @@ func (e *DecodeError) Error() string {
 	b.WriteString(strconv.Itoa(e.HTTPStatus))
 	if e.RequestID != "" {
 		b.WriteString(", request ")
-		b.WriteString(e.RequestID)
+		b.WriteString(oneLine(e.RequestID))
 	}
 	b.WriteString(")")
 	if e.Err != nil {

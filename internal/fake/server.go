@@ -66,12 +66,13 @@ type Server struct {
 	cfg Config
 	srv *httptest.Server
 
-	mu       sync.Mutex
-	faults   []*Fault
-	records  []Record
-	nonces   map[string]time.Time
-	received map[string]int // authenticated requests per action
-	seq      int            // request ID counter
+	mu         sync.Mutex
+	faults     []*Fault
+	records    []Record
+	nonces     map[string]time.Time
+	nonceOrder []string       // nonces in the order seen, oldest first
+	received   map[string]int // authenticated requests per action
+	seq        int            // request ID counter
 }
 
 // maxRequestBody caps what the fake reads of a request.
@@ -183,16 +184,16 @@ func (s *Server) useNonce(nonce string, window time.Duration) bool {
 	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.nonces) > 4096 {
-		for n, t := range s.nonces {
-			if now.Sub(t) > window {
-				delete(s.nonces, n)
-			}
-		}
+	// Forget the oldest nonces once their window has passed: they arrive in
+	// time order, so this is a queue, not a scan.
+	for len(s.nonceOrder) > 0 && now.Sub(s.nonces[s.nonceOrder[0]]) > window {
+		delete(s.nonces, s.nonceOrder[0])
+		s.nonceOrder = s.nonceOrder[1:]
 	}
 	if _, used := s.nonces[nonce]; used {
 		return false
 	}
 	s.nonces[nonce] = now
+	s.nonceOrder = append(s.nonceOrder, nonce)
 	return true
 }

@@ -2,10 +2,12 @@ package rpc
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/google/go-querystring/query"
 
@@ -73,6 +75,9 @@ func encodeSlices(v reflect.Value, values url.Values) error {
 			continue
 		}
 		if hasOption(opts, "json") {
+			if err := checkUTF8(name, fv); err != nil {
+				return err
+			}
 			text, err := json.Marshal(fv.Interface())
 			if err != nil {
 				return err
@@ -119,6 +124,18 @@ func scalarText(v reflect.Value) string {
 		return strconv.FormatBool(v.Bool())
 	}
 	return ""
+}
+
+// checkUTF8 refuses a list whose strings are not valid UTF-8: JSON text
+// would carry them changed (U+FFFD), and the request sent must be the
+// request made.
+func checkUTF8(name string, list reflect.Value) error {
+	for i := range list.Len() {
+		if e := list.Index(i); e.Kind() == reflect.String && !utf8.ValidString(e.String()) {
+			return fmt.Errorf("%s[%d] is not valid UTF-8", name, i)
+		}
+	}
+	return nil
 }
 
 func hasOption(opts, want string) bool {

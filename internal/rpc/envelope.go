@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
-	"github.com/typedcloud/sdk-go/internal/redact"
 	"github.com/typedcloud/sdk-go/internal/transport"
 )
 
@@ -121,16 +120,7 @@ func (c *Client) apiError(action string, a *transport.Answer, env *envelope) err
 	if s := env.status(); status < 300 && s >= 400 {
 		classifyStatus = s // a 200 carrying a failure: trust the body's status
 	}
-	e := &apierror.APIError{
-		Product:    c.Product,
-		Operation:  action,
-		HTTPStatus: status,
-		Code:       code,
-		Message:    redact.String(env.Message, a.Secrets...),
-		RequestID:  env.RequestID,
-		HostID:     env.HostID,
-		Recommend:  env.Recommend,
-	}
+	e := a.APIError(c.Product, action, status, code, env.Message, env.RequestID, env.HostID, env.Recommend)
 	apierror.SetCategory(e, apierror.Classify(code, classifyStatus, c.Codes, apierror.AlibabaCodes))
 	return e
 }

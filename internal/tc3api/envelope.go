@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
-	"github.com/typedcloud/sdk-go/internal/redact"
 	"github.com/typedcloud/sdk-go/internal/transport"
 )
 
@@ -66,6 +65,10 @@ func (c *Client) decode(action string, a *transport.Answer, out any) error {
 	}
 	a.RequestID = in.RequestID
 	if in.Error != nil {
+		if in.Error.Code == "" {
+			// As for Alibaba: a refusal without a code is not the documented shape.
+			return c.decodeError(action, a, in.RequestID, errors.New("an Error object without a Code"))
+		}
 		return c.apiError(action, a, in.Error.Code, in.Error.Message, in.RequestID)
 	}
 	if code := in.businessCode(); code != "" {
@@ -104,14 +107,7 @@ func legacyCode(top *answer) string {
 }
 
 func (c *Client) apiError(action string, a *transport.Answer, code, message, requestID string) error {
-	e := &apierror.APIError{
-		Product:    c.Product,
-		Operation:  action,
-		HTTPStatus: a.Status,
-		Code:       code,
-		Message:    redact.String(message, a.Secrets...),
-		RequestID:  requestID,
-	}
+	e := a.APIError(c.Product, action, a.Status, code, message, requestID, "", "")
 	apierror.SetCategory(e, apierror.Classify(code, a.Status, c.Codes, apierror.TencentCodes))
 	return e
 }

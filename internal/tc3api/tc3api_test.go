@@ -108,6 +108,7 @@ func TestAnswers(t *testing.T) {
 		{name: "legacy shape without codeDesc", status: 200, body: `{"code":"InvalidParameter","message":"bad"}`,
 			code: "InvalidParameter", cat: apierror.ErrInvalidParameter},
 		{name: "gateway page", status: 502, body: `<html>bad gateway</html>`, decode: true, cat: apierror.ErrServer},
+		{name: "Error without a Code", status: 200, body: `{"Response":{"Error":{},"RequestId":"R"}}`, decode: true},
 		{name: "no RequestId", status: 200, body: `{"Response":{"Data":{}}}`, decode: true},
 		{name: "no Response", status: 200, body: `{"Data":{}}`, decode: true},
 		{name: "empty", status: 200, body: ``, decode: true},

@@ -1,7 +1,6 @@
 package transport
 
 import (
-	"context"
 	"errors"
 	"net"
 	"syscall"
@@ -30,9 +29,9 @@ func classify(err error, idempotent bool) verdict {
 		// A body we could not read: the status alone tells what happened.
 		return byAnswer(decErr.HTTPStatus, "", apierror.ByStatus(decErr.HTTPStatus), idempotent)
 	case errors.As(err, &sendErr):
-		if errors.Is(sendErr.err, context.Canceled) || errors.Is(sendErr.err, context.DeadlineExceeded) {
-			return verdict{}
-		}
+		// Whether the caller's context ended is Do's decision: a net
+		// timeout of one attempt (a dial that got no answer) matches
+		// context.DeadlineExceeded too, and is retryable.
 		return verdict{retry: idempotent || notSent(sendErr.err), cost: TimeoutCost}
 	}
 	return verdict{}

@@ -88,7 +88,10 @@ func (cfg *Config) Do(ctx context.Context, call *Call) error {
 			return &apierror.OperationError{Product: call.Product, Operation: call.Operation, Attempts: attempt - 1, Err: be.err}
 		}
 		v := classify(err, call.Idempotent)
-		if !v.retry || attempt >= maxAttempts {
+		// The caller's context ending (or Config.Timeout) is final; a net
+		// timeout inside one attempt is not, although it matches
+		// context.DeadlineExceeded too.
+		if !v.retry || attempt >= maxAttempts || ctx.Err() != nil {
 			return finalError(call, attempt, err)
 		}
 		if !cfg.Budget.take(v.cost) {
@@ -101,7 +104,7 @@ func (cfg *Config) Do(ctx context.Context, call *Call) error {
 		spent += v.cost
 		if ctxErr := cfg.sleep(ctx, attempt); ctxErr != nil {
 			return &apierror.OperationError{Product: call.Product, Operation: call.Operation, Attempts: attempt,
-				Err: fmt.Errorf("%w during backoff; last attempt: %w", ctxErr, err)}
+				Err: fmt.Errorf("%w during backoff; last attempt: %w", ctxErr, lastAttempt{err})}
 		}
 	}
 }
@@ -136,6 +139,17 @@ func (cfg *Config) sleep(ctx context.Context, n int) error {
 	}
 }
 
+// lastAttempt carries the last answer of a call the caller cancelled
+// during backoff: errors.As still finds it (the *APIError and its request
+// ID), but errors.Is does not match its category, because the call ended by
+// the caller's choice, not the service's failure.
+type lastAttempt struct{ err error }
+
+func (e lastAttempt) Error() string { return e.err.Error() }
+
+// As delegates to the last attempt's error.
+func (e lastAttempt) As(target any) bool { return errors.As(e.err, target) }
+
 // buildError marks a failure to build the request (credentials, encoding):
 // nothing was sent.
 type buildError struct{ err error }
@@ -150,9 +164,26 @@ func (a *Answer) DecodeError(product, operation, requestID string, err error) er
 	return &apierror.DecodeError{
 		Product:    product,
 		Operation:  operation,
-		RequestID:  requestID,
 		HTTPStatus: a.Status,
+		RequestID:  redact.String(requestID, a.Secrets...),
 		Snippet:    redact.Snippet(a.Body, apierror.SnippetLimit, a.Secrets...),
 		Err:        redact.Error(err, a.Secrets...),
+	}
+}
+
+// APIError returns the typed refusal of this answer. Every field the
+// service sent is scrubbed of the attempt's secrets: a service may echo a
+// token into any of them.
+func (a *Answer) APIError(product, operation string, status int, code, message, requestID, hostID, recommend string) *apierror.APIError {
+	scrub := func(s string) string { return redact.String(s, a.Secrets...) }
+	return &apierror.APIError{
+		Product:    product,
+		Operation:  operation,
+		HTTPStatus: status,
+		Code:       scrub(code),
+		Message:    scrub(message),
+		RequestID:  scrub(requestID),
+		HostID:     scrub(hostID),
+		Recommend:  scrub(recommend),
 	}
 }

@@ -248,7 +248,10 @@ func TestTimeoutBoundsTheWholeCall(t *testing.T) {
 		start := time.Now()
 		err := cfg.Do(t.Context(), testCall(true))
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
-		assert.ErrorIs(t, err, apierror.ErrServer, "the last answer is still reachable")
+		var last *apierror.APIError
+		require.ErrorAs(t, err, &last, "the last answer is still reachable")
+		assert.Equal(t, "ServiceUnavailable", last.Code)
+		assert.NotErrorIs(t, err, apierror.ErrServer, "the call ended by its deadline, not by the service")
 		assert.Equal(t, 250*ms, time.Since(start))
 		assert.Len(t, s.times, 2, "attempts at 0 and 100ms; the 200ms backoff is cut by the deadline")
 	})
