@@ -1,20 +1,16 @@
 package ccc_test
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/aliyun/credentials-go/credentials"
 
 	"github.com/typedcloud/sdk-go/ccc"
 	"github.com/typedcloud/sdk-go/ccc/ccctest"
+	"github.com/typedcloud/sdk-go/internal/testutil"
 )
 
 // The response decoders are fuzzed through the public client, so every
@@ -26,33 +22,7 @@ import (
 // testdata/fuzz/<Target>/ (the other operations have no documented example
 // body; their seeds follow the documented envelope and Data shapes).
 
-type fuzzAnswer struct {
-	status int
-	body   []byte
-}
-
-func (a *fuzzAnswer) Do(r *http.Request) (*http.Response, error) {
-	return &http.Response{
-		StatusCode:    a.status,
-		Header:        http.Header{"Content-Type": {"application/json"}},
-		ContentLength: int64(len(a.body)),
-		Body:          io.NopCloser(bytes.NewReader(a.body)),
-		Request:       r,
-	}, nil
-}
-
-func fuzzStatus(n int) int {
-	switch {
-	case n >= 100 && n <= 599:
-		return n
-	case n < 0:
-		n = -n
-	}
-	common := []int{200, 200, 200, 400, 404, 409, 500, 502, 503}
-	return common[n%len(common)]
-}
-
-func fuzzClient(t *testing.T, cred credentials.Credential, ans *fuzzAnswer) *ccc.Client {
+func fuzzClient(t *testing.T, cred credentials.Credential, ans *testutil.FuzzAnswer) *ccc.Client {
 	c, err := ccc.New(ccc.Options{
 		Endpoint:   "http://127.0.0.1:1",
 		Credential: cred,
@@ -83,51 +53,14 @@ func addSeeds(f *testing.F) {
 	f.Add(502, []byte(`<html><body>502 Bad Gateway</body></html>`))
 }
 
-func checkDecoded[T any](t *testing.T, op string, resp *T, err error, requestID func(*T) string) {
-	t.Helper()
-	if err == nil {
-		if resp == nil {
-			t.Fatalf("%s returned (nil, nil)", op)
-		}
-		if requestID(resp) == "" {
-			t.Fatalf("%s succeeded without a RequestID", op)
-		}
-		return
-	}
-	if resp != nil {
-		t.Fatalf("%s returned a response and an error: %v", op, err)
-	}
-	var apiErr *ccc.APIError
-	var decErr *ccc.DecodeError
-	switch {
-	case errors.As(err, &apiErr):
-		if apiErr.Operation != op || apiErr.Code == "" {
-			t.Fatalf("%s: APIError %+v", op, apiErr)
-		}
-	case errors.As(err, &decErr):
-		if decErr.Operation != op || len(decErr.Snippet) > 256 {
-			t.Fatalf("%s: DecodeError with operation %q and a %d-byte snippet", op, decErr.Operation, len(decErr.Snippet))
-		}
-	default:
-		t.Fatalf("%s: untyped error %T: %v", op, err, err)
-	}
-	msg := err.Error()
-	if strings.ContainsAny(msg, "\r\n") && !knownMultiline(err) {
-		t.Fatalf("%s: error text is not one line: %q", op, msg)
-	}
-	if strings.Contains(msg, ccctest.AccessKeySecret) {
-		t.Fatalf("%s: error text leaks the AccessKeySecret: %q", op, msg)
-	}
-}
-
 func FuzzDecodeCreateInstance(f *testing.F) {
 	addSeeds(f)
 	f.Add(200, []byte(`{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"R","Data":"75c1346c-0b5c-4b66-9e9b-3b1b0c5e0001"}`))
 	cred := fuzzCredential(f)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		c := fuzzClient(t, cred, &fuzzAnswer{fuzzStatus(status), body})
+		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
 		resp, err := c.CreateInstance(context.Background(), &ccc.CreateInstanceRequest{Name: "name", DomainName: "dom-a", AdminRAMIDList: []string{"1"}})
-		checkDecoded(t, "CreateInstance", resp, err, func(r *ccc.CreateInstanceResponse) string { return r.RequestID })
+		testutil.CheckDecoded(t, "CreateInstance", resp, err, func(r *ccc.CreateInstanceResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
 }
 
@@ -135,9 +68,9 @@ func FuzzDecodeGetInstance(f *testing.F) {
 	addSeeds(f)
 	cred := fuzzCredential(f)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		c := fuzzClient(t, cred, &fuzzAnswer{fuzzStatus(status), body})
+		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
 		resp, err := c.GetInstance(context.Background(), &ccc.GetInstanceRequest{InstanceID: "ccc-test"})
-		checkDecoded(t, "GetInstance", resp, err, func(r *ccc.GetInstanceResponse) string { return r.RequestID })
+		testutil.CheckDecoded(t, "GetInstance", resp, err, func(r *ccc.GetInstanceResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
 }
 
@@ -148,9 +81,9 @@ func FuzzDecodeListInstances(f *testing.F) {
 	f.Add(200, []byte(listSeed))
 	cred := fuzzCredential(f)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		c := fuzzClient(t, cred, &fuzzAnswer{fuzzStatus(status), body})
+		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
 		resp, err := c.ListInstances(context.Background(), &ccc.ListInstancesRequest{})
-		checkDecoded(t, "ListInstances", resp, err, func(r *ccc.ListInstancesResponse) string { return r.RequestID })
+		testutil.CheckDecoded(t, "ListInstances", resp, err, func(r *ccc.ListInstancesResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
 }
 
@@ -159,9 +92,9 @@ func FuzzDecodeListInstancesOfUser(f *testing.F) {
 	f.Add(200, []byte(listSeed))
 	cred := fuzzCredential(f)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		c := fuzzClient(t, cred, &fuzzAnswer{fuzzStatus(status), body})
+		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
 		resp, err := c.ListInstancesOfUser(context.Background(), &ccc.ListInstancesOfUserRequest{})
-		checkDecoded(t, "ListInstancesOfUser", resp, err, func(r *ccc.ListInstancesOfUserResponse) string { return r.RequestID })
+		testutil.CheckDecoded(t, "ListInstancesOfUser", resp, err, func(r *ccc.ListInstancesOfUserResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
 }
 
@@ -170,25 +103,8 @@ func FuzzDecodeModifyInstance(f *testing.F) {
 	f.Add(200, []byte(`{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"R","Data":"无"}`))
 	cred := fuzzCredential(f)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		c := fuzzClient(t, cred, &fuzzAnswer{fuzzStatus(status), body})
+		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
 		resp, err := c.ModifyInstance(context.Background(), &ccc.ModifyInstanceRequest{InstanceID: "ccc-test", Description: "d"})
-		checkDecoded(t, "ModifyInstance", resp, err, func(r *ccc.ModifyInstanceResponse) string { return r.RequestID })
+		testutil.CheckDecoded(t, "ModifyInstance", resp, err, func(r *ccc.ModifyInstanceResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
-}
-
-// knownMultiline reports whether err's text may span lines because of the
-// known apierror bug (reported, not fixed here): APIError.Error and
-// DecodeError.Error print the service's Code and RequestID verbatim, so a
-// CR or LF in either breaks the one-line rule. Remove this tolerance when
-// the bug is fixed; the regression seed is in the report.
-func knownMultiline(err error) bool {
-	var apiErr *ccc.APIError
-	var decErr *ccc.DecodeError
-	switch {
-	case errors.As(err, &apiErr):
-		return strings.ContainsAny(apiErr.Code+apiErr.RequestID, "\r\n")
-	case errors.As(err, &decErr):
-		return strings.ContainsAny(decErr.RequestID, "\r\n")
-	}
-	return false
 }
