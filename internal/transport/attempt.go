@@ -35,7 +35,7 @@ func (cfg *Config) attempt(ctx context.Context, call *Call, n int) error {
 		return err
 	}
 	err = call.Decode(ans)
-	cfg.logAttempt(ctx, call, n, ans.Status, ans.RequestID, start, err)
+	cfg.logAttempt(ctx, call, n, ans.Status, redact.String(ans.RequestID, ans.Secrets...), start, err)
 	return err
 }
 
