@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // Int64 is an integer sent as a JSON number or a JSON string of digits.
@@ -23,22 +24,28 @@ type Int64 int64
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (n *Int64) UnmarshalJSON(b []byte) error {
+	v, err := parseInt(b)
+	*n = Int64(v)
+	return err
+}
+
+// parseInt reads an Int64 from its JSON bytes without allocating.
+func parseInt(b []byte) (int64, error) {
 	s, ok, err := scalar(b)
 	if err != nil || !ok {
-		*n = 0
-		return err
+		return 0, err
 	}
-	v, perr := strconv.ParseInt(s, 10, 64)
+	// string(s) passed straight to strconv does not allocate.
+	v, perr := strconv.ParseInt(string(s), 10, 64)
 	if perr != nil {
 		// Integral floats ("4.0", 1e3) still mean an integer.
-		f, ferr := strconv.ParseFloat(s, 64)
+		f, ferr := strconv.ParseFloat(string(s), 64)
 		if ferr != nil || f != float64(int64(f)) {
-			return fmt.Errorf("%s is not an integer", b)
+			return 0, fmt.Errorf("%s is not an integer", b)
 		}
 		v = int64(f)
 	}
-	*n = Int64(v)
-	return nil
+	return v, nil
 }
 
 // Bool is a boolean sent as true/false or "true"/"false" (any case).
@@ -51,7 +58,7 @@ func (v *Bool) UnmarshalJSON(b []byte) error {
 		*v = false
 		return err
 	}
-	p, perr := strconv.ParseBool(s)
+	p, perr := strconv.ParseBool(string(s))
 	if perr != nil {
 		return fmt.Errorf("%s is not a boolean", b)
 	}
@@ -74,32 +81,52 @@ type Millis struct{ time.Time }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (m *Millis) UnmarshalJSON(b []byte) error {
-	var n Int64
-	if err := n.UnmarshalJSON(b); err != nil {
+	n, err := parseInt(b)
+	if err != nil {
 		return err
 	}
 	if n == 0 {
 		m.Time = time.Time{}
 		return nil
 	}
-	m.Time = time.UnixMilli(int64(n)).UTC()
+	m.Time = time.UnixMilli(n).UTC()
 	return nil
 }
 
-// scalar returns the text of a JSON string, number or boolean. ok is false
-// for null and "". Objects and arrays are an error.
-func scalar(b []byte) (s string, ok bool, err error) {
+// scalar returns the bytes of a JSON string's contents, number or boolean,
+// without copying them: a string holding no escape is only unquoted; one
+// with escapes is decoded by encoding/json. ok is false for null and "".
+// Objects and arrays are an error.
+func scalar(b []byte) (s []byte, ok bool, err error) {
 	b = bytes.TrimSpace(b)
 	switch {
 	case len(b) == 0 || string(b) == "null":
-		return "", false, nil
+		return nil, false, nil
 	case b[0] == '"':
-		if err := json.Unmarshal(b, &s); err != nil {
-			return "", false, err
+		if len(b) >= 2 && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0 {
+			if s = b[1 : len(b)-1]; plain(s) {
+				return s, len(s) != 0, nil
+			}
 		}
-		return s, s != "", nil
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return nil, false, err
+		}
+		return []byte(str), str != "", nil
 	case b[0] == '{' || b[0] == '[':
-		return "", false, fmt.Errorf("expected a scalar, got %.20s", b)
+		return nil, false, fmt.Errorf("expected a scalar, got %.20s", b)
 	}
-	return string(b), true, nil
+	return b, true, nil
+}
+
+// plain reports whether a string's contents read the same decoded: no
+// control byte (json.Unmarshal rejects it) and valid UTF-8 (it replaces
+// invalid sequences).
+func plain(s []byte) bool {
+	for _, c := range s {
+		if c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(s)
 }

@@ -53,3 +53,40 @@ func TestMillis(t *testing.T) {
 	assert.True(t, m.IsZero())
 	assert.Error(t, json.Unmarshal([]byte(`"2020-01-08"`), &m))
 }
+
+// TestQuotedFastPath: quoted scalars without escapes are read from the
+// bytes; with escapes, control bytes or invalid UTF-8 they still go through
+// encoding/json, with the same results.
+func TestQuotedFastPath(t *testing.T) {
+	var n Int64
+	require.NoError(t, n.UnmarshalJSON([]byte(`"\u0034\u0032"`)))
+	assert.Equal(t, Int64(42), n)
+	require.NoError(t, n.UnmarshalJSON([]byte(` "7" `)))
+	assert.Equal(t, Int64(7), n)
+	assert.Error(t, n.UnmarshalJSON([]byte(`" 7"`)))
+	assert.Error(t, n.UnmarshalJSON([]byte("\"7\x01\"")))
+	var s String
+	require.NoError(t, s.UnmarshalJSON([]byte(`"a\"b"`)))
+	assert.Equal(t, String(`a"b`), s)
+	require.NoError(t, s.UnmarshalJSON([]byte("\"a\xffb\"")))
+	assert.Equal(t, String("a\uFFFDb"), s)
+	require.NoError(t, s.UnmarshalJSON([]byte(`"héllo"`)))
+	assert.Equal(t, String("héllo"), s)
+	var b Bool
+	require.NoError(t, b.UnmarshalJSON([]byte(`"\u0074rue"`)))
+	assert.True(t, bool(b))
+}
+
+func TestScalarAllocations(t *testing.T) {
+	var n Int64
+	var b Bool
+	var m Millis
+	in, quoted, flag := []byte(`1578469042851`), []byte(`"1578469042851"`), []byte(`"true"`)
+	allocs := testing.AllocsPerRun(100, func() {
+		_ = n.UnmarshalJSON(in)
+		_ = n.UnmarshalJSON(quoted)
+		_ = b.UnmarshalJSON(flag)
+		_ = m.UnmarshalJSON(quoted)
+	})
+	assert.Zero(t, allocs)
+}
