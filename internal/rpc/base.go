@@ -2,6 +2,7 @@ package rpc
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/aliyun/credentials-go/credentials"
@@ -125,4 +126,43 @@ func Do[Out any](ctx context.Context, b *Base, action string, idempotent bool, r
 		return nil, err
 	}
 	return out, nil
+}
+
+// DoWire validates req, runs the call and returns the response converted
+// from its wire mirror W, a struct that embeds Envelope. A 2xx JSON answer
+// is decoded once, into W, envelope and payload together; error answers
+// (any other status, XML, not an object, or a W that does not decode) are
+// classified from the envelope alone, as Do does.
+func DoWire[W any, PW interface {
+	*W
+	Wire
+}, Out any](ctx context.Context, b *Base, action string, idempotent bool, req Request, optFns []func(*Options), convert func(*W) *Out) (*Out, error) {
+	if err := req.Validate(); err != nil {
+		return nil, err
+	}
+	slot := new(wireOf[W, PW])
+	if err := b.Invoke(ctx, Call{Action: action, Idempotent: idempotent, Request: req, Response: slot}, optFns); err != nil {
+		return nil, err
+	}
+	return convert(&slot.w), nil
+}
+
+// wireSlot is a Call.Response decoded in one pass.
+type wireSlot interface {
+	decodeWire(body []byte) (*Envelope, error)
+}
+
+// wireOf holds the wire mirror of one call.
+type wireOf[W any, PW interface {
+	*W
+	Wire
+}] struct{ w W }
+
+// decodeWire decodes body into a zeroed mirror (an earlier attempt may
+// have filled it) and returns its envelope.
+func (s *wireOf[W, PW]) decodeWire(body []byte) (*Envelope, error) {
+	var zero W
+	s.w = zero
+	err := json.Unmarshal(body, &s.w)
+	return PW(&s.w).RPCEnvelope(), err
 }

@@ -7,14 +7,146 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
 )
 
-// envelope is what Alibaba puts beside every payload, and the whole of an
-// error answer. Field names are matched case-insensitively by encoding/json,
-// which also covers the lowercase code/requestId some gateways send.
+// Envelope is what Alibaba puts beside every payload, and the whole of an
+// error answer. A product's wire mirror of a response embeds it, so the
+// envelope is read in the same pass as the payload (see DoWire). Field
+// names are matched case-insensitively by encoding/json, which also covers
+// the lowercase code/requestId some gateways send.
+type Envelope struct {
+	RequestID      string `json:"RequestId"`
+	Code           Text   `json:"Code"` // most products send a string, a few a number
+	Message        string `json:"Message"`
+	Success        Flag   `json:"Success"`
+	HTTPStatusCode Status `json:"HttpStatusCode"` // the status the body claims, or 0
+	HostID         string `json:"HostId"`
+	Recommend      string `json:"Recommend"`
+}
+
+// RPCEnvelope returns e. Embedding Envelope promotes it, which is how
+// DoWire finds the envelope of a wire mirror.
+func (e *Envelope) RPCEnvelope() *Envelope { return e }
+
+// Wire is a response's wire mirror: a struct embedding Envelope.
+type Wire interface{ RPCEnvelope() *Envelope }
+
+// failed reports whether a 2xx answer still says the call failed:
+// Success:false, or a Code other than OK.
+func (e *Envelope) failed() bool {
+	if e.Success == FlagFalse {
+		return true
+	}
+	switch e.Code {
+	case "", "OK", "ok", "Success", "200":
+		return false
+	default:
+		return true
+	}
+}
+
+// Text is a JSON scalar as text: a string's contents, or a number's or
+// boolean's literal (any other value's JSON text). It never fails.
+type Text string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *Text) UnmarshalJSON(b []byte) error {
+	s, _ := unquote(b)
+	switch string(s) { // the usual codes, without an allocation
+	case "":
+		*t = ""
+	case "OK":
+		*t = "OK"
+	case "200":
+		*t = "200"
+	case "Success":
+		*t = "Success"
+	default:
+		*t = Text(s)
+	}
+	return nil
+}
+
+// Flag is a lenient boolean that tells an absent value from false: only
+// false or "false" is FlagFalse. It never fails.
+type Flag uint8
+
+// The Flag values.
+const (
+	FlagAbsent Flag = iota // absent, null or ""
+	FlagTrue               // true or "true"
+	FlagFalse              // false or "false"
+	FlagOther              // anything else
+)
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (f *Flag) UnmarshalJSON(b []byte) error {
+	s, _ := unquote(b)
+	switch string(s) {
+	case "", "null":
+		*f = FlagAbsent
+	case "true":
+		*f = FlagTrue
+	case "false":
+		*f = FlagFalse
+	default:
+		*f = FlagOther
+	}
+	return nil
+}
+
+// Status is an HTTP status sent as a number or a string; anything else
+// reads as 0. It never fails.
+type Status int
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *Status) UnmarshalJSON(b []byte) error {
+	s, _ := unquote(b)
+	v, _ := strconv.Atoi(string(s))
+	*n = Status(v)
+	return nil
+}
+
+// unquote returns a JSON scalar's text without copying it: null is empty, a
+// string without escapes is unquoted, and any other string is decoded (ok
+// is false when that fails, and the raw bytes are returned).
+func unquote(raw []byte) (s []byte, ok bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, true
+	}
+	if raw[0] != '"' {
+		return raw, true
+	}
+	if len(raw) >= 2 && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 {
+		if s := raw[1 : len(raw)-1]; plain(s) {
+			return s, true
+		}
+	}
+	var str string
+	if json.Unmarshal(raw, &str) != nil {
+		return raw, false
+	}
+	return []byte(str), true
+}
+
+// plain reports whether a string's contents read the same decoded: no
+// control byte and valid UTF-8.
+func plain(s []byte) bool {
+	for _, c := range s {
+		if c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(s)
+}
+
+// envelope is the legacy, envelope-only reading of an answer: for error
+// answers (any status, JSON or XML) and for responses decoded in a second
+// pass (Do).
 type envelope struct {
 	RequestID      string          `json:"RequestId" xml:"RequestId"`
 	HostID         string          `json:"HostId" xml:"HostId"`
@@ -27,68 +159,81 @@ type envelope struct {
 	XMLCode string `json:"-" xml:"Code"`
 }
 
-// code returns Code as text: most products send a string, a few a number.
-func (e *envelope) code() string {
+// Envelope returns e in the form decode checks.
+func (e *envelope) Envelope() Envelope {
+	out := Envelope{RequestID: e.RequestID, Message: e.Message, HostID: e.HostID, Recommend: e.Recommend}
 	if e.XMLCode != "" {
-		return e.XMLCode
+		out.Code = Text(e.XMLCode)
+	} else {
+		out.Code = Text(rawText(e.Code))
 	}
-	return rawText(e.Code)
-}
-
-// failed reports whether a 2xx answer still says the call failed:
-// Success:false, or a Code other than OK.
-func (e *envelope) failed() bool {
-	if s := rawText(e.Success); s == "false" {
-		return true
+	if len(e.Success) != 0 {
+		_ = out.Success.UnmarshalJSON(e.Success)
 	}
-	switch c := e.code(); c {
-	case "", "OK", "ok", "Success", "200":
-		return false
-	default:
-		return true
-	}
-}
-
-// status returns the HttpStatusCode the body claims, or 0.
-func (e *envelope) status() int {
-	n, _ := strconv.Atoi(rawText(e.HTTPStatusCode))
-	return n
+	_ = out.HTTPStatusCode.UnmarshalJSON(e.HTTPStatusCode)
+	return out
 }
 
 // rawText returns a JSON scalar as text: a string's contents, or a number's
 // or boolean's literal.
-func rawText(raw json.RawMessage) string {
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
-	}
-	if raw[0] == '"' {
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			return s
-		}
-	}
-	return string(raw)
+func rawText(raw []byte) string {
+	s, _ := unquote(raw)
+	return string(s)
 }
 
-// decode classifies one answer and, on success, fills out.
+// decode classifies one answer and, on success, fills out. A Wire out is
+// read in one pass; anything else in a second pass after the envelope.
 func (c *Client) decode(action string, a *transport.Answer, out any) error {
-	var env envelope
 	body := bytes.TrimSpace(a.Body)
+	if w, ok := out.(wireSlot); ok && a.Status >= 200 && a.Status <= 299 && len(body) != 0 && body[0] == '{' {
+		env, err := w.decodeWire(body)
+		if err != nil {
+			// Read the envelope alone: the answer may still be a refusal,
+			// which is reported as such.
+			return c.decodeEnvelope(action, a, body, func() error { return err })
+		}
+		return c.check(action, a, body, env)
+	}
+	return c.decodeEnvelope(action, a, body, func() error {
+		if out == nil {
+			return nil
+		}
+		return json.Unmarshal(body, out)
+	})
+}
+
+// decodeEnvelope reads the envelope alone, classifies the answer and, on
+// success, calls payload to decode it.
+func (c *Client) decodeEnvelope(action string, a *transport.Answer, body []byte, payload func() error) error {
+	var raw envelope
 	switch {
 	case len(body) == 0:
 		return c.decodeError(action, a, "", errors.New("empty body"))
 	case body[0] == '<':
-		if err := xml.Unmarshal(body, &env); err != nil {
+		if err := xml.Unmarshal(body, &raw); err != nil {
 			return c.decodeError(action, a, "", fmt.Errorf("not the documented JSON: %w", err))
 		}
 	default:
-		if err := json.Unmarshal(body, &env); err != nil {
+		if err := json.Unmarshal(body, &raw); err != nil {
 			return c.decodeError(action, a, "", err)
 		}
 	}
+	env := raw.Envelope()
+	if err := c.check(action, a, body, &env); err != nil {
+		return err
+	}
+	if err := payload(); err != nil {
+		return c.decodeError(action, a, env.RequestID, err)
+	}
+	return nil
+}
+
+// check classifies an answer by its envelope: a refusal, an answer of the
+// wrong shape, or nil for a success.
+func (c *Client) check(action string, a *transport.Answer, body []byte, env *Envelope) error {
 	a.RequestID = env.RequestID
 	if a.Status < 200 || a.Status > 299 || env.failed() {
-		return c.apiError(action, a, &env)
+		return c.apiError(action, a, env)
 	}
 	switch {
 	case body[0] != '{':
@@ -98,26 +243,20 @@ func (c *Client) decode(action string, a *transport.Answer, out any) error {
 		// the documented shape, whatever else it holds.
 		return c.decodeError(action, a, "", errors.New("no RequestId in the answer"))
 	}
-	if out == nil {
-		return nil
-	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return c.decodeError(action, a, env.RequestID, err)
-	}
 	return nil
 }
 
 // apiError builds the typed error of a refusal. An answer without a code is
 // not an error envelope at all (an HTML page, a bare status): that is a
 // DecodeError that still matches its status's category.
-func (c *Client) apiError(action string, a *transport.Answer, env *envelope) error {
-	code := env.code()
+func (c *Client) apiError(action string, a *transport.Answer, env *Envelope) error {
+	code := string(env.Code)
 	if code == "" {
 		return c.decodeError(action, a, env.RequestID, fmt.Errorf("HTTP %d without an error code", a.Status))
 	}
 	status := a.Status
 	classifyStatus := status
-	if s := env.status(); status < 300 && s >= 400 {
+	if s := int(env.HTTPStatusCode); status < 300 && s >= 400 {
 		classifyStatus = s // a 200 carrying a failure: trust the body's status
 	}
 	e := a.APIError(c.Product, action, status, code, env.Message, env.RequestID, env.HostID, env.Recommend)

@@ -225,7 +225,73 @@ func TestAnswers(t *testing.T) {
 			}
 			tt.check(t, err)
 		})
+		// The same answer decoded in one pass into a wire mirror.
+		t.Run(tt.name+"/wire", func(t *testing.T) {
+			rec := &recorder{answers: []answer{tt.answer}}
+			c := newClient(t, rec, staticCredential(t, "id", "secret", ""))
+			c.Transport.Retry = transport.Retry{MaxAttempts: 1}
+			slot := new(wireOf[describeWire, *describeWire])
+			err := c.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Response: slot})
+			if tt.check == nil {
+				require.NoError(t, err)
+				assert.Equal(t, tt.payload, slot.w.Instance.InstanceID)
+				return
+			}
+			tt.check(t, err)
+		})
 	}
+}
+
+// describeWire is describeResponse as a wire mirror.
+type describeWire struct {
+	Envelope
+	Instance struct {
+		InstanceID string `json:"InstanceId"`
+		Count      wire.Int64
+	}
+}
+
+// TestWireDecode covers what only the single pass can get wrong.
+func TestWireDecode(t *testing.T) {
+	invoke := func(t *testing.T, attempts int, answers ...answer) (*wireOf[describeWire, *describeWire], error) {
+		rec := &recorder{answers: answers}
+		c := newClient(t, rec, staticCredential(t, "id", "secret", ""))
+		c.Transport.Retry = transport.Retry{MaxAttempts: attempts, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}
+		slot := new(wireOf[describeWire, *describeWire])
+		return slot, c.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Response: slot})
+	}
+	t.Run("a retried refusal leaves nothing behind", func(t *testing.T) {
+		slot, err := invoke(t, 2,
+			answer{200, `{"Code":"Throttling.User","Message":"slow down","RequestId":"R1","Success":false,"Instance":{"InstanceId":"old","Count":3}}`},
+			answer{200, `{"RequestId":"R2","Instance":{"InstanceId":"new"}}`})
+		require.NoError(t, err)
+		assert.Equal(t, "R2", slot.w.RequestID)
+		assert.Equal(t, Text(""), slot.w.Code)
+		assert.Equal(t, FlagAbsent, slot.w.Success)
+		assert.Equal(t, "new", slot.w.Instance.InstanceID)
+		assert.Zero(t, slot.w.Instance.Count)
+	})
+	t.Run("a payload that does not decode is a DecodeError with the RequestId", func(t *testing.T) {
+		_, err := invoke(t, 1, answer{200, `{"RequestId":"R3","Instance":{"Count":"many"}}`})
+		var e *apierror.DecodeError
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, "R3", e.RequestID)
+		assert.Contains(t, err.Error(), "is not an integer")
+	})
+	t.Run("a refusal whose payload does not decode is still a refusal", func(t *testing.T) {
+		_, err := invoke(t, 1, answer{200, `{"RequestId":"R4","Code":"NotExist.Instance","Success":false,"Instance":[1]}`})
+		apiErr(200, "NotExist.Instance", "R4", apierror.ErrNotFound)(t, err)
+	})
+	t.Run("lenient envelope values", func(t *testing.T) {
+		_, err := invoke(t, 1, answer{200, `{"RequestId":"R5","Code":{"a":1},"HttpStatusCode":"404","Success":"false"}`})
+		var e *apierror.APIError
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, `{"a":1}`, e.Code)
+		slot, err := invoke(t, 1, answer{200, `{"RequestId":"R6","Code":200,"Success":"True","HttpStatusCode":[1]}`})
+		require.NoError(t, err)
+		assert.Equal(t, FlagOther, slot.w.Success)
+		assert.Equal(t, Text("200"), slot.w.Code)
+	})
 }
 
 func apiErr(status int, code, requestID string, cat error) func(*testing.T, error) {
