@@ -73,7 +73,7 @@ func (c *Client) ListInstances(ctx context.Context, req *ListInstancesRequest, o
 		r = *req
 	}
 	r.PageNumber, r.PageSize = pageDefaults(r.PageNumber, r.PageSize)
-	return rpc.Do[ListInstancesResponse](ctx, c.base, "ListInstances", true, &r, optFns)
+	return rpc.DoWire(ctx, c.base, "ListInstances", true, &r, optFns, listInstancesFromWire)
 }
 
 // ListInstancesAPIClient is the method the ListInstances paginator needs;

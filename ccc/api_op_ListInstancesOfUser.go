@@ -62,7 +62,7 @@ func (c *Client) ListInstancesOfUser(ctx context.Context, req *ListInstancesOfUs
 		r = *req
 	}
 	r.PageNumber, r.PageSize = pageDefaults(r.PageNumber, r.PageSize)
-	return rpc.Do[ListInstancesOfUserResponse](ctx, c.base, "ListInstancesOfUser", true, &r, optFns)
+	return rpc.DoWire(ctx, c.base, "ListInstancesOfUser", true, &r, optFns, listInstancesOfUserFromWire)
 }
 
 // ListInstancesOfUserAPIClient is the method the ListInstancesOfUser

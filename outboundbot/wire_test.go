@@ -6,46 +6,16 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/typedcloud/sdk-go/internal/testutil"
 )
 
-// sameDecode checks that a body decodes into the envelope and the public
-// type (by its own UnmarshalJSON) exactly as into its wire mirror and
-// converter.
-func sameDecode[W, Out any](t *testing.T, body []byte, convert func(*W) *Out) {
-	t.Helper()
-	var env struct {
-		RequestID      string          `json:"RequestId"`
-		HostID         string          `json:"HostId"`
-		Message        string          `json:"Message"`
-		Recommend      string          `json:"Recommend"`
-		Code           json.RawMessage `json:"Code"`
-		Success        json.RawMessage `json:"Success"`
-		HTTPStatusCode json.RawMessage `json:"HttpStatusCode"`
-	}
-	var want Out
-	werr := json.Unmarshal(body, &env)
-	if werr == nil {
-		werr = json.Unmarshal(body, &want)
-	}
-	var w W
-	gerr := json.Unmarshal(body, &w)
-	if (werr == nil) != (gerr == nil) {
-		t.Fatalf("public type: %v, wire mirror: %v\n%s", werr, gerr, body)
-	}
-	if werr != nil {
-		return
-	}
-	if got := convert(&w); !reflect.DeepEqual(*got, want) {
-		t.Fatalf("wire mirror decodes\n%+v\npublic type decodes\n%+v", *got, want)
-	}
-}
-
 func checkAllWires(t *testing.T, body []byte) {
-	sameDecode(t, body, describeInstanceFromWire)
-	sameDecode(t, body, createInstanceFromWire)
-	sameDecode(t, body, modifyInstanceFromWire)
-	sameDecode(t, body, deleteInstanceFromWire)
-	sameDecode(t, body, listInstancesFromWire)
+	testutil.SameDecode(t, body, describeInstanceFromWire)
+	testutil.SameDecode(t, body, createInstanceFromWire)
+	testutil.SameDecode(t, body, modifyInstanceFromWire)
+	testutil.SameDecode(t, body, deleteInstanceFromWire)
+	testutil.SameDecode(t, body, listInstancesFromWire)
 }
 
 var wireSeeds = []string{

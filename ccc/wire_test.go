@@ -1,0 +1,75 @@
+package ccc
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/typedcloud/sdk-go/internal/testutil"
+)
+
+func checkAllWires(t *testing.T, body []byte) {
+	testutil.SameDecode(t, body, getInstanceFromWire)
+	testutil.SameDecode(t, body, createInstanceFromWire)
+	testutil.SameDecode(t, body, modifyInstanceFromWire)
+	testutil.SameDecode(t, body, listInstancesFromWire)
+	testutil.SameDecode(t, body, listInstancesOfUserFromWire)
+}
+
+var wireSeeds = []string{
+	`{"RequestId":"R","Data":{"Id":"ccc-test","AliyunUid":1234567890123,"CreateTime":"1578469042851","AdminList":[{"UserId":"u@ccc-test"}],"NumberList":[{"Number":"0571","Active":"true","SkillGroups":[{"SkillGroupId":"g","PhoneNumberCount":"2","UserCount":3}]},null,{"SkillGroups":[]}],"ChatbotBusinessUnit":{"UnitId":"42","UnitKey":"k"}}}`,
+	`{"RequestId":"R","Data":{"PageNumber":"1","PageSize":100,"TotalCount":"2","List":[{"Id":"a","CreateTime":1578469042851,"NumberList":[{"Number":"1"}]},{}]}}`,
+	`{"RequestId":"R","Data":{"List":[],"TotalCount":null}}`,
+	`{"RequestId":"R","Data":"workflow-1"}`,
+	`{"RequestId":"R","Data":null}`,
+	`{"requestid":"R","data":{"aliyunuid":true,"numberlist":[{"active":false}]}}`,
+	`{"RequestId":"R","Data":{"NumberList":[{"Active":"yes"}]}}`,
+	`{"RequestId":"R","Data":{"NumberList":[{"SkillGroups":[{"UserCount":1.5}]}]}}`,
+	`{"RequestId":"R","Data":{"ChatbotBusinessUnit":null,"AliyunUid":{}}}`,
+	`{"RequestId":"R","Data":{"List":[{"CreateTime":"\u0031"}],"PageSize":"x"}}`,
+	`{"RequestId":5}`,
+}
+
+func wireBodies(t testing.TB) [][]byte {
+	var bodies [][]byte
+	for _, s := range wireSeeds {
+		bodies = append(bodies, []byte(s))
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*", "response.json"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b)
+	}
+	return bodies
+}
+
+func TestWireMirrorsMatchPublicTypes(t *testing.T) {
+	for _, b := range wireBodies(t) {
+		checkAllWires(t, b)
+	}
+}
+
+func FuzzWireMirrorsMatchPublicTypes(f *testing.F) {
+	for _, b := range wireBodies(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })
+}
+
+// TestNoUnmarshalerOnWire: a mirror with an UnmarshalJSON would scan its
+// bytes again, which is what the mirrors are for avoiding.
+func TestNoUnmarshalerOnWire(t *testing.T) {
+	u := reflect.TypeFor[json.Unmarshaler]()
+	for _, typ := range []reflect.Type{reflect.TypeFor[instanceWire](), reflect.TypeFor[phoneNumberWire](),
+		reflect.TypeFor[skillGroupWire](), reflect.TypeFor[User](), reflect.TypeFor[getInstanceWire](),
+		reflect.TypeFor[dataWire](), reflect.TypeFor[pageWire]()} {
+		if reflect.PointerTo(typ).Implements(u) {
+			t.Errorf("%v implements json.Unmarshaler", typ)
+		}
+	}
+}
