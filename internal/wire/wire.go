@@ -7,7 +7,8 @@
 // a silent zero.
 //
 // Public response types stay plain (int64, bool, time.Time): a product's
-// UnmarshalJSON decodes into these types and copies the values out.
+// unexported wire mirrors (and its public types' UnmarshalJSON) decode into
+// these types and copy the values out.
 package wire
 
 import (
