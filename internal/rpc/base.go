@@ -116,18 +116,6 @@ type Request interface {
 	Validate() error
 }
 
-// Do validates req, runs the call and returns the decoded response.
-func Do[Out any](ctx context.Context, b *Base, action string, idempotent bool, req Request, optFns []func(*Options)) (*Out, error) {
-	if err := req.Validate(); err != nil {
-		return nil, err
-	}
-	out := new(Out)
-	if err := b.Invoke(ctx, Call{Action: action, Idempotent: idempotent, Request: req, Response: out}, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // DoWire validates req, runs the call and returns the response converted
 // from its wire mirror W, a struct that embeds Envelope. A 2xx JSON answer
 // is decoded once, into W, envelope and payload together; error answers
