@@ -724,3 +724,10 @@ func TestACS3Signing(t *testing.T) {
 	assert.Equal(t, 1, resp.TotalCount)
 	assert.Contains(t, srv.Requests()[0].Header.Get("Authorization"), "REDACTED")
 }
+
+// TestRequestsEncodeAsQuerystring: the encoding plans send exactly what
+// go-querystring sends, for every request type.
+func TestRequestsEncodeAsQuerystring(t *testing.T) {
+	testutil.SameParams(t, ccc.CreateInstanceRequest{}, ccc.GetInstanceRequest{}, ccc.ListInstancesRequest{},
+		ccc.ListInstancesOfUserRequest{}, ccc.ModifyInstanceRequest{})
+}

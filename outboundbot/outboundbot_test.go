@@ -359,3 +359,10 @@ func TestNewValidatesOptions(t *testing.T) {
 	assert.NotNil(t, o.Credential, "the default credential chain")
 	assert.NotNil(t, o.HTTPClient)
 }
+
+// TestRequestsEncodeAsQuerystring: the encoding plans send exactly what
+// go-querystring sends, for every request type.
+func TestRequestsEncodeAsQuerystring(t *testing.T) {
+	testutil.SameParams(t, outboundbot.CreateInstanceRequest{}, outboundbot.DescribeInstanceRequest{},
+		outboundbot.ListInstancesRequest{}, outboundbot.ModifyInstanceRequest{}, outboundbot.DeleteInstanceRequest{})
+}

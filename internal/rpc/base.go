@@ -73,7 +73,7 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{
+	c := &Client{
 		Product:          b.svc.Product,
 		Version:          b.svc.Version,
 		Endpoint:         u,
@@ -89,7 +89,9 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 			Logger:     o.Logger,
 			Timeout:    o.Timeout,
 		},
-	}, nil
+	}
+	c.Prepare()
+	return c, nil
 }
 
 // Invoke runs one call with per-call option overrides.

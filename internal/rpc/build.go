@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/signer"
@@ -18,9 +20,17 @@ type credential struct {
 	id, secret, token, bearer string
 }
 
-// resolve asks the credential provider, per attempt, so rotating STS
-// credentials are picked up between retries.
+// staticType is the credentials-go type of a fixed AccessKey: it never
+// rotates, so it is read once, when the client is made (see prepare).
+const staticType = "access_key"
+
+// resolve returns the credential of one attempt: the static AccessKey read
+// when the client was made, or the provider's answer, asked per attempt so
+// rotating STS credentials are picked up between retries.
 func (c *Client) resolve() (credential, error) {
+	if c.static != nil {
+		return *c.static, nil
+	}
 	if c.Credential == nil {
 		return credential{}, &apierror.CredentialsError{Err: errors.New("no credential configured")}
 	}
@@ -43,38 +53,40 @@ func str(p *string) string {
 }
 
 // build makes one freshly signed request.
-func (c *Client) build(ctx context.Context, action string, params []signer.Param) (*http.Request, []string, error) {
+func (c *Client) build(ctx context.Context, action string, req any) (*http.Request, []string, error) {
 	cr, err := c.resolve()
 	if err != nil {
 		return nil, nil, err
 	}
-	now := c.now().UTC().Format(timestampLayout)
-	nonce := c.nonce()
-	var req *http.Request
+	now, nonce := c.stamp()
+	var r *http.Request
 	var sig string
 	switch c.SignatureVersion {
 	case signer.RPCV1:
-		req, sig, err = c.buildV1(ctx, action, params, cr, now, nonce)
+		r, sig, err = c.buildV1(ctx, action, req, cr, now, nonce)
 	case signer.ACS3:
-		req, sig, err = c.buildACS3(ctx, action, params, cr, now, nonce)
+		r, sig, err = c.buildACS3(ctx, action, req, cr, now, nonce)
 	default:
 		err = fmt.Errorf("unsupported signature version %v", c.SignatureVersion)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	req.Header.Set("Accept", "application/json")
-	if c.UserAgent != "" {
-		req.Header.Set("User-Agent", c.UserAgent)
-	}
-	return req, []string{cr.secret, cr.token, cr.bearer, sig}, nil
+	return r, []string{cr.secret, cr.token, cr.bearer, sig}, nil
 }
+
+// commonParams is how many parameters buildV1 adds at most; the slice it
+// signs has room for them and eight of the operation's.
+const commonParams = 11
 
 // buildV1 signs with RPC HMAC-SHA1: every parameter, common ones included,
 // in the query; the query on the wire is the canonical query signed.
-func (c *Client) buildV1(ctx context.Context, action string, params []signer.Param, cr credential, now, nonce string) (*http.Request, string, error) {
-	all := make([]signer.Param, 0, len(params)+11)
-	all = append(all, params...)
+func (c *Client) buildV1(ctx context.Context, action string, req any, cr credential, now, nonce string) (*http.Request, string, error) {
+	all, err := appendParams(make([]signer.Param, 0, 8+commonParams), c.plans, req)
+	if err != nil {
+		return nil, "", err
+	}
+	region := c.Region != "" && !has(all, "RegionId")
 	all = append(all,
 		signer.Param{Key: "Action", Value: action},
 		signer.Param{Key: "Version", Value: c.Version},
@@ -84,7 +96,7 @@ func (c *Client) buildV1(ctx context.Context, action string, params []signer.Par
 		signer.Param{Key: "SignatureNonce", Value: nonce},
 		signer.Param{Key: "Timestamp", Value: now},
 	)
-	if c.Region != "" && !has(params, "RegionId") {
+	if region {
 		all = append(all, signer.Param{Key: "RegionId", Value: c.Region})
 	}
 	secret := cr.secret
@@ -100,23 +112,57 @@ func (c *Client) buildV1(ctx context.Context, action string, params []signer.Par
 		}
 	}
 	res := signer.SignRPC(http.MethodPost, all, secret)
-	u := *c.Endpoint
-	u.RawQuery = res.CanonicalQuery + "&Signature=" + signer.PercentEncode(res.Signature)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), nil)
-	if err != nil {
-		return nil, "", err
+	fixed := c.fixed()
+	r := c.newRequest(ctx, signedQuery(res.CanonicalQuery, res.Signature), http.Header{
+		"Accept":       fixed.accept,
+		"Content-Type": fixed.form,
+		"User-Agent":   fixed.userAgent,
+	})
+	return r, res.Signature, nil
+}
+
+// signedQuery is the wire query of an RPC request: the canonical query
+// followed by the signature, in one allocation.
+func signedQuery(canonical, signature string) string {
+	var enc [3 * 64]byte // a Base64 HMAC-SHA1 is 28 bytes, at most 84 encoded
+	tail := signer.AppendPercentEncode(enc[:0], signature)
+	var b strings.Builder
+	b.Grow(len(canonical) + len("&Signature=") + len(tail))
+	b.WriteString(canonical)
+	b.WriteString("&Signature=")
+	b.Write(tail)
+	return b.String()
+}
+
+// newRequest returns a POST to the client's endpoint with rawQuery and h,
+// built directly: http.NewRequestWithContext would format and parse the
+// URL again and Header.Set allocate each value anew.
+func (c *Client) newRequest(ctx context.Context, rawQuery string, h http.Header) *http.Request {
+	u := new(url.URL)
+	*u = *c.Endpoint
+	u.RawQuery = rawQuery
+	r := &http.Request{
+		Method:     http.MethodPost,
+		URL:        u,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     h,
+		Host:       u.Host,
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return req, res.Signature, nil
+	return r.WithContext(ctx)
 }
 
 // buildACS3 signs with ACS3-HMAC-SHA256: the operation's parameters in the
 // query, the common ones in x-acs-* headers, all signed.
-func (c *Client) buildACS3(ctx context.Context, action string, params []signer.Param, cr credential, now, nonce string) (*http.Request, string, error) {
+func (c *Client) buildACS3(ctx context.Context, action string, req any, cr credential, now, nonce string) (*http.Request, string, error) {
 	if cr.bearer != "" {
 		return nil, "", errors.New("bearer-token credentials are not supported with ACS3 signing; use signer.RPCV1")
 	}
-	query := append(make([]signer.Param, 0, len(params)), params...)
+	query, err := appendParams(nil, c.plans, req)
+	if err != nil {
+		return nil, "", err
+	}
 	headers := []signer.Param{
 		{Key: "host", Value: c.Endpoint.Host},
 		{Key: "x-acs-action", Value: action},
@@ -129,17 +175,13 @@ func (c *Client) buildACS3(ctx context.Context, action string, params []signer.P
 		headers = append(headers, signer.Param{Key: "x-acs-security-token", Value: cr.token})
 	}
 	res := signer.SignACS3(signer.ACS3Request{Method: http.MethodPost, Query: query, Headers: headers}, cr.id, cr.secret)
-	u := *c.Endpoint
-	u.RawQuery = res.CanonicalQuery
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), nil)
-	if err != nil {
-		return nil, "", err
+	fixed := c.fixed()
+	h := http.Header{"Accept": fixed.accept, "User-Agent": fixed.userAgent}
+	for _, p := range headers[1:] { // host goes in Request.Host
+		h.Set(p.Key, p.Value)
 	}
-	for _, h := range headers[1:] { // host goes in req.Host
-		req.Header.Set(h.Key, h.Value)
-	}
-	req.Header.Set("Authorization", res.Authorization)
-	return req, res.Signature, nil
+	h.Set("Authorization", res.Authorization)
+	return c.newRequest(ctx, res.CanonicalQuery, h), res.Signature, nil
 }
 
 func has(params []signer.Param, key string) bool {

@@ -33,6 +33,51 @@ type Client struct {
 	// and 16 random bytes in hex. Tests pin them.
 	Now   func() time.Time
 	Nonce func() string
+
+	// Set by Prepare; a Client without them works, only slower.
+	static  *credential // the static AccessKey, read once
+	plans   *planCache  // the encoding plans of request types
+	headers fixedHeaders
+}
+
+// fixedHeaders are header values every request of a client shares: they
+// are built once, and net/http (and any HTTPClient wrapper using the
+// Header methods) only reads or replaces a value slice, never writes into
+// one.
+type fixedHeaders struct {
+	accept, form, userAgent []string
+}
+
+func newFixedHeaders(userAgent string) fixedHeaders {
+	h := fixedHeaders{accept: []string{"application/json"}, form: []string{"application/x-www-form-urlencoded"}}
+	if userAgent != "" {
+		h.userAgent = []string{userAgent}
+	}
+	return h
+}
+
+// fixed returns the shared header values, or new ones for a Client that
+// was not prepared.
+func (c *Client) fixed() fixedHeaders {
+	if c.headers.accept == nil {
+		return newFixedHeaders(c.UserAgent)
+	}
+	return c.headers
+}
+
+// Prepare readies c for calls: it reads a static AccessKey once (a
+// provider of another type is asked per attempt), and builds the header
+// values and the encoding plan cache its requests share. It makes no
+// network call.
+func (c *Client) Prepare() {
+	c.plans = new(planCache)
+	c.headers = newFixedHeaders(c.UserAgent)
+	c.static = nil
+	if c.Credential != nil && str(c.Credential.GetType()) == staticType {
+		if cr, err := c.resolve(); err == nil {
+			c.static = &cr
+		}
+	}
 }
 
 // Call describes one RPC operation.
@@ -43,18 +88,15 @@ type Call struct {
 	Response   any    // a pointer the JSON payload is decoded into
 }
 
-// Invoke runs one call: encode, then attempts through the transport.
+// Invoke runs one call: attempts through the transport, each encoding,
+// signing and sending the request anew.
 func (c *Client) Invoke(ctx context.Context, call Call) error {
-	params, err := Params(call.Request)
-	if err != nil {
-		return &apierror.OperationError{Product: c.Product, Operation: call.Action, Err: err}
-	}
 	return c.Transport.Do(ctx, &transport.Call{
 		Product:    c.Product,
 		Operation:  call.Action,
 		Idempotent: call.Idempotent,
 		Build: func(ctx context.Context) (*http.Request, []string, error) {
-			return c.build(ctx, call.Action, params)
+			return c.build(ctx, call.Action, call.Request)
 		},
 		Decode: func(a *transport.Answer) error {
 			return c.decode(call.Action, a, call.Response)
@@ -69,11 +111,19 @@ func (c *Client) now() time.Time {
 	return time.Now()
 }
 
-func (c *Client) nonce() string {
+// stamp returns the Timestamp and SignatureNonce of one attempt, formatted
+// into one string: UTC seconds, and 16 random bytes in hex.
+func (c *Client) stamp() (now, nonce string) {
+	t := c.now().UTC()
 	if c.Nonce != nil {
-		return c.Nonce()
+		return t.Format(timestampLayout), c.Nonce()
 	}
-	var b [16]byte
-	rand.Read(b[:]) // never fails (crypto/rand documents it)
-	return hex.EncodeToString(b[:])
+	var buf [len(timestampLayout) + 32]byte
+	b := t.AppendFormat(buf[:0], timestampLayout)
+	n := len(b)
+	var random [16]byte
+	rand.Read(random[:]) // never fails (crypto/rand documents it)
+	b = hex.AppendEncode(b, random[:])
+	s := string(b)
+	return s[:n], s[n:]
 }

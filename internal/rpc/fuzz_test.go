@@ -66,6 +66,7 @@ func FuzzParams(f *testing.F) {
 			req.Tags = append(req.Tags, tag)
 		}
 
+		assertSameParams(t, &req) // the plan sends what go-querystring sends
 		params, err := Params(&req)
 		if !allValidUTF8(req.JSON) {
 			// JSON text cannot carry invalid UTF-8 unchanged: refused.

@@ -27,7 +27,8 @@ type Options struct {
 
 	// Credential provides the AccessKey, STS token or bearer token. It is
 	// asked on every attempt, so rotating credentials (STS, RAM roles) are
-	// picked up. nil means credentials-go's default chain: environment
+	// picked up; a fixed AccessKey (credentials-go type "access_key") is
+	// read once, when the client is made. nil means credentials-go's default chain: environment
 	// variables, OIDC, the CLI and credentials profile files, then the ECS
 	// RAM role (set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it).
 	Credential credentials.Credential

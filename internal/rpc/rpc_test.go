@@ -2,6 +2,7 @@ package rpc
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -437,4 +438,72 @@ func TestDecodeErrorDoesNotEchoSecrets(t *testing.T) {
 	assert.NotContains(t, err.Error(), secret)
 	assert.NotContains(t, fmt.Sprintf("%+v", err), secret)
 	assert.Contains(t, err.Error(), "is not an integer", "the cause is still told")
+}
+
+// countingCredential is a credentials-go Credential of a given type that
+// counts how often it is asked.
+type countingCredential struct {
+	typ   string
+	asked int
+}
+
+func (c *countingCredential) GetAccessKeyId() (*string, error)     { return nil, nil }
+func (c *countingCredential) GetAccessKeySecret() (*string, error) { return nil, nil }
+func (c *countingCredential) GetSecurityToken() (*string, error)   { return nil, nil }
+func (c *countingCredential) GetBearerToken() *string              { return nil }
+func (c *countingCredential) GetType() *string                     { return &c.typ }
+func (c *countingCredential) GetCredential() (*credentials.CredentialModel, error) {
+	c.asked++
+	id, secret := "id", fmt.Sprintf("secret-%d", c.asked)
+	return &credentials.CredentialModel{AccessKeyId: &id, AccessKeySecret: &secret, Type: &c.typ}, nil
+}
+
+// TestStaticAccessKeyIsReadOnce: a fixed AccessKey is read when the client
+// is prepared; any other provider is asked on every attempt.
+func TestStaticAccessKeyIsReadOnce(t *testing.T) {
+	for typ, wantAsked := range map[string]int{"access_key": 1, "sts": 3, "ram_role_arn": 3} {
+		t.Run(typ, func(t *testing.T) {
+			cred := &countingCredential{typ: typ}
+			rec := &recorder{answers: []answer{{200, okBody}}}
+			c := newClient(t, rec, cred)
+			c.Prepare()
+			for range 3 {
+				require.NoError(t, c.Invoke(t.Context(), Call{Action: "DescribeInstance", Request: describeRequest{InstanceID: "i"}}))
+			}
+			assert.Equal(t, wantAsked, cred.asked)
+			verifyRPC(t, rec.reqs[2], fmt.Sprintf("secret-%d", wantAsked))
+		})
+	}
+}
+
+// TestPreparedRequest: the request a prepared client builds directly (no
+// URL parsing, shared header values) is the request http.NewRequest would
+// build, carries the caller's context, and has a fresh real-clock stamp.
+func TestPreparedRequest(t *testing.T) {
+	rec := &recorder{answers: []answer{{200, okBody}}}
+	c := newClient(t, rec, staticCredential(t, "id", "secret", ""))
+	c.UserAgent = "ua/1"
+	c.Prepare()
+	type key struct{}
+	ctx := context.WithValue(t.Context(), key{}, "v")
+	for range 2 {
+		require.NoError(t, c.Invoke(ctx, Call{Action: "DescribeInstance", Request: describeRequest{InstanceID: "i"}}))
+	}
+	for _, req := range rec.reqs {
+		q := verifyRPC(t, req, "secret")
+		want, err := http.NewRequestWithContext(ctx, http.MethodPost, req.URL.String(), nil)
+		require.NoError(t, err)
+		assert.Equal(t, want.URL, req.URL)
+		assert.Equal(t, want.Host, req.Host)
+		assert.Equal(t, want.Proto, req.Proto)
+		assert.Equal(t, "v", req.Context().Value(key{}))
+		assert.Equal(t, http.Header{"Accept": {"application/json"}, "Content-Type": {"application/x-www-form-urlencoded"}, "User-Agent": {"ua/1"}}, req.Header)
+		assert.Regexp(t, `^[0-9a-f]{32}$`, q.Get("SignatureNonce"))
+		stamp, err := time.Parse(timestampLayout, q.Get("Timestamp"))
+		require.NoError(t, err)
+		assert.WithinDuration(t, time.Now(), stamp, time.Minute)
+	}
+	assert.NotEqual(t, rec.reqs[0].URL.Query().Get("SignatureNonce"), rec.reqs[1].URL.Query().Get("SignatureNonce"))
+	assert.NotSame(t, rec.reqs[0].URL, c.Endpoint, "the endpoint is copied, never changed")
+	assert.Empty(t, c.Endpoint.RawQuery)
 }
