@@ -9,6 +9,15 @@
 // Public response types stay plain (int64, bool, time.Time): a product's
 // unexported wire mirrors (and its public types' UnmarshalJSON) decode into
 // these types and copy the values out.
+//
+// Decoder decodes an answer with hand-written code instead, member by
+// member, for the SDK's hot path: json.Unmarshal scans the input twice
+// (once to validate it, once to decode) and walks the target by
+// reflection, while a Decoder reads it once, validating as it goes, and
+// allocates only the strings (and slices) it returns. Its readers give
+// what encoding/json gives for the equivalent plain field, its lenient
+// readers what these types give, and it refuses the same inputs, so a
+// decode function can replace json.Unmarshal without changing a result.
 package wire
 
 import (
