@@ -40,5 +40,5 @@ type GetInstanceResponse struct {
 //
 // https://help.aliyun.com/document_detail/439548.html
 func (c *Client) GetInstance(ctx context.Context, req *GetInstanceRequest, optFns ...func(*Options)) (*GetInstanceResponse, error) {
-	return rpc.DoWire(ctx, c.base, "GetInstance", true, req, optFns, getInstanceFromWire)
+	return rpc.Do(ctx, c.base, "GetInstance", true, req, optFns, decodeGetInstance)
 }

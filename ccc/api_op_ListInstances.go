@@ -73,7 +73,7 @@ func (c *Client) ListInstances(ctx context.Context, req *ListInstancesRequest, o
 		r = *req
 	}
 	r.PageNumber, r.PageSize = pageDefaults(r.PageNumber, r.PageSize)
-	return rpc.DoWire(ctx, c.base, "ListInstances", true, &r, optFns, listInstancesFromWire)
+	return rpc.Do(ctx, c.base, "ListInstances", true, &r, optFns, decodeListInstances)
 }
 
 // ListInstancesAPIClient is the method the ListInstances paginator needs;

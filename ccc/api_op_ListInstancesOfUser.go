@@ -62,7 +62,7 @@ func (c *Client) ListInstancesOfUser(ctx context.Context, req *ListInstancesOfUs
 		r = *req
 	}
 	r.PageNumber, r.PageSize = pageDefaults(r.PageNumber, r.PageSize)
-	return rpc.DoWire(ctx, c.base, "ListInstancesOfUser", true, &r, optFns, listInstancesOfUserFromWire)
+	return rpc.Do(ctx, c.base, "ListInstancesOfUser", true, &r, optFns, decodeListInstancesOfUser)
 }
 
 // ListInstancesOfUserAPIClient is the method the ListInstancesOfUser

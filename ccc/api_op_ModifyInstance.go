@@ -46,5 +46,5 @@ type ModifyInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/developer-reference/api-ccc-2020-07-01-modifyinstance
 func (c *Client) ModifyInstance(ctx context.Context, req *ModifyInstanceRequest, optFns ...func(*Options)) (*ModifyInstanceResponse, error) {
-	return rpc.DoWire(ctx, c.base, "ModifyInstance", false, req, optFns, modifyInstanceFromWire)
+	return rpc.Do(ctx, c.base, "ModifyInstance", false, req, optFns, decodeModifyInstance)
 }

@@ -5,156 +5,212 @@ import (
 	"github.com/typedcloud/sdk-go/internal/wire"
 )
 
-// The wire mirrors below are what the client decodes an answer into, in one
-// pass with its envelope (rpc.DoWire): the JSON names of the public types,
-// the lenient fields typed as wire scalars, and no UnmarshalJSON anywhere,
-// so no byte is scanned twice. Each is converted into the public type,
-// which reads the same as the public type's own UnmarshalJSON.
+// The functions below decode each answer as the client receives it: in one
+// pass over the bytes, envelope and payload together (rpc.Do), without
+// reflection. Each assigns the members its type holds, reads the lenient
+// ones as the wire types do, and hands every other top-level member to the
+// envelope. They read exactly what the public types' UnmarshalJSON
+// (encoding/json) read from the same bytes: wire_test.go checks it on every
+// documented answer and by fuzzing.
 
-// instanceWire mirrors Instance.
-type instanceWire struct {
-	ID                  string `json:"Id"`
-	Name                string
-	Description         string
-	DomainName          string
-	Status              InstanceStatus
-	ConsoleURL          string      `json:"ConsoleUrl"`
-	AliyunUID           wire.String `json:"AliyunUid"`
-	CreateTime          wire.Millis
-	AdminList           []User
-	NumberList          []phoneNumberWire
-	AgentType           string
-	ChatbotBusinessUnit struct {
-		UnitID  wire.Int64 `json:"UnitId"`
-		UnitKey string
-	}
-}
-
-func (w *instanceWire) instance() Instance {
-	in := Instance{
-		ID:          w.ID,
-		Name:        w.Name,
-		Description: w.Description,
-		DomainName:  w.DomainName,
-		Status:      w.Status,
-		ConsoleURL:  w.ConsoleURL,
-		AliyunUID:   string(w.AliyunUID),
-		CreateTime:  w.CreateTime.Time,
-		AdminList:   w.AdminList,
-		AgentType:   w.AgentType,
-		ChatbotBusinessUnit: ChatbotBusinessUnit{
-			UnitID:  int64(w.ChatbotBusinessUnit.UnitID),
-			UnitKey: w.ChatbotBusinessUnit.UnitKey,
-		},
-	}
-	if w.NumberList != nil {
-		in.NumberList = make([]PhoneNumber, len(w.NumberList))
-		for i := range w.NumberList {
-			in.NumberList[i] = w.NumberList[i].phoneNumber()
+func decodeInstance(d *wire.Decoder, in *Instance) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Id"):
+			in.ID = d.Str()
+		case k.Is("Name"):
+			in.Name = d.Str()
+		case k.Is("Description"):
+			in.Description = d.Str()
+		case k.Is("DomainName"):
+			in.DomainName = d.Str()
+		case k.Is("Status"):
+			in.Status = InstanceStatus(d.Str())
+		case k.Is("ConsoleUrl"):
+			in.ConsoleURL = d.Str()
+		case k.Is("AliyunUid"):
+			in.AliyunUID = d.LenientString()
+		case k.Is("CreateTime"):
+			in.CreateTime = d.Millis()
+		case k.Is("AdminList"):
+			in.AdminList = wire.Slice(d, in.AdminList, decodeUser)
+		case k.Is("NumberList"):
+			in.NumberList = wire.Slice(d, in.NumberList, decodePhoneNumber)
+		case k.Is("AgentType"):
+			in.AgentType = d.Str()
+		case k.Is("ChatbotBusinessUnit"):
+			in.ChatbotBusinessUnit = decodeChatbotBusinessUnit(d)
+		default:
+			d.Skip()
 		}
 	}
-	return in
 }
 
-// phoneNumberWire mirrors PhoneNumber.
-type phoneNumberWire struct {
-	Number        string
-	City          string
-	Province      string
-	InstanceID    string `json:"InstanceId"`
-	ContactFlowID string `json:"ContactFlowId"`
-	Usage         NumberUsage
-	UserID        string `json:"UserId"`
-	Active        wire.Bool
-	SkillGroups   []skillGroupWire
-}
-
-func (w *phoneNumberWire) phoneNumber() PhoneNumber {
-	p := PhoneNumber{
-		Number:        w.Number,
-		City:          w.City,
-		Province:      w.Province,
-		InstanceID:    w.InstanceID,
-		ContactFlowID: w.ContactFlowID,
-		Usage:         w.Usage,
-		UserID:        w.UserID,
-		Active:        bool(w.Active),
-	}
-	if w.SkillGroups != nil {
-		p.SkillGroups = make([]SkillGroup, len(w.SkillGroups))
-		for i := range w.SkillGroups {
-			g := &w.SkillGroups[i]
-			p.SkillGroups[i] = SkillGroup{
-				SkillGroupID:     g.SkillGroupID,
-				Name:             g.Name,
-				DisplayName:      g.DisplayName,
-				Description:      g.Description,
-				InstanceID:       g.InstanceID,
-				PhoneNumberCount: int(g.PhoneNumberCount),
-				UserCount:        int(g.UserCount),
-			}
+func decodeUser(d *wire.Decoder, u *User) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("UserId"):
+			u.UserID = d.Str()
+		case k.Is("LoginName"):
+			u.LoginName = d.Str()
+		case k.Is("DisplayName"):
+			u.DisplayName = d.Str()
+		case k.Is("Email"):
+			u.Email = d.Str()
+		case k.Is("Mobile"):
+			u.Mobile = d.Str()
+		case k.Is("Extension"):
+			u.Extension = d.Str()
+		case k.Is("InstanceId"):
+			u.InstanceID = d.Str()
+		case k.Is("RoleId"):
+			u.RoleID = d.Str()
+		case k.Is("RoleName"):
+			u.RoleName = d.Str()
+		case k.Is("WorkMode"):
+			u.WorkMode = d.Str()
+		default:
+			d.Skip()
 		}
 	}
-	return p
 }
 
-// skillGroupWire mirrors SkillGroup.
-type skillGroupWire struct {
-	SkillGroupID     string `json:"SkillGroupId"`
-	Name             string
-	DisplayName      string
-	Description      string
-	InstanceID       string `json:"InstanceId"`
-	PhoneNumberCount wire.Int64
-	UserCount        wire.Int64
-}
-
-// getInstanceWire mirrors GetInstanceResponse.
-type getInstanceWire struct {
-	rpc.Envelope
-	Data instanceWire
-}
-
-func getInstanceFromWire(w *getInstanceWire) *GetInstanceResponse {
-	return &GetInstanceResponse{RequestID: w.RequestID, Instance: w.Data.instance()}
-}
-
-// dataWire mirrors the answers whose Data is text: CreateInstance and
-// ModifyInstance.
-type dataWire struct {
-	rpc.Envelope
-	Data string
-}
-
-func createInstanceFromWire(w *dataWire) *CreateInstanceResponse {
-	return &CreateInstanceResponse{RequestID: w.RequestID, WorkflowID: w.Data}
-}
-
-func modifyInstanceFromWire(w *dataWire) *ModifyInstanceResponse {
-	return &ModifyInstanceResponse{RequestID: w.RequestID, Data: w.Data}
-}
-
-// pageWire mirrors a page of ListInstances or ListInstancesOfUser.
-type pageWire struct {
-	rpc.Envelope
-	Data struct {
-		PageNumber, PageSize, TotalCount wire.Int64
-		List                             []instanceWire
-	}
-}
-
-func listInstancesFromWire(w *pageWire) *ListInstancesResponse {
-	r := &ListInstancesResponse{RequestID: w.RequestID,
-		PageNumber: int(w.Data.PageNumber), PageSize: int(w.Data.PageSize), TotalCount: int(w.Data.TotalCount)}
-	if w.Data.List != nil {
-		r.Instances = make([]Instance, len(w.Data.List))
-		for i := range w.Data.List {
-			r.Instances[i] = w.Data.List[i].instance()
+func decodePhoneNumber(d *wire.Decoder, p *PhoneNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Number"):
+			p.Number = d.Str()
+		case k.Is("City"):
+			p.City = d.Str()
+		case k.Is("Province"):
+			p.Province = d.Str()
+		case k.Is("InstanceId"):
+			p.InstanceID = d.Str()
+		case k.Is("ContactFlowId"):
+			p.ContactFlowID = d.Str()
+		case k.Is("Usage"):
+			p.Usage = NumberUsage(d.Str())
+		case k.Is("UserId"):
+			p.UserID = d.Str()
+		case k.Is("Active"):
+			p.Active = d.LenientBool()
+		case k.Is("SkillGroups"):
+			p.SkillGroups = wire.Slice(d, p.SkillGroups, decodeSkillGroup)
+		default:
+			d.Skip()
 		}
 	}
+}
+
+func decodeSkillGroup(d *wire.Decoder, g *SkillGroup) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("SkillGroupId"):
+			g.SkillGroupID = d.Str()
+		case k.Is("Name"):
+			g.Name = d.Str()
+		case k.Is("DisplayName"):
+			g.DisplayName = d.Str()
+		case k.Is("Description"):
+			g.Description = d.Str()
+		case k.Is("InstanceId"):
+			g.InstanceID = d.Str()
+		case k.Is("PhoneNumberCount"):
+			g.PhoneNumberCount = int(d.LenientInt())
+		case k.Is("UserCount"):
+			g.UserCount = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeChatbotBusinessUnit reads the whole unit anew, as its
+// UnmarshalJSON does.
+func decodeChatbotBusinessUnit(d *wire.Decoder) ChatbotBusinessUnit {
+	var u ChatbotBusinessUnit
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("UnitId"):
+			u.UnitID = d.LenientInt()
+		case k.Is("UnitKey"):
+			u.UnitKey = d.Str()
+		default:
+			d.Skip()
+		}
+	}
+	return u
+}
+
+func decodeGetInstance(d *wire.Decoder, env *rpc.Envelope) *GetInstanceResponse {
+	r := new(GetInstanceResponse)
+	for m := d.Object(); m.Next(); {
+		if k := m.Key(); k.Is("Data") {
+			decodeInstance(d, &r.Instance)
+		} else {
+			env.Member(d, k)
+		}
+	}
+	r.RequestID = env.RequestID
 	return r
 }
 
-func listInstancesOfUserFromWire(w *pageWire) *ListInstancesOfUserResponse {
-	return (*ListInstancesOfUserResponse)(listInstancesFromWire(w))
+// dataText reads an answer whose Data is text: CreateInstance and
+// ModifyInstance.
+func dataText(d *wire.Decoder, env *rpc.Envelope) string {
+	var data string
+	for m := d.Object(); m.Next(); {
+		if k := m.Key(); k.Is("Data") {
+			data = d.Str()
+		} else {
+			env.Member(d, k)
+		}
+	}
+	return data
+}
+
+func decodeCreateInstance(d *wire.Decoder, env *rpc.Envelope) *CreateInstanceResponse {
+	data := dataText(d, env)
+	return &CreateInstanceResponse{RequestID: env.RequestID, WorkflowID: data}
+}
+
+func decodeModifyInstance(d *wire.Decoder, env *rpc.Envelope) *ModifyInstanceResponse {
+	data := dataText(d, env)
+	return &ModifyInstanceResponse{RequestID: env.RequestID, Data: data}
+}
+
+// decodeListInstances reads a page of ListInstances or
+// ListInstancesOfUser: the list and its counts are in Data.
+func decodeListInstances(d *wire.Decoder, env *rpc.Envelope) *ListInstancesResponse {
+	r := new(ListInstancesResponse)
+	for m := d.Object(); m.Next(); {
+		if k := m.Key(); k.Is("Data") {
+			decodePage(d, r)
+		} else {
+			env.Member(d, k)
+		}
+	}
+	r.RequestID = env.RequestID
+	return r
+}
+
+func decodePage(d *wire.Decoder, r *ListInstancesResponse) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("List"):
+			r.Instances = wire.Slice(d, r.Instances, decodeInstance)
+		case k.Is("PageNumber"):
+			r.PageNumber = int(d.LenientInt())
+		case k.Is("PageSize"):
+			r.PageSize = int(d.LenientInt())
+		case k.Is("TotalCount"):
+			r.TotalCount = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func decodeListInstancesOfUser(d *wire.Decoder, env *rpc.Envelope) *ListInstancesOfUserResponse {
+	return (*ListInstancesOfUserResponse)(decodeListInstances(d, env))
 }

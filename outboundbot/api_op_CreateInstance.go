@@ -56,7 +56,7 @@ type CreateInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/outbound-bot/developer-reference/api-outboundbot-2019-12-26-createinstance
 func (c *Client) CreateInstance(ctx context.Context, req *CreateInstanceRequest, optFns ...func(*Options)) (*CreateInstanceResponse, error) {
-	return rpc.DoWire(ctx, c.base, "CreateInstance", false, req, optFns, createInstanceFromWire)
+	return rpc.Do(ctx, c.base, "CreateInstance", false, req, optFns, decodeCreateInstance)
 }
 
 func checkNluServiceType(v *apierror.Validator, t NluServiceType) {

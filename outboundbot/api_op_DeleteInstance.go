@@ -36,5 +36,5 @@ type DeleteInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/outboundbot/developer-reference/api-outboundbot-2019-12-26-deleteinstance
 func (c *Client) DeleteInstance(ctx context.Context, req *DeleteInstanceRequest, optFns ...func(*Options)) (*DeleteInstanceResponse, error) {
-	return rpc.DoWire(ctx, c.base, "DeleteInstance", false, req, optFns, deleteInstanceFromWire)
+	return rpc.Do(ctx, c.base, "DeleteInstance", false, req, optFns, decodeDeleteInstance)
 }

@@ -37,5 +37,5 @@ type DescribeInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/outbound-bot/developer-reference/api-outboundbot-2019-12-26-describeinstance
 func (c *Client) DescribeInstance(ctx context.Context, req *DescribeInstanceRequest, optFns ...func(*Options)) (*DescribeInstanceResponse, error) {
-	return rpc.DoWire(ctx, c.base, "DescribeInstance", true, req, optFns, describeInstanceFromWire)
+	return rpc.Do(ctx, c.base, "DescribeInstance", true, req, optFns, decodeDescribeInstance)
 }

@@ -81,7 +81,7 @@ func (r *ListInstancesResponse) UnmarshalJSON(b []byte) error {
 //
 // https://help.aliyun.com/zh/outboundbot/developer-reference/api-outboundbot-2019-12-26-listinstances
 func (c *Client) ListInstances(ctx context.Context, req *ListInstancesRequest, optFns ...func(*Options)) (*ListInstancesResponse, error) {
-	return rpc.DoWire(ctx, c.base, "ListInstances", true, req, optFns, listInstancesFromWire)
+	return rpc.Do(ctx, c.base, "ListInstances", true, req, optFns, decodeListInstances)
 }
 
 // ListInstancesAPIClient is the method the paginator needs; *Client

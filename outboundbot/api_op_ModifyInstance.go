@@ -51,5 +51,5 @@ type ModifyInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/outbound-bot/developer-reference/api-outboundbot-2019-12-26-modifyinstance
 func (c *Client) ModifyInstance(ctx context.Context, req *ModifyInstanceRequest, optFns ...func(*Options)) (*ModifyInstanceResponse, error) {
-	return rpc.DoWire(ctx, c.base, "ModifyInstance", false, req, optFns, modifyInstanceFromWire)
+	return rpc.Do(ctx, c.base, "ModifyInstance", false, req, optFns, decodeModifyInstance)
 }

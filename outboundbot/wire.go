@@ -5,84 +5,110 @@ import (
 	"github.com/typedcloud/sdk-go/internal/wire"
 )
 
-// The wire mirrors below are what the client decodes an answer into, in one
-// pass with its envelope (rpc.DoWire): the JSON names of the public types,
-// the lenient fields typed as wire scalars, and no UnmarshalJSON anywhere,
-// so no byte is scanned twice. Each is converted into the public type,
-// which reads the same as the public type's own UnmarshalJSON.
+// The functions below decode each answer as the client receives it: in one
+// pass over the bytes, envelope and payload together (rpc.DoWire), without
+// reflection. Each assigns the members its type holds, reads the lenient
+// ones as the wire types do, and hands every other member to the envelope.
+// They read exactly what the public types' UnmarshalJSON (encoding/json)
+// read from the same bytes: wire_test.go checks it on every documented
+// answer and by fuzzing.
 
-// instanceWire mirrors Instance.
-type instanceWire struct {
-	InstanceID                string `json:"InstanceId"`
-	InstanceName              string
-	InstanceDescription       string
-	MaxConcurrentConversation wire.Int64
-	CreationTime              wire.Millis
-	CreatorID                 wire.Int64 `json:"CreatorId"`
-	CreatorName               string
-	OwnerName                 string
-	ResourceGroupID           string `json:"ResourceGroupId"`
-	ResourceTags              []Tag
-	IsPreset                  wire.Bool
-}
-
-func (w *instanceWire) instance() Instance {
-	return Instance{
-		InstanceID:                w.InstanceID,
-		InstanceName:              w.InstanceName,
-		InstanceDescription:       w.InstanceDescription,
-		MaxConcurrentConversation: int(w.MaxConcurrentConversation),
-		CreationTime:              w.CreationTime.Time,
-		CreatorID:                 int64(w.CreatorID),
-		CreatorName:               w.CreatorName,
-		OwnerName:                 w.OwnerName,
-		ResourceGroupID:           w.ResourceGroupID,
-		ResourceTags:              w.ResourceTags,
-		IsPreset:                  bool(w.IsPreset),
-	}
-}
-
-// instanceAnswerWire mirrors the answers that carry one Instance:
-// CreateInstance, DescribeInstance and ModifyInstance.
-type instanceAnswerWire struct {
-	rpc.Envelope
-	Instance instanceWire
-}
-
-// requestWire mirrors an answer with nothing but its envelope.
-type requestWire struct{ rpc.Envelope }
-
-func describeInstanceFromWire(w *instanceAnswerWire) *DescribeInstanceResponse {
-	return &DescribeInstanceResponse{RequestID: w.RequestID, Instance: w.Instance.instance()}
-}
-
-func createInstanceFromWire(w *instanceAnswerWire) *CreateInstanceResponse {
-	return &CreateInstanceResponse{RequestID: w.RequestID, Instance: w.Instance.instance()}
-}
-
-func modifyInstanceFromWire(w *instanceAnswerWire) *ModifyInstanceResponse {
-	return &ModifyInstanceResponse{RequestID: w.RequestID, Instance: w.Instance.instance()}
-}
-
-func deleteInstanceFromWire(w *requestWire) *DeleteInstanceResponse {
-	return &DeleteInstanceResponse{RequestID: w.RequestID}
-}
-
-// listInstancesWire mirrors ListInstancesResponse.
-type listInstancesWire struct {
-	rpc.Envelope
-	Instances                        []instanceWire
-	TotalCount, PageNumber, PageSize wire.Int64
-}
-
-func listInstancesFromWire(w *listInstancesWire) *ListInstancesResponse {
-	r := &ListInstancesResponse{RequestID: w.RequestID,
-		TotalCount: int(w.TotalCount), PageNumber: int(w.PageNumber), PageSize: int(w.PageSize)}
-	if w.Instances != nil {
-		r.Instances = make([]Instance, len(w.Instances))
-		for i := range w.Instances {
-			r.Instances[i] = w.Instances[i].instance()
+func decodeInstance(d *wire.Decoder, in *Instance) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			in.InstanceID = d.Str()
+		case k.Is("InstanceName"):
+			in.InstanceName = d.Str()
+		case k.Is("InstanceDescription"):
+			in.InstanceDescription = d.Str()
+		case k.Is("MaxConcurrentConversation"):
+			in.MaxConcurrentConversation = int(d.LenientInt())
+		case k.Is("CreationTime"):
+			in.CreationTime = d.Millis()
+		case k.Is("CreatorId"):
+			in.CreatorID = d.LenientInt()
+		case k.Is("CreatorName"):
+			in.CreatorName = d.Str()
+		case k.Is("OwnerName"):
+			in.OwnerName = d.Str()
+		case k.Is("ResourceGroupId"):
+			in.ResourceGroupID = d.Str()
+		case k.Is("ResourceTags"):
+			in.ResourceTags = wire.Slice(d, in.ResourceTags, decodeTag)
+		case k.Is("IsPreset"):
+			in.IsPreset = d.LenientBool()
+		default:
+			d.Skip()
 		}
 	}
+}
+
+func decodeTag(d *wire.Decoder, t *Tag) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Key"):
+			t.Key = d.Str()
+		case k.Is("Value"):
+			t.Value = d.Str()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// instanceAnswer reads an answer whose payload is one Instance:
+// CreateInstance, DescribeInstance and ModifyInstance.
+func instanceAnswer(d *wire.Decoder, env *rpc.Envelope) Instance {
+	var in Instance
+	for m := d.Object(); m.Next(); {
+		if k := m.Key(); k.Is("Instance") {
+			decodeInstance(d, &in)
+		} else {
+			env.Member(d, k)
+		}
+	}
+	return in
+}
+
+func decodeDescribeInstance(d *wire.Decoder, env *rpc.Envelope) *DescribeInstanceResponse {
+	in := instanceAnswer(d, env)
+	return &DescribeInstanceResponse{RequestID: env.RequestID, Instance: in}
+}
+
+func decodeCreateInstance(d *wire.Decoder, env *rpc.Envelope) *CreateInstanceResponse {
+	in := instanceAnswer(d, env)
+	return &CreateInstanceResponse{RequestID: env.RequestID, Instance: in}
+}
+
+func decodeModifyInstance(d *wire.Decoder, env *rpc.Envelope) *ModifyInstanceResponse {
+	in := instanceAnswer(d, env)
+	return &ModifyInstanceResponse{RequestID: env.RequestID, Instance: in}
+}
+
+func decodeDeleteInstance(d *wire.Decoder, env *rpc.Envelope) *DeleteInstanceResponse {
+	for m := d.Object(); m.Next(); {
+		env.Member(d, m.Key())
+	}
+	return &DeleteInstanceResponse{RequestID: env.RequestID}
+}
+
+func decodeListInstances(d *wire.Decoder, env *rpc.Envelope) *ListInstancesResponse {
+	r := new(ListInstancesResponse)
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Instances"):
+			r.Instances = wire.Slice(d, r.Instances, decodeInstance)
+		case k.Is("TotalCount"):
+			r.TotalCount = int(d.LenientInt())
+		case k.Is("PageNumber"):
+			r.PageNumber = int(d.LenientInt())
+		case k.Is("PageSize"):
+			r.PageSize = int(d.LenientInt())
+		default:
+			env.Member(d, k)
+		}
+	}
+	r.RequestID = env.RequestID
 	return r
 }

@@ -1,21 +1,19 @@
 package outboundbot
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 
 	"github.com/typedcloud/sdk-go/internal/testutil"
 )
 
 func checkAllWires(t *testing.T, body []byte) {
-	testutil.SameDecode(t, body, describeInstanceFromWire)
-	testutil.SameDecode(t, body, createInstanceFromWire)
-	testutil.SameDecode(t, body, modifyInstanceFromWire)
-	testutil.SameDecode(t, body, deleteInstanceFromWire)
-	testutil.SameDecode(t, body, listInstancesFromWire)
+	testutil.SameDecode(t, body, decodeDescribeInstance)
+	testutil.SameDecode(t, body, decodeCreateInstance)
+	testutil.SameDecode(t, body, decodeModifyInstance)
+	testutil.SameDecode(t, body, decodeDeleteInstance)
+	testutil.SameDecode(t, body, decodeListInstances)
 }
 
 var wireSeeds = []string{
@@ -47,27 +45,30 @@ func wireBodies(t testing.TB) [][]byte {
 	return bodies
 }
 
-func TestWireMirrorsMatchPublicTypes(t *testing.T) {
+func TestOnePassMatchesPublicTypes(t *testing.T) {
 	for _, b := range wireBodies(t) {
 		checkAllWires(t, b)
 	}
 }
 
-func FuzzWireMirrorsMatchPublicTypes(f *testing.F) {
+func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 	for _, b := range wireBodies(f) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })
 }
 
-// TestNoUnmarshalerOnWire: a mirror with an UnmarshalJSON would scan its
-// bytes again, which is what the mirrors are for avoiding.
-func TestNoUnmarshalerOnWire(t *testing.T) {
-	u := reflect.TypeFor[json.Unmarshaler]()
-	for _, typ := range []reflect.Type{reflect.TypeFor[instanceWire](), reflect.TypeFor[instanceAnswerWire](),
-		reflect.TypeFor[requestWire](), reflect.TypeFor[listInstancesWire]()} {
-		if reflect.PointerTo(typ).Implements(u) {
-			t.Errorf("%v implements json.Unmarshaler", typ)
+// TestDecodeAllocations: decoding each documented answer allocates only
+// what the response holds.
+func TestDecodeAllocations(t *testing.T) {
+	read := func(op string) []byte {
+		body, err := os.ReadFile(filepath.Join("testdata", op, "response.json"))
+		if err != nil {
+			t.Fatal(err)
 		}
+		return body
 	}
+	testutil.DecodeAllocs(t, read("DescribeInstance"), decodeDescribeInstance)
+	testutil.DecodeAllocs(t, read("CreateInstance"), decodeCreateInstance)
+	testutil.DecodeAllocs(t, read("ListInstances"), decodeListInstances)
 }

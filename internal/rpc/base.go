@@ -2,7 +2,6 @@ package rpc
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/aliyun/credentials-go/credentials"
@@ -10,6 +9,7 @@ import (
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/internal/version"
+	"github.com/typedcloud/sdk-go/internal/wire"
 )
 
 // Service describes one product API.
@@ -96,21 +96,27 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 
 // Invoke runs one call with per-call option overrides.
 func (b *Base) Invoke(ctx context.Context, call Call, optFns []func(*Options)) error {
-	c := &b.client
-	if len(optFns) > 0 {
-		o := b.opts
-		for _, fn := range optFns {
-			fn(&o)
-		}
-		err := o.validate()
-		if err == nil {
-			c, err = b.clientFor(o)
-		}
-		if err != nil {
-			return &apierror.OperationError{Product: b.svc.Product, Operation: call.Action, Err: err}
-		}
+	c, err := b.clientWith(optFns)
+	if err != nil {
+		return &apierror.OperationError{Product: b.svc.Product, Operation: call.Action, Err: err}
 	}
 	return c.Invoke(ctx, call)
+}
+
+// clientWith returns the client of a call: the prepared one, or one made
+// for the per-call option overrides.
+func (b *Base) clientWith(optFns []func(*Options)) (*Client, error) {
+	if len(optFns) == 0 {
+		return &b.client, nil
+	}
+	o := b.opts
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	return b.clientFor(o)
 }
 
 // Request is a typed request: it validates itself before any I/O.
@@ -118,23 +124,30 @@ type Request interface {
 	Validate() error
 }
 
-// DoWire validates req, runs the call and returns the response converted
-// from its wire mirror W, a struct that embeds Envelope. A 2xx JSON answer
-// is decoded once, into W, envelope and payload together; error answers
-// (any other status, XML, not an object, or a W that does not decode) are
-// classified from the envelope alone, as Do does.
-func DoWire[W any, PW interface {
-	*W
-	Wire
-}, Out any](ctx context.Context, b *Base, action string, idempotent bool, req Request, optFns []func(*Options), convert func(*W) *Out) (*Out, error) {
+// Decode reads one answer's top-level object with d, in one pass: each
+// member the response holds into it, and every other member through
+// env.Member, which keeps the envelope and skips the rest. It returns the
+// response; d records any error.
+type Decode[Out any] func(d *wire.Decoder, env *Envelope) *Out
+
+// Do validates req, runs the call and returns its response. A 2xx
+// JSON answer is read once, envelope and payload together, by decode;
+// error answers (any other status, XML, not an object, or a body decode
+// refuses) are classified from the envelope alone.
+func Do[Out any](ctx context.Context, b *Base, action string, idempotent bool, req Request, optFns []func(*Options), decode Decode[Out]) (*Out, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
-	slot := new(wireOf[W, PW])
-	if err := b.Invoke(ctx, Call{Action: action, Idempotent: idempotent, Request: req, Response: slot}, optFns); err != nil {
+	c, err := b.clientWith(optFns)
+	if err != nil {
+		return nil, &apierror.OperationError{Product: b.svc.Product, Operation: action, Err: err}
+	}
+	p := &payload[Out]{decode: decode}
+	p.x = exchange{c: c, call: Call{Action: action, Idempotent: idempotent, Request: req, Response: p}}
+	if err := c.invoke(ctx, &p.x); err != nil {
 		return nil, err
 	}
-	return convert(&slot.w), nil
+	return p.out, nil
 }
 
 // wireSlot is a Call.Response decoded in one pass.
@@ -142,17 +155,21 @@ type wireSlot interface {
 	decodeWire(body []byte) (*Envelope, error)
 }
 
-// wireOf holds the wire mirror of one call.
-type wireOf[W any, PW interface {
-	*W
-	Wire
-}] struct{ w W }
+// payload is one call of Do: its exchange, the response and the decoder
+// that reads it, in one allocation.
+type payload[Out any] struct {
+	x      exchange
+	decode Decode[Out]
+	d      wire.Decoder
+	env    Envelope
+	out    *Out
+}
 
-// decodeWire decodes body into a zeroed mirror (an earlier attempt may
-// have filled it) and returns its envelope.
-func (s *wireOf[W, PW]) decodeWire(body []byte) (*Envelope, error) {
-	var zero W
-	s.w = zero
-	err := json.Unmarshal(body, &s.w)
-	return PW(&s.w).RPCEnvelope(), err
+// decodeWire decodes body afresh (an earlier attempt may have filled the
+// slot) and returns its envelope.
+func (p *payload[Out]) decodeWire(body []byte) (*Envelope, error) {
+	p.d.Reset(body)
+	p.env = Envelope{}
+	p.out = p.decode(&p.d, &p.env)
+	return &p.env, p.d.Finish()
 }

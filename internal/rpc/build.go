@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
+
+	"github.com/aliyun/credentials-go/credentials"
+	"github.com/aliyun/credentials-go/credentials/providers"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/signer"
@@ -20,12 +24,25 @@ type credential struct {
 	id, secret, token, bearer string
 }
 
-// staticType is the credentials-go type of a fixed AccessKey: it never
-// rotates, so it is read once, when the client is made (see prepare).
-const staticType = "access_key"
+// isStatic reports whether cred is credentials-go's own fixed AccessKey
+// (its provider wrapper around a StaticAKCredentialsProvider), which never
+// rotates and so is read once, when the client is prepared. Any other
+// Credential, even a wrapper of the caller's that reports the type
+// "access_key", is asked on every attempt. The check reads the wrapper's
+// unexported field by reflection: should credentials-go rename it, keys
+// are only asked more often.
+func isStatic(cred credentials.Credential) bool {
+	v := reflect.ValueOf(cred)
+	if !v.IsValid() || v.Type() != reflect.TypeOf(credentials.FromCredentialsProvider("", nil)) || v.IsNil() {
+		return false
+	}
+	p := v.Elem().FieldByName("provider")
+	return p.IsValid() && p.Kind() == reflect.Interface && !p.IsNil() &&
+		p.Elem().Type() == reflect.TypeFor[*providers.StaticAKCredentialsProvider]()
+}
 
-// resolve returns the credential of one attempt: the static AccessKey read
-// when the client was made, or the provider's answer, asked per attempt so
+// resolve returns the credential of one attempt: the fixed AccessKey read
+// when the client was prepared, or the provider's answer, asked per attempt so
 // rotating STS credentials are picked up between retries.
 func (c *Client) resolve() (credential, error) {
 	if c.static != nil {
@@ -52,11 +69,12 @@ func str(p *string) string {
 	return *p
 }
 
-// build makes one freshly signed request.
-func (c *Client) build(ctx context.Context, action string, req any) (*http.Request, []string, error) {
+// build makes one freshly signed request, and returns the credential and
+// signature it carries.
+func (c *Client) build(ctx context.Context, action string, req any) (*http.Request, credential, string, error) {
 	cr, err := c.resolve()
 	if err != nil {
-		return nil, nil, err
+		return nil, cr, "", err
 	}
 	now, nonce := c.stamp()
 	var r *http.Request
@@ -69,10 +87,7 @@ func (c *Client) build(ctx context.Context, action string, req any) (*http.Reque
 	default:
 		err = fmt.Errorf("unsupported signature version %v", c.SignatureVersion)
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, []string{cr.secret, cr.token, cr.bearer, sig}, nil
+	return r, cr, sig, err
 }
 
 // commonParams is how many parameters buildV1 adds at most; the slice it

@@ -65,15 +65,15 @@ func (c *Client) fixed() fixedHeaders {
 	return c.headers
 }
 
-// Prepare readies c for calls: it reads a static AccessKey once (a
-// provider of another type is asked per attempt), and builds the header
+// Prepare readies c for calls: it reads a fixed AccessKey once (see
+// isStatic; any other credential is asked per attempt), and builds the header
 // values and the encoding plan cache its requests share. It makes no
 // network call.
 func (c *Client) Prepare() {
 	c.plans = new(planCache)
 	c.headers = newFixedHeaders(c.UserAgent)
 	c.static = nil
-	if c.Credential != nil && str(c.Credential.GetType()) == staticType {
+	if c.Credential != nil && isStatic(c.Credential) {
 		if cr, err := c.resolve(); err == nil {
 			c.static = &cr
 		}
@@ -91,17 +91,39 @@ type Call struct {
 // Invoke runs one call: attempts through the transport, each encoding,
 // signing and sending the request anew.
 func (c *Client) Invoke(ctx context.Context, call Call) error {
+	return c.invoke(ctx, &exchange{c: c, call: call})
+}
+
+func (c *Client) invoke(ctx context.Context, x *exchange) error {
 	return c.Transport.Do(ctx, &transport.Call{
 		Product:    c.Product,
-		Operation:  call.Action,
-		Idempotent: call.Idempotent,
-		Build: func(ctx context.Context) (*http.Request, []string, error) {
-			return c.build(ctx, call.Action, call.Request)
-		},
-		Decode: func(a *transport.Answer) error {
-			return c.decode(call.Action, a, call.Response)
-		},
+		Operation:  x.call.Action,
+		Idempotent: x.call.Idempotent,
+		Exchange:   x,
 	})
+}
+
+// exchange is one call's transport.Exchange. It keeps the secrets of the
+// latest attempt in place, so building one allocates no slice for them.
+type exchange struct {
+	c       *Client
+	call    Call
+	secrets [4]string
+}
+
+// Build builds and signs the request of one attempt.
+func (x *exchange) Build(ctx context.Context) (*http.Request, []string, error) {
+	r, cr, sig, err := x.c.build(ctx, x.call.Action, x.call.Request)
+	if err != nil {
+		return nil, nil, err
+	}
+	x.secrets = [4]string{cr.secret, cr.token, cr.bearer, sig}
+	return r, x.secrets[:], nil
+}
+
+// Decode classifies one answer and, on success, fills the response.
+func (x *exchange) Decode(a *transport.Answer) error {
+	return x.c.decode(x.call.Action, a, x.call.Response)
 }
 
 func (c *Client) now() time.Time {

@@ -11,13 +11,15 @@ import (
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/internal/wire"
 )
 
 // Envelope is what Alibaba puts beside every payload, and the whole of an
-// error answer. A product's wire mirror of a response embeds it, so the
-// envelope is read in the same pass as the payload (see DoWire). Field
-// names are matched case-insensitively by encoding/json, which also covers
-// the lowercase code/requestId some gateways send.
+// error answer. A product's Decode reads it in the same pass as the
+// payload, through Member. Names match as encoding/json matches them
+// (case-insensitively too), which also covers the lowercase
+// code/requestId some gateways send; the JSON tags serve the error path,
+// which decodes with encoding/json.
 type Envelope struct {
 	RequestID      string `json:"RequestId"`
 	Code           Text   `json:"Code"` // most products send a string, a few a number
@@ -28,12 +30,29 @@ type Envelope struct {
 	Recommend      string `json:"Recommend"`
 }
 
-// RPCEnvelope returns e. Embedding Envelope promotes it, which is how
-// DoWire finds the envelope of a wire mirror.
-func (e *Envelope) RPCEnvelope() *Envelope { return e }
-
-// Wire is a response's wire mirror: a struct embedding Envelope.
-type Wire interface{ RPCEnvelope() *Envelope }
+// Member reads the value of the top-level member k: into e when k names an
+// envelope field, and skipped otherwise. The lenient fields read as their
+// UnmarshalJSON reads them.
+func (e *Envelope) Member(d *wire.Decoder, k wire.Key) {
+	switch {
+	case k.Is("RequestId"):
+		e.RequestID = d.Str()
+	case k.Is("Code"):
+		_ = e.Code.UnmarshalJSON(d.Raw())
+	case k.Is("Message"):
+		e.Message = d.Str()
+	case k.Is("Success"):
+		_ = e.Success.UnmarshalJSON(d.Raw())
+	case k.Is("HttpStatusCode"):
+		_ = e.HTTPStatusCode.UnmarshalJSON(d.Raw())
+	case k.Is("HostId"):
+		e.HostID = d.Str()
+	case k.Is("Recommend"):
+		e.Recommend = d.Str()
+	default:
+		d.Skip()
+	}
+}
 
 // failed reports whether a 2xx answer still says the call failed:
 // Success:false, or a Code other than OK.
@@ -181,8 +200,9 @@ func rawText(raw []byte) string {
 	return string(s)
 }
 
-// decode classifies one answer and, on success, fills out. A Wire out is
-// read in one pass; anything else in a second pass after the envelope.
+// decode classifies one answer and, on success, fills out. A Do
+// payload is read in one pass; anything else in a second pass after the
+// envelope.
 func (c *Client) decode(action string, a *transport.Answer, out any) error {
 	body := bytes.TrimSpace(a.Body)
 	if w, ok := out.(wireSlot); ok && a.Status >= 200 && a.Status <= 299 && len(body) != 0 && body[0] == '{' {

@@ -27,7 +27,7 @@ type Options struct {
 
 	// Credential provides the AccessKey, STS token or bearer token. It is
 	// asked on every attempt, so rotating credentials (STS, RAM roles) are
-	// picked up; a fixed AccessKey (credentials-go type "access_key") is
+	// picked up; credentials-go's own fixed AccessKey (type "access_key") is
 	// read once, when the client is made. nil means credentials-go's default chain: environment
 	// variables, OIDC, the CLI and credentials profile files, then the ECS
 	// RAM role (set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it).

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/aliyun/credentials-go/credentials"
+	"github.com/aliyun/credentials-go/credentials/providers"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -226,16 +227,16 @@ func TestAnswers(t *testing.T) {
 			}
 			tt.check(t, err)
 		})
-		// The same answer decoded in one pass into a wire mirror.
-		t.Run(tt.name+"/wire", func(t *testing.T) {
+		// The same answer decoded in one pass, as Do decodes it.
+		t.Run(tt.name+"/one-pass", func(t *testing.T) {
 			rec := &recorder{answers: []answer{tt.answer}}
 			c := newClient(t, rec, staticCredential(t, "id", "secret", ""))
 			c.Transport.Retry = transport.Retry{MaxAttempts: 1}
-			slot := new(wireOf[describeWire, *describeWire])
+			slot := &payload[describeOut]{decode: decodeDescribe}
 			err := c.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Response: slot})
 			if tt.check == nil {
 				require.NoError(t, err)
-				assert.Equal(t, tt.payload, slot.w.Instance.InstanceID)
+				assert.Equal(t, tt.payload, slot.out.InstanceID)
 				return
 			}
 			tt.check(t, err)
@@ -243,22 +244,41 @@ func TestAnswers(t *testing.T) {
 	}
 }
 
-// describeWire is describeResponse as a wire mirror.
-type describeWire struct {
-	Envelope
-	Instance struct {
-		InstanceID string `json:"InstanceId"`
-		Count      wire.Int64
-	}
+// describeOut is describeResponse as a one-pass decode function fills it.
+type describeOut struct {
+	RequestID, InstanceID string
+	Count                 int64
 }
 
-// TestWireDecode covers what only the single pass can get wrong.
-func TestWireDecode(t *testing.T) {
-	invoke := func(t *testing.T, attempts int, answers ...answer) (*wireOf[describeWire, *describeWire], error) {
+func decodeDescribe(d *wire.Decoder, env *Envelope) *describeOut {
+	out := new(describeOut)
+	for m := d.Object(); m.Next(); {
+		if k := m.Key(); !k.Is("Instance") {
+			env.Member(d, k)
+			continue
+		}
+		for n := d.Object(); n.Next(); {
+			switch k := n.Key(); {
+			case k.Is("InstanceId"):
+				out.InstanceID = d.Str()
+			case k.Is("Count"):
+				out.Count = d.LenientInt()
+			default:
+				d.Skip()
+			}
+		}
+	}
+	out.RequestID = env.RequestID
+	return out
+}
+
+// TestOnePassDecode covers what only the single pass can get wrong.
+func TestOnePassDecode(t *testing.T) {
+	invoke := func(t *testing.T, attempts int, answers ...answer) (*payload[describeOut], error) {
 		rec := &recorder{answers: answers}
 		c := newClient(t, rec, staticCredential(t, "id", "secret", ""))
 		c.Transport.Retry = transport.Retry{MaxAttempts: attempts, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}
-		slot := new(wireOf[describeWire, *describeWire])
+		slot := &payload[describeOut]{decode: decodeDescribe}
 		return slot, c.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Response: slot})
 	}
 	t.Run("a retried refusal leaves nothing behind", func(t *testing.T) {
@@ -266,18 +286,18 @@ func TestWireDecode(t *testing.T) {
 			answer{200, `{"Code":"Throttling.User","Message":"slow down","RequestId":"R1","Success":false,"Instance":{"InstanceId":"old","Count":3}}`},
 			answer{200, `{"RequestId":"R2","Instance":{"InstanceId":"new"}}`})
 		require.NoError(t, err)
-		assert.Equal(t, "R2", slot.w.RequestID)
-		assert.Equal(t, Text(""), slot.w.Code)
-		assert.Equal(t, FlagAbsent, slot.w.Success)
-		assert.Equal(t, "new", slot.w.Instance.InstanceID)
-		assert.Zero(t, slot.w.Instance.Count)
+		assert.Equal(t, "R2", slot.out.RequestID)
+		assert.Equal(t, Text(""), slot.env.Code)
+		assert.Equal(t, FlagAbsent, slot.env.Success)
+		assert.Equal(t, "new", slot.out.InstanceID)
+		assert.Zero(t, slot.out.Count)
 	})
 	t.Run("a payload that does not decode is a DecodeError with the RequestId", func(t *testing.T) {
 		_, err := invoke(t, 1, answer{200, `{"RequestId":"R3","Instance":{"Count":"many"}}`})
 		var e *apierror.DecodeError
 		require.ErrorAs(t, err, &e)
 		assert.Equal(t, "R3", e.RequestID)
-		assert.Contains(t, err.Error(), "is not an integer")
+		assert.Contains(t, err.Error(), `"Count"`, "the error names the member")
 	})
 	t.Run("a refusal whose payload does not decode is still a refusal", func(t *testing.T) {
 		_, err := invoke(t, 1, answer{200, `{"RequestId":"R4","Code":"NotExist.Instance","Success":false,"Instance":[1]}`})
@@ -290,8 +310,8 @@ func TestWireDecode(t *testing.T) {
 		assert.Equal(t, `{"a":1}`, e.Code)
 		slot, err := invoke(t, 1, answer{200, `{"RequestId":"R6","Code":200,"Success":"True","HttpStatusCode":[1]}`})
 		require.NoError(t, err)
-		assert.Equal(t, FlagOther, slot.w.Success)
-		assert.Equal(t, Text("200"), slot.w.Code)
+		assert.Equal(t, FlagOther, slot.env.Success)
+		assert.Equal(t, Text("200"), slot.env.Code)
 	})
 }
 
@@ -458,23 +478,50 @@ func (c *countingCredential) GetCredential() (*credentials.CredentialModel, erro
 	return &credentials.CredentialModel{AccessKeyId: &id, AccessKeySecret: &secret, Type: &c.typ}, nil
 }
 
-// TestStaticAccessKeyIsReadOnce: a fixed AccessKey is read when the client
-// is prepared; any other provider is asked on every attempt.
+// TestStaticAccessKeyIsReadOnce: credentials-go's fixed AccessKey is read
+// when the client is prepared; any other credential is asked on every
+// attempt, even one that says it is an "access_key" (a caller's wrapper
+// may rotate keys behind that type).
 func TestStaticAccessKeyIsReadOnce(t *testing.T) {
-	for typ, wantAsked := range map[string]int{"access_key": 1, "sts": 3, "ram_role_arn": 3} {
-		t.Run(typ, func(t *testing.T) {
-			cred := &countingCredential{typ: typ}
+	static := newClient(t, nil, staticCredential(t, "id", "secret", ""))
+	static.Prepare()
+	require.NotNil(t, static.static)
+	assert.Equal(t, credential{id: "id", secret: "secret"}, *static.static)
+	sts := newClient(t, nil, staticCredential(t, "id", "secret", "token"))
+	sts.Prepare()
+	assert.Nil(t, sts.static, "an STS credential is asked per attempt")
+
+	counting := &countingCredential{typ: "access_key"}
+	for name, cred := range map[string]credentials.Credential{
+		"caller's type":                  counting,
+		"credentials-go wrapper of ours": credentials.FromCredentialsProvider("access_key", providerOf{counting}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			counting.asked = 0
 			rec := &recorder{answers: []answer{{200, okBody}}}
 			c := newClient(t, rec, cred)
 			c.Prepare()
 			for range 3 {
 				require.NoError(t, c.Invoke(t.Context(), Call{Action: "DescribeInstance", Request: describeRequest{InstanceID: "i"}}))
 			}
-			assert.Equal(t, wantAsked, cred.asked)
-			verifyRPC(t, rec.reqs[2], fmt.Sprintf("secret-%d", wantAsked))
+			assert.Equal(t, 3, counting.asked)
+			verifyRPC(t, rec.reqs[2], "secret-3")
 		})
 	}
 }
+
+// providerOf is a credentials-go provider asking a Credential.
+type providerOf struct{ c credentials.Credential }
+
+func (p providerOf) GetCredentials() (*providers.Credentials, error) {
+	m, err := p.c.GetCredential()
+	if err != nil {
+		return nil, err
+	}
+	return &providers.Credentials{AccessKeyId: *m.AccessKeyId, AccessKeySecret: *m.AccessKeySecret}, nil
+}
+
+func (p providerOf) GetProviderName() string { return "test" }
 
 // TestPreparedRequest: the request a prepared client builds directly (no
 // URL parsing, shared header values) is the request http.NewRequest would

@@ -82,13 +82,15 @@ func (c *Client) Invoke(ctx context.Context, call Call) error {
 			Product:    c.Product,
 			Operation:  call.Action,
 			Idempotent: call.Idempotent,
-			Build: func(ctx context.Context) (*http.Request, []string, error) {
-				req, secrets, token, err := c.build(ctx, call.Action, body, hashed)
-				sent = token
-				return req, secrets, err
-			},
-			Decode: func(a *transport.Answer) error {
-				return c.decode(call.Action, a, call.Response)
+			Exchange: &transport.Funcs{
+				BuildFunc: func(ctx context.Context) (*http.Request, []string, error) {
+					req, secrets, token, err := c.build(ctx, call.Action, body, hashed)
+					sent = token
+					return req, secrets, err
+				},
+				DecodeFunc: func(a *transport.Answer) error {
+					return c.decode(call.Action, a, call.Response)
+				},
 			},
 		})
 	}

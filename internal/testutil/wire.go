@@ -5,42 +5,42 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/typedcloud/sdk-go/internal/rpc"
+	"github.com/typedcloud/sdk-go/internal/wire"
 )
 
-// SameDecode checks that body decodes into a product's wire mirror W and
-// its converter exactly as it did in two passes: into the envelope, then
-// into the public type Out by its own UnmarshalJSON. Both fail, or both
-// succeed with equal results. A body that repeats a key is out of scope
-// (which occurrence wins is not specified), and is skipped.
-func SameDecode[W, Out any](t *testing.T, body []byte, convert func(*W) *Out) {
+// SameDecode checks that a product's one-pass decode function reads body
+// exactly as two passes of encoding/json do: into rpc.Envelope, then into
+// the public type Out by its own UnmarshalJSON. Both fail, or both succeed
+// with equal envelopes and responses. A body that repeats a key is out of
+// scope (which occurrence wins is not specified), and is skipped.
+func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
 	t.Helper()
 	if RepeatsKey(body) {
 		return
 	}
-	var env struct {
-		RequestID      string          `json:"RequestId"`
-		HostID         string          `json:"HostId"`
-		Message        string          `json:"Message"`
-		Recommend      string          `json:"Recommend"`
-		Code           json.RawMessage `json:"Code"`
-		Success        json.RawMessage `json:"Success"`
-		HTTPStatusCode json.RawMessage `json:"HttpStatusCode"`
-	}
+	var wantEnv rpc.Envelope
 	var want Out
-	werr := json.Unmarshal(body, &env)
+	werr := json.Unmarshal(body, &wantEnv)
 	if werr == nil {
 		werr = json.Unmarshal(body, &want)
 	}
-	var w W
-	gerr := json.Unmarshal(body, &w)
+	var gotEnv rpc.Envelope
+	d := wire.NewDecoder(body)
+	got := decode(d, &gotEnv)
+	gerr := d.Finish()
 	if (werr == nil) != (gerr == nil) {
-		t.Fatalf("two passes: %v, wire mirror: %v\n%s", werr, gerr, body)
+		t.Fatalf("encoding/json: %v, one pass: %v\n%s", werr, gerr, body)
 	}
 	if werr != nil {
 		return
 	}
-	if got := convert(&w); !reflect.DeepEqual(*got, want) {
-		t.Fatalf("wire mirror decodes\n%+v\npublic type decodes\n%+v", *got, want)
+	if gotEnv != wantEnv {
+		t.Fatalf("one pass reads the envelope\n%+v\nencoding/json reads\n%+v\n%s", gotEnv, wantEnv, body)
+	}
+	if !reflect.DeepEqual(*got, want) {
+		t.Fatalf("one pass decodes\n%+v\nthe public type decodes\n%+v\n%s", *got, want, body)
 	}
 }
 
@@ -88,4 +88,56 @@ func RepeatsKey(b []byte) bool {
 			stack[len(stack)-1].key = true // a value ended
 		}
 	}
+}
+
+// DecodeAllocs checks that decoding body with decode allocates no more than
+// its result needs: the response, and each non-empty string and slice of
+// it and of the envelope. Anything above that is decoder overhead the one-pass
+// decoders exist to avoid.
+func DecodeAllocs[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
+	t.Helper()
+	var env rpc.Envelope
+	var d wire.Decoder
+	var out *Out
+	allocs := testing.AllocsPerRun(20, func() {
+		d.Reset(body)
+		env = rpc.Envelope{}
+		out = decode(&d, &env)
+	})
+	if err := d.Finish(); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	// The response, and the strings and slices it and the envelope hold
+	// (an envelope Code of "OK" is counted but costs nothing).
+	want := 1 + needed(reflect.ValueOf(out).Elem()) + needed(reflect.ValueOf(env))
+	if int(allocs) > want {
+		t.Errorf("decoding allocates %v times, want at most %d (one per string and slice)", allocs, want)
+	}
+}
+
+// needed counts the allocations v's contents need: its non-empty strings
+// and slices.
+func needed(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.String:
+		if v.Len() > 0 {
+			return 1
+		}
+	case reflect.Slice:
+		n := 0
+		if v.Len() > 0 {
+			n = 1
+		}
+		for i := range v.Len() {
+			n += needed(v.Index(i))
+		}
+		return n
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			n += needed(v.Field(i))
+		}
+		return n
+	}
+	return 0
 }

@@ -16,7 +16,7 @@ import (
 
 // attempt builds, sends, reads and decodes once.
 func (cfg *Config) attempt(ctx context.Context, call *Call, n int) error {
-	req, secrets, err := call.Build(ctx)
+	req, secrets, err := call.Exchange.Build(ctx)
 	if err != nil {
 		return &buildError{err}
 	}
@@ -34,7 +34,7 @@ func (cfg *Config) attempt(ctx context.Context, call *Call, n int) error {
 		cfg.logAttempt(ctx, call, n, 0, "", start, err)
 		return err
 	}
-	err = call.Decode(ans)
+	err = call.Exchange.Decode(ans)
 	cfg.logAttempt(ctx, call, n, ans.Status, redact.String(ans.RequestID, ans.Secrets...), start, err)
 	return err
 }

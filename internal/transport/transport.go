@@ -46,15 +46,35 @@ type Call struct {
 	Operation  string // the API action: "DescribeInstance"
 	Idempotent bool   // reads; writes retry only when provably not processed
 
-	// Build returns a newly built and signed request for one attempt, and the
-	// secret values it carries (so they can be scrubbed from errors and logs).
-	// It is called once per attempt: never resend a signed request.
-	Build func(ctx context.Context) (*http.Request, []string, error)
+	// Exchange builds the request of each attempt and decodes its answer.
+	Exchange Exchange
+}
+
+// Exchange is what one operation does in each attempt. It is an interface
+// (not two funcs) so a protocol client passes one value it has anyway, not
+// a closure allocated per call for each.
+type Exchange interface {
+	// Build returns a newly built and signed request for one attempt, and
+	// the secret values it carries (so they can be scrubbed from errors and
+	// logs). It is called once per attempt: never resend a signed request.
+	Build(ctx context.Context) (*http.Request, []string, error)
 
 	// Decode turns a complete answer into nil (the caller's response is
 	// filled) or a typed error (*apierror.APIError, *apierror.DecodeError).
-	Decode func(a *Answer) error
+	Decode(a *Answer) error
 }
+
+// Funcs is an Exchange made of two functions.
+type Funcs struct {
+	BuildFunc  func(ctx context.Context) (*http.Request, []string, error)
+	DecodeFunc func(a *Answer) error
+}
+
+// Build calls f.BuildFunc.
+func (f *Funcs) Build(ctx context.Context) (*http.Request, []string, error) { return f.BuildFunc(ctx) }
+
+// Decode calls f.DecodeFunc.
+func (f *Funcs) Decode(a *Answer) error { return f.DecodeFunc(a) }
 
 // Answer is one complete HTTP answer, body read in full.
 type Answer struct {

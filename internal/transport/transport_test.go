@@ -64,11 +64,10 @@ func testCall(idempotent bool) *Call {
 		Product:    "testproduct",
 		Operation:  "TestOp",
 		Idempotent: idempotent,
-		Build: func(ctx context.Context) (*http.Request, []string, error) {
+		Exchange: &Funcs{BuildFunc: func(ctx context.Context) (*http.Request, []string, error) {
 			r, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://fake.invalid/?Signature=SIG", nil)
 			return r, []string{"SIG"}, err
-		},
-		Decode: func(a *Answer) error {
+		}, DecodeFunc: func(a *Answer) error {
 			if a.Status >= 200 && a.Status < 300 {
 				return nil
 			}
@@ -79,7 +78,7 @@ func testCall(idempotent bool) *Call {
 			e := &apierror.APIError{Product: "testproduct", Operation: "TestOp", HTTPStatus: a.Status, Code: code}
 			apierror.SetCategory(e, apierror.Classify(code, a.Status, apierror.AlibabaCodes))
 			return e
-		},
+		}},
 	}
 }
 
@@ -214,8 +213,9 @@ func TestEveryAttemptIsBuiltAfresh(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var built []*http.Request
 		call := testCall(true)
-		inner := call.Build
-		call.Build = func(ctx context.Context) (*http.Request, []string, error) {
+		fx := call.Exchange.(*Funcs)
+		inner := fx.BuildFunc
+		fx.BuildFunc = func(ctx context.Context) (*http.Request, []string, error) {
 			r, s, err := inner(ctx)
 			built = append(built, r)
 			return r, s, err
@@ -230,7 +230,7 @@ func TestEveryAttemptIsBuiltAfresh(t *testing.T) {
 
 func TestBuildFailureIsNotSent(t *testing.T) {
 	call := testCall(true)
-	call.Build = func(context.Context) (*http.Request, []string, error) { return nil, nil, errors.New("no credentials") }
+	call.Exchange.(*Funcs).BuildFunc = func(context.Context) (*http.Request, []string, error) { return nil, nil, errors.New("no credentials") }
 	s := &script{steps: []step{{status: 200}}}
 	err := (&Config{HTTPClient: s}).Do(t.Context(), call)
 	var opErr *apierror.OperationError
