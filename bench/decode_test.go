@@ -2,9 +2,8 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
-	"encoding/xml"
-	"errors"
 	"io"
 	"net/http"
 	"reflect"
@@ -16,73 +15,6 @@ import (
 
 	"github.com/typedcloud/sdk-go/outboundbot"
 )
-
-// sdkEnvelope and sdkTwoPassDecode replicate what the SDK did with a 2xx
-// answer body before the single-pass decode (internal/rpc/envelope.go,
-// Client.decode, as of f8c2186): trim, unmarshal the envelope, read Success
-// and Code (a quoted Code is unmarshalled once more by rawText), require a
-// RequestId, then unmarshal the whole body again into the operation's
-// response. It is the "sdk-two-pass" row, kept for comparison.
-type sdkEnvelope struct {
-	RequestID      string          `json:"RequestId" xml:"RequestId"`
-	HostID         string          `json:"HostId" xml:"HostId"`
-	Code           json.RawMessage `json:"Code" xml:"-"`
-	Message        string          `json:"Message" xml:"Message"`
-	Recommend      string          `json:"Recommend" xml:"Recommend"`
-	Success        json.RawMessage `json:"Success" xml:"-"`
-	HTTPStatusCode json.RawMessage `json:"HttpStatusCode" xml:"-"`
-
-	XMLCode string `json:"-" xml:"Code"`
-}
-
-func sdkRawText(raw json.RawMessage) string {
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
-	}
-	if raw[0] == '"' {
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			return s
-		}
-	}
-	return string(raw)
-}
-
-func (e *sdkEnvelope) failed() bool {
-	if s := sdkRawText(e.Success); s == "false" {
-		return true
-	}
-	code := e.XMLCode
-	if code == "" {
-		code = sdkRawText(e.Code)
-	}
-	switch code {
-	case "", "OK", "ok", "Success", "200":
-		return false
-	}
-	return true
-}
-
-func sdkTwoPassDecode(raw []byte, out any) error {
-	var env sdkEnvelope
-	body := bytes.TrimSpace(raw)
-	switch {
-	case len(body) == 0:
-		return errors.New("empty body")
-	case body[0] == '<':
-		if err := xml.Unmarshal(body, &env); err != nil {
-			return err
-		}
-	default:
-		if err := json.Unmarshal(body, &env); err != nil {
-			return err
-		}
-	}
-	if env.failed() || body[0] != '{' || env.RequestID == "" {
-		return errors.New("not a success")
-	}
-	return json.Unmarshal(body, out)
-}
 
 // listPage is the 100-instance ListInstances page the decode benchmarks
 // read (page 1 of 100).
@@ -110,28 +42,11 @@ var decoders = []struct {
 		err := json.Unmarshal(page, &out)
 		return len(out.Instances), err
 	}},
-	// What the SDK does with a 2xx body (sdkDecode, sdk_decode_test.go):
-	// one pass into the wire mirror, envelope included, then the converter.
-	{"sdk", func(page []byte) (int, error) {
-		out, err := sdkDecode(page)
-		if err != nil {
-			return 0, err
-		}
-		return len(out.Instances), err
-	}},
-	// What the SDK did before: envelope pass + payload pass.
-	{"sdk-two-pass", func(page []byte) (int, error) {
-		var out outboundbot.ListInstancesResponse
-		err := sdkTwoPassDecode(page, &out)
-		return len(out.Instances), err
-	}},
-	// A prototype of the fix (proto_test.go): one pass into a mirror with
-	// allocation-free lenient scalars, copied into the SDK's public types.
-	{"proto-single-pass", func(page []byte) (int, error) {
-		var out outboundbot.ListInstancesResponse
-		err := protoDecode(page, &out)
-		return len(out.Instances), err
-	}},
+	// What the SDK does with the page: a whole ListInstances call over an
+	// in-memory HTTPClient answering the page (sdkPageCall), so the row runs
+	// the SDK's own decode (internal/rpc, outboundbot/wire.go), plus the
+	// request building and signing of one call, under 1% of the row.
+	{"sdk", sdkPageCall()},
 	// v1: responses.Unmarshal (reads the body, jsoniter with fuzzy decoders)
 	// into the typed v1 response.
 	{"v1", func(page []byte) (int, error) {
@@ -164,24 +79,18 @@ func TestDecoders(t *testing.T) {
 			t.Errorf("%s: %d instances, %v", d.name, n, err)
 		}
 	}
-	// The prototype and the SDK's single pass decode exactly what the
-	// two passes decoded.
-	var want, got outboundbot.ListInstancesResponse
-	if err := sdkTwoPassDecode(page, &want); err != nil {
+	// The SDK's one pass decodes what its public types' UnmarshalJSON
+	// decodes.
+	var want outboundbot.ListInstancesResponse
+	if err := json.Unmarshal(page, &want); err != nil {
 		t.Fatal(err)
 	}
-	if err := protoDecode(page, &got); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(want, got) {
-		t.Errorf("prototype decode differs from the SDK's:\n%+v\n%+v", got.Instances[0], want.Instances[0])
-	}
-	sdk, err := sdkDecode(page)
+	got, err := sdkPageDecoder()(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(want, *sdk) {
-		t.Errorf("single-pass decode differs from the two passes:\n%+v\n%+v", sdk.Instances[0], want.Instances[0])
+	if !reflect.DeepEqual(want, *got) {
+		t.Errorf("the SDK's decode differs from encoding/json's:\n%+v\n%+v", got.Instances[0], want.Instances[0])
 	}
 }
 
@@ -202,4 +111,43 @@ func BenchmarkDecodeListPage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// sdkPageDecoder returns a function that decodes a page by one
+// ListInstances call of an SDK client whose HTTPClient answers it from
+// memory. The client is made once, as a user's is.
+func sdkPageDecoder() func(page []byte) (*outboundbot.ListInstancesResponse, error) {
+	ans := new(memoryAnswer)
+	o, err := SDKOptions(&Server{URL: "http://127.0.0.1:1"}, nil)
+	var c *outboundbot.Client
+	if err == nil {
+		o.HTTPClient = ans
+		c, err = outboundbot.New(o)
+	}
+	return func(page []byte) (*outboundbot.ListInstancesResponse, error) {
+		if err != nil {
+			return nil, err
+		}
+		ans.body = page
+		return c.ListInstances(context.Background(), &outboundbot.ListInstancesRequest{PageSize: 100})
+	}
+}
+
+func sdkPageCall() func(page []byte) (int, error) {
+	decode := sdkPageDecoder()
+	return func(page []byte) (int, error) {
+		out, err := decode(page)
+		if err != nil {
+			return 0, err
+		}
+		return len(out.Instances), nil
+	}
+}
+
+// memoryAnswer is an HTTPClient answering every request with 200 and body.
+type memoryAnswer struct{ body []byte }
+
+func (m *memoryAnswer) Do(*http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, ContentLength: int64(len(m.body)),
+		Body: io.NopCloser(bytes.NewReader(m.body))}, nil
 }
