@@ -26,7 +26,8 @@ type Base struct {
 	svc    Service
 	opts   Options // defaults filled in
 	budget *transport.Budget
-	client Client // ready for calls without per-call options
+	plans  *planCache // shared by the clients of per-call options too
+	client Client     // ready for calls without per-call options
 }
 
 // NewBase validates and copies the options, fills the defaults and prepares
@@ -51,7 +52,7 @@ func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = transport.NewHTTPClient()
 	}
-	b := &Base{svc: svc, opts: o, budget: transport.NewBudget(o.Retry)}
+	b := &Base{svc: svc, opts: o, budget: transport.NewBudget(o.Retry), plans: new(planCache)}
 	c, err := b.clientFor(o)
 	if err != nil {
 		return nil, fmt.Errorf("%s.New: %w", svc.Product, err)
@@ -82,6 +83,7 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 		SignatureVersion: o.SignatureVersion,
 		UserAgent:        version.UserAgent(b.svc.Product, b.svc.Version, o.UserAgent),
 		Codes:            b.svc.Codes,
+		plans:            b.plans,
 		Transport: transport.Config{
 			HTTPClient: o.HTTPClient,
 			Retry:      o.Retry,

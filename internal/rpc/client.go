@@ -66,11 +66,13 @@ func (c *Client) fixed() fixedHeaders {
 }
 
 // Prepare readies c for calls: it reads a fixed AccessKey once (see
-// isStatic; any other credential is asked per attempt), and builds the header
-// values and the encoding plan cache its requests share. It makes no
-// network call.
+// isStatic; any other credential is asked per attempt), and builds the
+// header values and, unless c has one, the encoding plan cache its
+// requests share. It makes no network call.
 func (c *Client) Prepare() {
-	c.plans = new(planCache)
+	if c.plans == nil {
+		c.plans = new(planCache)
+	}
 	c.headers = newFixedHeaders(c.UserAgent)
 	c.static = nil
 	if c.Credential != nil && isStatic(c.Credential) {
