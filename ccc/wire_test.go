@@ -62,12 +62,5 @@ func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 // TestDecodeAllocations: decoding each documented answer allocates only
 // what the response holds.
 func TestDecodeAllocations(t *testing.T) {
-	read := func(op string) []byte {
-		body, err := os.ReadFile(filepath.Join("testdata", op, "response.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return body
-	}
-	testutil.DecodeAllocs(t, read("GetInstance"), decodeGetInstance)
+	testutil.DecodeAllocs(t, filepath.Join("testdata", "GetInstance", "response.json"), decodeGetInstance)
 }

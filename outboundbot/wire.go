@@ -6,7 +6,7 @@ import (
 )
 
 // The functions below decode each answer as the client receives it: in one
-// pass over the bytes, envelope and payload together (rpc.DoWire), without
+// pass over the bytes, envelope and payload together (rpc.Do), without
 // reflection. Each assigns the members its type holds, reads the lenient
 // ones as the wire types do, and hands every other member to the envelope.
 // They read exactly what the public types' UnmarshalJSON (encoding/json)

@@ -61,14 +61,7 @@ func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 // TestDecodeAllocations: decoding each documented answer allocates only
 // what the response holds.
 func TestDecodeAllocations(t *testing.T) {
-	read := func(op string) []byte {
-		body, err := os.ReadFile(filepath.Join("testdata", op, "response.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return body
-	}
-	testutil.DecodeAllocs(t, read("DescribeInstance"), decodeDescribeInstance)
-	testutil.DecodeAllocs(t, read("CreateInstance"), decodeCreateInstance)
-	testutil.DecodeAllocs(t, read("ListInstances"), decodeListInstances)
+	testutil.DecodeAllocs(t, filepath.Join("testdata", "DescribeInstance", "response.json"), decodeDescribeInstance)
+	testutil.DecodeAllocs(t, filepath.Join("testdata", "CreateInstance", "response.json"), decodeCreateInstance)
+	testutil.DecodeAllocs(t, filepath.Join("testdata", "ListInstances", "response.json"), decodeListInstances)
 }

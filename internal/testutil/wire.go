@@ -3,6 +3,7 @@ package testutil
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"reflect"
 	"testing"
 
@@ -90,12 +91,16 @@ func RepeatsKey(b []byte) bool {
 	}
 }
 
-// DecodeAllocs checks that decoding body with decode allocates no more than
-// its result needs: the response, and each non-empty string and slice of
-// it and of the envelope. Anything above that is decoder overhead the one-pass
-// decoders exist to avoid.
-func DecodeAllocs[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
+// DecodeAllocs checks that decoding the answer in file with decode
+// allocates no more than its result needs: the response, and each
+// non-empty string and slice of it and of the envelope. Anything above
+// that is decoder overhead the one-pass decoders exist to avoid.
+func DecodeAllocs[Out any](t *testing.T, file string, decode rpc.Decode[Out]) {
 	t.Helper()
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var env rpc.Envelope
 	var d wire.Decoder
 	var out *Out

@@ -6,12 +6,12 @@
 // else with an error, so a wrong shape surfaces as a DecodeError instead of
 // a silent zero.
 //
-// Public response types stay plain (int64, bool, time.Time): a product's
-// unexported wire mirrors (and its public types' UnmarshalJSON) decode into
-// these types and copy the values out.
+// Public response types stay plain (int64, bool, time.Time): their
+// UnmarshalJSON (for callers who decode JSON themselves) read through these
+// types and copy the values out.
 //
 // Decoder decodes an answer with hand-written code instead, member by
-// member, for the SDK's hot path: json.Unmarshal scans the input twice
+// member, for the SDK's hot path (each product's wire.go): json.Unmarshal scans the input twice
 // (once to validate it, once to decode) and walks the target by
 // reflection, while a Decoder reads it once, validating as it goes, and
 // allocates only the strings (and slices) it returns. Its readers give
