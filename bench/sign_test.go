@@ -2,12 +2,14 @@ package bench
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,15 +38,21 @@ var rpcParams = []signer.Param{
 	{Key: "AccessKeyId", Value: AccessKeyID},
 }
 
-// sdkCompose replicates the composition internal/rpc/build.go (buildV1)
-// does around SignRPC, up to the signed query: the parameter slice with
-// the common parameters, a fresh nonce and timestamp, SignRPC, and the
-// query with the Signature appended. buildV1 is not exported; keep this
-// copy in step with it.
+// sdkCompose replicates the composition internal/rpc (client.go stamp,
+// build.go buildV1 and signedQuery) does around SignRPC, up to the signed
+// query: the timestamp and a fresh nonce formatted into one string, the
+// parameter slice with the common parameters, SignRPC, and the query with
+// the Signature appended in one allocation. Those are not exported; keep
+// this copy in step with them.
 func sdkCompose(params []signer.Param) string {
-	nonce := floorNonce() // crypto/rand, hex: as client.go nonce()
-	now := time.Now().UTC().Format("2006-01-02T15:04:05Z")
-	all := make([]signer.Param, 0, len(params)+11)
+	var buf [20 + 32]byte
+	b := time.Now().UTC().AppendFormat(buf[:0], "2006-01-02T15:04:05Z")
+	n := len(b)
+	var random [16]byte
+	rand.Read(random[:])
+	stamp := string(hex.AppendEncode(b, random[:]))
+	now, nonce := stamp[:n], stamp[n:]
+	all := make([]signer.Param, 0, 8+11)
 	all = append(all, params...)
 	all = append(all,
 		signer.Param{Key: "Action", Value: "DescribeInstance"},
@@ -58,7 +66,14 @@ func sdkCompose(params []signer.Param) string {
 		signer.Param{Key: "AccessKeyId", Value: AccessKeyID},
 	)
 	res := signer.SignRPC("POST", all, AccessKeySecret)
-	return res.CanonicalQuery + "&Signature=" + signer.PercentEncode(res.Signature)
+	var enc [3 * 64]byte
+	tail := signer.AppendPercentEncode(enc[:0], res.Signature)
+	var q strings.Builder
+	q.Grow(len(res.CanonicalQuery) + len("&Signature=") + len(tail))
+	q.WriteString(res.CanonicalQuery)
+	q.WriteString("&Signature=")
+	q.Write(tail)
+	return q.String()
 }
 
 type signImpl struct {

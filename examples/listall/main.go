@@ -38,9 +38,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) int {
 	served := func() int { return -1 } // ListInstances requests answered; only a fake knows
 	if *cloud {
 		fmt.Fprintln(stdout, "listall: against the cloud, cn-shanghai")
-		if ob, err = outboundbot.New(outboundbot.Options{Region: "cn-shanghai"}); err == nil {
-			cc, err = ccc.New(ccc.Options{Region: "cn-shanghai"})
-		}
+		ob, cc, err = cloudClients()
 	} else {
 		fmt.Fprintln(stdout, "listall: against the embedded fakes (-real for your cloud)")
 		obSrv, ccSrv := outboundbottest.NewServer(), ccctest.NewServer()
@@ -119,4 +117,21 @@ func must[T any](_ T, err error) {
 	if err != nil {
 		panic(err)
 	}
+}
+
+// cloudClients makes clients with the default credential chain. With no
+// other source, the chain would ask the ECS metadata service for a role
+// name; it may only when a role is named (ALIBABA_CLOUD_ECS_METADATA).
+func cloudClients() (*outboundbot.Client, *ccc.Client, error) {
+	if os.Getenv("ALIBABA_CLOUD_ECS_METADATA") == "" {
+		if err := os.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"); err != nil {
+			return nil, nil, err
+		}
+	}
+	ob, err := outboundbot.New(outboundbot.Options{Region: "cn-shanghai"})
+	if err != nil {
+		return nil, nil, err
+	}
+	cc, err := ccc.New(ccc.Options{Region: "cn-shanghai"})
+	return ob, cc, err
 }
