@@ -6,68 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 
-	"github.com/aliyun/credentials-go/credentials"
-	"github.com/aliyun/credentials-go/credentials/providers"
-
-	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
 // timestampLayout is the documented RPC Timestamp: UTC, seconds, literal Z.
 const timestampLayout = "2006-01-02T15:04:05Z"
-
-// secrets of one resolved credential.
-type credential struct {
-	id, secret, token, bearer string
-}
-
-// isStatic reports whether cred is credentials-go's own fixed AccessKey
-// (its provider wrapper around a StaticAKCredentialsProvider), which never
-// rotates and so is read once, when the client is prepared. Any other
-// Credential, even a wrapper of the caller's that reports the type
-// "access_key", is asked on every attempt. The check reads the wrapper's
-// unexported field by reflection: should credentials-go rename it, keys
-// are only asked more often.
-func isStatic(cred credentials.Credential) bool {
-	v := reflect.ValueOf(cred)
-	if !v.IsValid() || v.Type() != reflect.TypeOf(credentials.FromCredentialsProvider("", nil)) || v.IsNil() {
-		return false
-	}
-	p := v.Elem().FieldByName("provider")
-	return p.IsValid() && p.Kind() == reflect.Interface && !p.IsNil() &&
-		p.Elem().Type() == reflect.TypeFor[*providers.StaticAKCredentialsProvider]()
-}
-
-// resolve returns the credential of one attempt: the fixed AccessKey read
-// when the client was prepared, or the provider's answer, asked per attempt so
-// rotating STS credentials are picked up between retries.
-func (c *Client) resolve() (credential, error) {
-	if c.static != nil {
-		return *c.static, nil
-	}
-	if c.Credential == nil {
-		return credential{}, &apierror.CredentialsError{Err: errors.New("no credential configured")}
-	}
-	m, err := c.Credential.GetCredential()
-	if err != nil {
-		return credential{}, &apierror.CredentialsError{Err: err}
-	}
-	cr := credential{id: str(m.AccessKeyId), secret: str(m.AccessKeySecret), token: str(m.SecurityToken), bearer: str(m.BearerToken)}
-	if cr.bearer == "" && (cr.id == "" || cr.secret == "") {
-		return credential{}, &apierror.CredentialsError{Err: errors.New("the provider returned no AccessKey")}
-	}
-	return cr, nil
-}
-
-func str(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
 
 // build makes one freshly signed request, and returns the credential and
 // signature it carries.

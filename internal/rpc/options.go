@@ -28,7 +28,10 @@ type Options struct {
 	// Credential provides the AccessKey, STS token or bearer token. It is
 	// asked on every attempt, so rotating credentials (STS, RAM roles) are
 	// picked up; credentials-go's own fixed AccessKey (type "access_key") is
-	// read once, when the client is made. nil means credentials-go's default chain: environment
+	// read once, when the client is made. credentials-go's credentials are
+	// not safe for concurrent use, so the client asks each under a lock of
+	// its own (one credential may serve several clients); a Credential of
+	// your own type must be safe for concurrent use. nil means credentials-go's default chain: environment
 	// variables, OIDC, the CLI and credentials profile files, then the ECS
 	// RAM role (set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it).
 	Credential credentials.Credential
