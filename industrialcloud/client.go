@@ -36,7 +36,8 @@ const product = "industrialcloud"
 
 // TokenProvider hands out the token each attempt carries. It is asked once
 // per attempt, so a provider that refreshes tokens is picked up without a
-// new Client. A provider that also has an Invalidate(token string) method is
+// new Client; every goroutine sharing the Client asks it, so it must be
+// safe for concurrent use. A provider that also has an Invalidate(token string) method is
 // told which token the service rejected (AuthFailure.TokenFailure or another
 // AuthFailure.Token* code) before it is asked again; the call is then made
 // once more, and a second rejection is returned as an ErrAuth error.

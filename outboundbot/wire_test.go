@@ -1,7 +1,6 @@
 package outboundbot
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -29,30 +28,14 @@ var wireSeeds = []string{
 	`{"RequestId":5}`,
 }
 
-func wireBodies(t testing.TB) [][]byte {
-	var bodies [][]byte
-	for _, s := range wireSeeds {
-		bodies = append(bodies, []byte(s))
-	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "*", "response.json"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bodies = append(bodies, b)
-	}
-	return bodies
-}
-
 func TestOnePassMatchesPublicTypes(t *testing.T) {
-	for _, b := range wireBodies(t) {
+	for _, b := range testutil.AnswerBodies(t, wireSeeds) {
 		checkAllWires(t, b)
 	}
 }
 
 func FuzzOnePassMatchesPublicTypes(f *testing.F) {
-	for _, b := range wireBodies(f) {
+	for _, b := range testutil.AnswerBodies(f, wireSeeds) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })

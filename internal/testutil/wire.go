@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -145,4 +146,26 @@ func needed(v reflect.Value) int {
 		return n
 	}
 	return 0
+}
+
+// AnswerBodies returns the bodies a product's decode tests read: seeds,
+// then every documented answer (testdata/*/response.json).
+func AnswerBodies(t testing.TB, seeds []string) [][]byte {
+	t.Helper()
+	var bodies [][]byte
+	for _, s := range seeds {
+		bodies = append(bodies, []byte(s))
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "*", "response.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no documented answers in testdata/*/response.json (%v)", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b)
+	}
+	return bodies
 }
