@@ -163,9 +163,9 @@ func plain(s []byte) bool {
 	return utf8.Valid(s)
 }
 
-// envelope is the legacy, envelope-only reading of an answer: for error
-// answers (any status, JSON or XML) and for responses decoded in a second
-// pass (Do).
+// envelope is the envelope-only reading of an answer, with encoding/json:
+// for error answers (any status, JSON or XML) and for a Call.Response that
+// is not a Do payload, decoded in a second pass.
 type envelope struct {
 	RequestID      string          `json:"RequestId" xml:"RequestId"`
 	HostID         string          `json:"HostId" xml:"HostId"`

@@ -3,10 +3,10 @@
 // classify the answer, decode it into the caller's response, and decide
 // whether to retry.
 //
-// It knows nothing of any protocol. A Call supplies two functions: Build,
-// which returns a newly signed *http.Request for each attempt (so every retry
-// carries a new nonce, timestamp and freshly resolved credentials), and
-// Decode, which turns a complete answer into nil (success, response filled)
-// or a typed error. The protocol packages internal/rpc and internal/tc3api
-// provide both for their wire formats.
+// It knows nothing of any protocol. A Call's Exchange has two methods:
+// Build, which returns a newly signed *http.Request for each attempt (so
+// every retry carries a new nonce, timestamp and freshly resolved
+// credentials), and Decode, which turns a complete answer into nil
+// (success, response filled) or a typed error. The protocol packages
+// internal/rpc and internal/tc3api provide both for their wire formats.
 package transport
