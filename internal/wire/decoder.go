@@ -42,6 +42,9 @@ type Decoder struct {
 	// pointer that escape analysis would see flow into the Decoder.)
 	member int
 	buf    []byte // scratch for unescaping strings, reused
+	// seen holds short strings Str returned, to return again for the same
+	// bytes (see intern).
+	seen [16]string
 }
 
 // NewDecoder returns a Decoder reading data. It is small enough to inline,
@@ -132,8 +135,11 @@ func (d *Decoder) Raw() []byte {
 // Str reads a string as encoding/json decodes one into a string field:
 // escapes decoded (an unpaired surrogate escape becomes U+FFFD) and each
 // byte of invalid UTF-8 replaced by U+FFFD. null gives "". Each string
-// costs one allocation, and "" none. (It is not named String: that would
-// make *Decoder a fmt.Stringer, and printing a Decoder would read a value.)
+// costs one allocation, "" none, and so does a short string without
+// escapes that the document already held (see intern).
+//
+// It is not named String: that would make *Decoder a fmt.Stringer, and
+// printing a Decoder would read a value.
 func (d *Decoder) Str() string {
 	c, ok := d.start()
 	switch {
@@ -142,7 +148,7 @@ func (d *Decoder) Str() string {
 	case c == '"':
 		s, plain := d.str()
 		if plain {
-			return string(s)
+			return d.intern(s)
 		}
 		d.buf = appendUnquoted(d.buf[:0], s)
 		return string(d.buf)
@@ -152,6 +158,26 @@ func (d *Decoder) Str() string {
 	}
 	d.mismatch("a string")
 	return ""
+}
+
+// maxInterned is the longest string intern keeps: identifiers, codes and
+// names, not free text.
+const maxInterned = 48
+
+// intern returns b as a string, reusing the string it returned for the same
+// bytes earlier in this document when it is short. Identifiers repeat in an
+// answer (a CCC instance's ID is in each of its users, numbers and skill
+// groups), and each repeat would cost an allocation. The table is small and
+// indexed by length and end bytes; a collision only costs the allocation.
+func (d *Decoder) intern(b []byte) string {
+	if len(b) == 0 || len(b) > maxInterned {
+		return string(b)
+	}
+	slot := &d.seen[(len(b)+int(b[0])*7+int(b[len(b)-1])*31)%len(d.seen)]
+	if *slot != string(b) { // the conversion in a comparison does not allocate
+		*slot = string(b)
+	}
+	return *slot
 }
 
 // Int reads a number as encoding/json decodes one into an int64 field: an

@@ -854,3 +854,22 @@ func TestDecoderAllocations(t *testing.T) {
 	assert.Zero(t, allocs, "Key.Is")
 	assert.True(t, hit)
 }
+
+// TestDecoderInternsRepeats: a short string the document already held is
+// the same string again, without an allocation; a long one is not kept.
+func TestDecoderInternsRepeats(t *testing.T) {
+	long := strings.Repeat("x", maxInterned+1)
+	doc := []byte(`["ccc-test", "ccc-test", "user@ccc-test", "ccc-test", "` + long + `", "` + long + `"]`)
+	var got [6]string
+	var d Decoder
+	allocs := testing.AllocsPerRun(100, func() {
+		d.Reset(doc)
+		i := 0
+		for e := d.Array(); e.Next(); i++ {
+			got[i] = d.Str()
+		}
+	})
+	require.NoError(t, d.Finish())
+	assert.Equal(t, [6]string{"ccc-test", "ccc-test", "user@ccc-test", "ccc-test", long, long}, got)
+	assert.Equal(t, 4.0, allocs, "two short strings, and the long one twice")
+}
