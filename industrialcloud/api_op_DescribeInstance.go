@@ -90,5 +90,5 @@ func (r *DescribeInstanceResponse) UnmarshalJSON(b []byte) error {
 // https://industry-docs-3g1kxjw49c523e3e-1258344699.ap-shanghai.service.tcloudbase.com/document/api/3b020ca360081eac003a6b3f0dfc41af
 func (c *Client) DescribeInstance(ctx context.Context, req *DescribeInstanceRequest, optFns ...func(*Options)) (*DescribeInstanceResponse, error) {
 	return invoke[DescribeInstanceResponse](ctx, c, "DescribeInstance", true, req,
-		func(module string) any { return describeInstanceBody{Module: module, DescribeInstanceRequest: req} }, optFns)
+		func(module string) any { return describeInstanceBody{Module: module, DescribeInstanceRequest: req} }, optFns, decodeDescribeInstance)
 }

@@ -148,7 +148,7 @@ func (r *DescribeInstancesResponse) UnmarshalJSON(b []byte) error {
 // https://open.wemake.tencent.com/document/api/28ee4e3e60081e7f004482935eaac1ff
 func (c *Client) DescribeInstances(ctx context.Context, req *DescribeInstancesRequest, optFns ...func(*Options)) (*DescribeInstancesResponse, error) {
 	return invoke[DescribeInstancesResponse](ctx, c, "DescribeInstances", true, req,
-		func(module string) any { return describeInstancesBody{Module: module, DescribeInstancesRequest: req} }, optFns)
+		func(module string) any { return describeInstancesBody{Module: module, DescribeInstancesRequest: req} }, optFns, decodeDescribeInstances)
 }
 
 // DescribeInstancesAPIClient is the method the paginator needs; *Client

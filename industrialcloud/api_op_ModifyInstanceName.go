@@ -60,5 +60,5 @@ type ModifyInstanceNameResponse struct {
 // Code (no category).
 func (c *Client) ModifyInstanceName(ctx context.Context, req *ModifyInstanceNameRequest, optFns ...func(*Options)) (*ModifyInstanceNameResponse, error) {
 	return invoke[ModifyInstanceNameResponse](ctx, c, "ModifyInstanceName", false, req,
-		func(module string) any { return modifyInstanceNameBody{Module: module, ModifyInstanceNameRequest: req} }, optFns)
+		func(module string) any { return modifyInstanceNameBody{Module: module, ModifyInstanceNameRequest: req} }, optFns, decodeModifyInstanceName)
 }

@@ -349,8 +349,10 @@ type validator interface {
 }
 
 // invoke validates req, applies the per-call options, and runs action with
-// the body built for the call's Module.
-func invoke[Out any](ctx context.Context, c *Client, action string, idempotent bool, req validator, body func(module string) any, optFns []func(*Options)) (*Out, error) {
+// the body built for the call's Module. The answer is read in one pass by
+// decode (see wire.go) when it is a success decode vouches for, and by the
+// public type's UnmarshalJSON otherwise.
+func invoke[Out any](ctx context.Context, c *Client, action string, idempotent bool, req validator, body func(module string) any, optFns []func(*Options), decode tc3api.Decode[Out]) (*Out, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
@@ -372,9 +374,5 @@ func invoke[Out any](ctx context.Context, c *Client, action string, idempotent b
 	if module == NoModule {
 		module = ""
 	}
-	out := new(Out)
-	if err := api.Invoke(ctx, tc3api.Call{Action: action, Idempotent: idempotent, Body: body(module), Response: out}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return tc3api.Do(ctx, api, tc3api.Call{Action: action, Idempotent: idempotent, Body: body(module)}, decode)
 }

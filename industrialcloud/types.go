@@ -204,7 +204,9 @@ func parseTime(field, s string) (time.Time, error) {
 	case "", "0", "0000-00-00 00:00:00", "0000-00-00", "null":
 		return time.Time{}, nil
 	}
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+	// Each parse is tried only where it can succeed: a failed parse
+	// allocates its error, and this runs for every time of every instance.
+	if n, ok := unixTime(s); ok {
 		if n < 0 {
 			return time.Time{}, timeError(field)
 		}
@@ -213,11 +215,15 @@ func parseTime(field, s string) (time.Time, error) {
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		if t.IsZero() {
-			return time.Time{}, nil
+	// RFC 3339 puts a T after the date's ten bytes (time.Parse reads the
+	// year as four bytes, month and day as two digits each).
+	if len(s) > 10 && (s[10] == 'T' || s[10] == 't') {
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			if t.IsZero() {
+				return time.Time{}, nil
+			}
+			return t.UTC(), nil
 		}
-		return t.UTC(), nil
 	}
 	for _, layout := range zoneless {
 		if t, err := time.ParseInLocation(layout, s, chinaTime); err == nil {
@@ -225,6 +231,18 @@ func parseTime(field, s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, timeError(field)
+}
+
+// unixTime reads s as strconv.ParseInt(s, 10, 64) does, calling it only
+// for an optional sign and digits: anything else would fail, and a failed
+// ParseInt allocates its error.
+func unixTime(s string) (int64, bool) {
+	digits := strings.TrimLeft(s, "+-")
+	if len(s)-len(digits) > 1 || digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
 }
 
 // timeError names the field but not its value: the DecodeError's body

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
@@ -35,17 +34,24 @@ type inner struct {
 }
 
 // businessCode returns a failing business Code as text, or "".
-func (in *inner) businessCode() string {
-	switch c := strings.Trim(string(in.Code), `"`); c {
-	case "", "0", "null", "OK", "ok", "Success":
-		return ""
-	default:
-		return c
-	}
-}
+func (in *inner) businessCode() string { return businessCode(in.Code) }
 
+// decode classifies one answer and, on success, fills out. A Do slot is
+// read in one pass when the answer is a 2xx JSON object; when that pass
+// does not vouch for a success, and for anything else, the answer is
+// decoded in three passes of encoding/json: the top object, the envelope in
+// Response, then Response into out.
 func (c *Client) decode(action string, a *transport.Answer, out any) error {
 	body := bytes.TrimSpace(a.Body)
+	if w, ok := out.(wireSlot); ok {
+		if a.Status >= 200 && a.Status <= 299 && len(body) != 0 && body[0] == '{' {
+			if id, ok := w.decodeWire(body); ok {
+				a.RequestID = id
+				return nil
+			}
+		}
+		out = w.fallback()
+	}
 	if len(body) == 0 {
 		return c.decodeError(action, a, "", errors.New("empty body"))
 	}

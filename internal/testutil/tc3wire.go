@@ -1,0 +1,141 @@
+package testutil
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/typedcloud/sdk-go/fixture"
+	"github.com/typedcloud/sdk-go/internal/tc3api"
+	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/internal/wire"
+)
+
+// SameTC3Decode checks that a Tencent-style product's one-pass decode
+// function reads a 2xx answer body exactly as the three passes of
+// encoding/json do (the top object, the envelope in Response, then
+// Response into the public type Out by its own UnmarshalJSON). The body
+// goes through tc3api.Do twice: once with decode, once with a decode that
+// refuses everything, which makes the client take the encoding/json path.
+// Both fail with the same error text, or both succeed with equal
+// responses; and a success must come from the one pass (the response is
+// the one decode returned), so a decode that silently always falls back
+// fails the check. A body that repeats a key is out of scope (which
+// occurrence wins is not specified), and is skipped.
+func SameTC3Decode[Out any](t testing.TB, body []byte, decode tc3api.Decode[Out]) {
+	t.Helper()
+	if RepeatsKey(body) {
+		return
+	}
+	want, werr := tc3Do(body, func(d *wire.Decoder, _ *tc3api.Envelope) *Out {
+		d.Skip()
+		return nil
+	})
+	var onePass *Out
+	got, gerr := tc3Do(body, func(d *wire.Decoder, env *tc3api.Envelope) *Out {
+		onePass = decode(d, env)
+		return onePass
+	})
+	switch {
+	case (werr == nil) != (gerr == nil):
+		t.Fatalf("encoding/json: %v, one pass: %v\n%s", werr, gerr, body)
+	case werr != nil:
+		if werr.Error() != gerr.Error() {
+			t.Fatalf("encoding/json fails with\n%v\nthe client with the one pass with\n%v\n%s", werr, gerr, body)
+		}
+	case got != onePass:
+		t.Fatalf("the one pass did not vouch for an answer encoding/json accepts (it returned %v)\n%s", onePass, body)
+	case !reflect.DeepEqual(*got, *want):
+		t.Fatalf("one pass decodes\n%+v\nthe public type decodes\n%+v\n%s", *got, *want, body)
+	}
+}
+
+// tc3Do runs one call answered with body and HTTP 200.
+func tc3Do[Out any](body []byte, decode tc3api.Decode[Out]) (*Out, error) {
+	ep, _ := url.Parse("http://tc3.example.invalid/")
+	c := &tc3api.Client{
+		Product:     "tc3wire",
+		Endpoint:    ep,
+		Credentials: func(context.Context) (tc3api.Credentials, error) { return tc3api.Credentials{Token: "t"}, nil },
+		Transport:   transport.Config{HTTPClient: answer(body), Retry: transport.Retry{MaxAttempts: 1}},
+	}
+	return tc3api.Do(context.Background(), c, tc3api.Call{Action: "Decode"}, decode)
+}
+
+// answer is an HTTP client that answers every request with 200 and body.
+type answer []byte
+
+func (a answer) Do(*http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
+		Body: io.NopCloser(strings.NewReader(string(a)))}, nil
+}
+
+// TC3DecodeAllocs checks that reading the answer in file in one pass
+// (tc3api.ReadAnswer) allocates no more than its result needs: the
+// response, each non-empty string and slice of it and of the envelope, and
+// extra: what the answer needs beyond its result (the text of a time field,
+// read as a string before it becomes a time.Time).
+func TC3DecodeAllocs[Out any](t *testing.T, file string, extra int, decode tc3api.Decode[Out]) {
+	t.Helper()
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		d   wire.Decoder
+		env tc3api.Envelope
+		out *Out
+		ok  bool
+	)
+	allocs := testing.AllocsPerRun(20, func() { out, ok = tc3api.ReadAnswer(&d, body, &env, decode) })
+	if !ok {
+		t.Fatalf("%s: the one pass does not vouch for the answer", file)
+	}
+	want := 1 + needed(reflect.ValueOf(out).Elem()) + needed(reflect.ValueOf(env)) + extra
+	if int(allocs) > want {
+		t.Errorf("%s: decoding allocates %v times, want at most %d (one per string and slice, and %d more)", file, allocs, want, extra)
+	}
+}
+
+// TC3AnswerBodies returns the bodies a Tencent-style product's decode tests
+// read: seeds, then every documented answer (testdata/*/*.json) and the
+// answer of every fixture (testdata/fixtures).
+func TC3AnswerBodies(t testing.TB, seeds []string) [][]byte {
+	t.Helper()
+	var bodies [][]byte
+	for _, s := range seeds {
+		bodies = append(bodies, []byte(s))
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "*", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no documented answers in testdata/*/*.json (%v)", err)
+	}
+	for _, f := range files {
+		if filepath.Base(filepath.Dir(f)) == "fixtures" {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b)
+	}
+	exs, err := fixture.Load(filepath.Join("testdata", "fixtures"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range exs {
+		b, err := ex.Response.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b)
+	}
+	return bodies
+}
