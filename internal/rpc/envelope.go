@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
@@ -74,7 +73,7 @@ type Text string
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (t *Text) UnmarshalJSON(b []byte) error {
-	s, _ := unquote(b)
+	s := wire.Unquote(b)
 	switch string(s) { // the usual codes, without an allocation
 	case "":
 		*t = ""
@@ -104,7 +103,7 @@ const (
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (f *Flag) UnmarshalJSON(b []byte) error {
-	s, _ := unquote(b)
+	s := wire.Unquote(b)
 	switch string(s) {
 	case "", "null":
 		*f = FlagAbsent
@@ -124,43 +123,10 @@ type Status int
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (n *Status) UnmarshalJSON(b []byte) error {
-	s, _ := unquote(b)
+	s := wire.Unquote(b)
 	v, _ := strconv.Atoi(string(s))
 	*n = Status(v)
 	return nil
-}
-
-// unquote returns a JSON scalar's text without copying it: null is empty, a
-// string without escapes is unquoted, and any other string is decoded (ok
-// is false when that fails, and the raw bytes are returned).
-func unquote(raw []byte) (s []byte, ok bool) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, true
-	}
-	if raw[0] != '"' {
-		return raw, true
-	}
-	if len(raw) >= 2 && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 {
-		if s := raw[1 : len(raw)-1]; plain(s) {
-			return s, true
-		}
-	}
-	var str string
-	if json.Unmarshal(raw, &str) != nil {
-		return raw, false
-	}
-	return []byte(str), true
-}
-
-// plain reports whether a string's contents read the same decoded: no
-// control byte and valid UTF-8.
-func plain(s []byte) bool {
-	for _, c := range s {
-		if c < 0x20 {
-			return false
-		}
-	}
-	return utf8.Valid(s)
 }
 
 // envelope is the envelope-only reading of an answer, with encoding/json:
@@ -196,7 +162,7 @@ func (e *envelope) Envelope() Envelope {
 // rawText returns a JSON scalar as text: a string's contents, or a number's
 // or boolean's literal.
 func rawText(raw []byte) string {
-	s, _ := unquote(raw)
+	s := wire.Unquote(raw)
 	return string(s)
 }
 

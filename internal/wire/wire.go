@@ -129,6 +129,30 @@ func scalar(b []byte) (s []byte, ok bool, err error) {
 	return b, true, nil
 }
 
+// Unquote returns a JSON scalar's text without copying it: null is empty,
+// a string without escapes is unquoted, any other string is decoded (and
+// returned raw if it does not decode), and a number, boolean or other
+// value is returned as sent. It never fails: the envelope's lenient
+// fields, which may hold anything, read their text with it.
+func Unquote(raw []byte) []byte {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	if raw[0] != '"' {
+		return raw
+	}
+	if len(raw) >= 2 && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 {
+		if s := raw[1 : len(raw)-1]; plain(s) {
+			return s
+		}
+	}
+	var str string
+	if json.Unmarshal(raw, &str) != nil {
+		return raw
+	}
+	return []byte(str)
+}
+
 // plain reports whether a string's contents read the same decoded: no
 // control byte (json.Unmarshal rejects it) and valid UTF-8 (it replaces
 // invalid sequences).
