@@ -6,12 +6,10 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/typedcloud/sdk-go/fixture"
 	"github.com/typedcloud/sdk-go/internal/tc3api"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/internal/wire"
@@ -101,41 +99,4 @@ func TC3DecodeAllocs[Out any](t *testing.T, file string, extra int, decode tc3ap
 	if int(allocs) > want {
 		t.Errorf("%s: decoding allocates %v times, want at most %d (one per string and slice, and %d more)", file, allocs, want, extra)
 	}
-}
-
-// TC3AnswerBodies returns the bodies a Tencent-style product's decode tests
-// read: seeds, then every documented answer (testdata/*/*.json) and the
-// answer of every fixture (testdata/fixtures).
-func TC3AnswerBodies(t testing.TB, seeds []string) [][]byte {
-	t.Helper()
-	var bodies [][]byte
-	for _, s := range seeds {
-		bodies = append(bodies, []byte(s))
-	}
-	files, err := filepath.Glob(filepath.Join("testdata", "*", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no documented answers in testdata/*/*.json (%v)", err)
-	}
-	for _, f := range files {
-		if filepath.Base(filepath.Dir(f)) == "fixtures" {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bodies = append(bodies, b)
-	}
-	exs, err := fixture.Load(filepath.Join("testdata", "fixtures"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ex := range exs {
-		b, err := ex.Response.Bytes()
-		if err != nil {
-			t.Fatal(err)
-		}
-		bodies = append(bodies, b)
-	}
-	return bodies
 }

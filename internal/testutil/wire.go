@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/typedcloud/sdk-go/fixture"
 	"github.com/typedcloud/sdk-go/internal/rpc"
 	"github.com/typedcloud/sdk-go/internal/wire"
 )
@@ -149,19 +150,34 @@ func needed(v reflect.Value) int {
 }
 
 // AnswerBodies returns the bodies a product's decode tests read: seeds,
-// then every documented answer (testdata/*/response.json).
+// then every documented answer (testdata/<Operation>/*.json) and the
+// answer of every fixture (testdata/fixtures).
 func AnswerBodies(t testing.TB, seeds []string) [][]byte {
 	t.Helper()
 	var bodies [][]byte
 	for _, s := range seeds {
 		bodies = append(bodies, []byte(s))
 	}
-	files, err := filepath.Glob(filepath.Join("testdata", "*", "response.json"))
+	files, err := filepath.Glob(filepath.Join("testdata", "*", "*.json"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no documented answers in testdata/*/response.json (%v)", err)
+		t.Fatalf("no documented answers in testdata/*/*.json (%v)", err)
 	}
 	for _, f := range files {
+		if filepath.Base(filepath.Dir(f)) == "fixtures" {
+			continue // read below, as fixtures
+		}
 		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b)
+	}
+	exs, err := fixture.Load(filepath.Join("testdata", "fixtures"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range exs {
+		b, err := ex.Response.Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}
