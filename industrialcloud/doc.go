@@ -117,10 +117,15 @@
 // assumption is an option, so a deployment that differs is configuration.
 // Sources: the project's research note shared/research/industrialcloud.md.
 //
-//   - Host: http://instance-console-api.<Domain> (DOC). The community SDK's
+//   - Host: instance-console-api.<Domain> (DOC). The community SDK's
 //     examples use the label instance-console-app-api (CSDK): Options.HostLabel.
-//   - Scheme: plain HTTP (DOC, CSDK examples). A bare Options.Endpoint host
-//     gets http:// too; write https:// to use TLS (availability UNVERIFIED).
+//   - Scheme: HTTPS. The console's documentation and the community SDK's
+//     examples show plain http://instance-console-api.<Domain> (DOC, CSDK),
+//     but every request carries the token, so the client uses https for
+//     Domain and for a bare Options.Endpoint host, and plain HTTP only when
+//     you write it: Options{Endpoint: "http://instance-console-api.<Domain>"}
+//     for a deployment that serves no TLS. A client made with a plain-http,
+//     non-loopback endpoint logs a warning through Options.Logger.
 //   - Method and body: POST with a JSON body (DOC: POST; CSDK, PROBE: JSON).
 //     The action goes in a header, not the body (CSDK, PROBE).
 //   - Headers: X-TC-Action, X-TC-Version (2019-12-26, CSDK: Options.APIVersion),

@@ -17,6 +17,9 @@ type (
 	// OperationError is a call that ended without an answer: a network
 	// failure, a cancelled context, unusable credentials.
 	OperationError = apierror.OperationError
+	// RedirectError is an answer that sent the call to another address:
+	// refused, never followed, never retried.
+	RedirectError = apierror.RedirectError
 )
 
 // Error categories, matched with errors.Is.
