@@ -53,10 +53,13 @@
 // ModifyInstanceName's {"Code","Msg","RequestId"} envelope (whose codes are
 // undocumented and match no category). A *DecodeError is an answer that is
 // not the documented shape (a gateway's HTML page, truncated JSON, a time
-// that is not a time, a DescribeInstance answer without Data.Instance). An
-// *OperationError is a call that got no answer: a network failure after the
-// last attempt, a cancelled context, a failing TokenProvider; it wraps the
-// cause, so errors.Is(err, context.DeadlineExceeded) works. Error strings
+// that is not a time, a DescribeInstance answer without Data.Instance). A
+// *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
+// signed call never follows a redirect, and nothing is resent. An
+// *OperationError is a call that got no complete answer: a network failure
+// after the last attempt, an answer cut off before its end, a cancelled
+// context, a failing TokenProvider; it wraps the cause, so errors.Is(err,
+// context.DeadlineExceeded) works. Error strings
 // never contain the token or the secret key.
 //
 // # Retries
