@@ -526,7 +526,7 @@ func rawCall(t *testing.T, srv *ccctest.Server, action string, params any) *ccc.
 	t.Helper()
 	cred, err := fake.TestCredential()
 	require.NoError(t, err)
-	u, err := rpc.Endpoint(srv.URL())
+	u, err := transport.ParseEndpoint(srv.URL())
 	require.NoError(t, err)
 	c := &rpc.Client{Product: "ccc", Version: ccc.APIVersion, Endpoint: u, Credential: cred,
 		Transport: transport.Config{Retry: transport.Retry{MaxAttempts: 1}}}

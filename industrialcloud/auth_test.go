@@ -198,7 +198,7 @@ func TestWireOptions(t *testing.T) {
 	}
 
 	r := call(t, industrialcloud.Options{Domain: "Industry.Example.com"})
-	assert.Equal(t, "http://instance-console-api.industry.example.com/", r.URL.String())
+	assert.Equal(t, "https://instance-console-api.industry.example.com/", r.URL.String(), "https by default")
 	assert.Equal(t, `{"Module":"instance-console","InstanceUUID":"u"}`, body(r))
 	assert.Equal(t, "2019-12-26", r.Header.Get("X-TC-Version"))
 	assert.Equal(t, "tok", r.Header.Get("X-TC-Token"))
@@ -206,10 +206,13 @@ func TestWireOptions(t *testing.T) {
 	assert.Empty(t, r.Header.Get("Authorization"), "no signature without a key")
 
 	r = call(t, industrialcloud.Options{Domain: "industry.example.com", HostLabel: "instance-console-app-api"})
-	assert.Equal(t, "http://instance-console-app-api.industry.example.com/", r.URL.String())
+	assert.Equal(t, "https://instance-console-app-api.industry.example.com/", r.URL.String())
 
 	r = call(t, industrialcloud.Options{Endpoint: "gw.example.com:8080"})
-	assert.Equal(t, "http://gw.example.com:8080/", r.URL.String(), "a bare host gets the documented scheme")
+	assert.Equal(t, "https://gw.example.com:8080/", r.URL.String(), "a bare host gets https")
+
+	r = call(t, industrialcloud.Options{Endpoint: "http://gw.example.com:8080"})
+	assert.Equal(t, "http://gw.example.com:8080/", r.URL.String(), "plain http only when written")
 
 	r = call(t, industrialcloud.Options{Domain: "industry.example.com"}, func(o *industrialcloud.Options) { o.Endpoint = "https://GW.example.com/api3" })
 	assert.Equal(t, "https://gw.example.com/api3", r.URL.String(), "a per-call Endpoint")

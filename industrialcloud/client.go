@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
-	"github.com/typedcloud/sdk-go/internal/rpc"
 	"github.com/typedcloud/sdk-go/internal/tc3api"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/internal/version"
@@ -75,13 +74,16 @@ type RetryOptions = transport.Retry
 // place of Token and SecretKey, and encoding/json leaves them out.
 type Options struct {
 	// Domain is the industrial environment's domain ("工业环境域名"), e.g.
-	// "industry.example.com"; calls go to http://<HostLabel>.<Domain>/.
+	// "industry.example.com"; calls go to https://<HostLabel>.<Domain>/.
 	Domain string
 
 	// Endpoint overrides the address built from Domain: a host
-	// ("instance-console-api.industry.example.com", reached over plain HTTP
-	// as the documentation shows) or a full URL ("https://…", or
-	// "http://127.0.0.1:8080" for a fake).
+	// ("instance-console-api.industry.example.com", reached over HTTPS) or
+	// a full URL. Plain HTTP is used only when written here, as in
+	// "http://instance-console-api.industry.example.com" (the address the
+	// console's documentation shows, for a deployment without TLS; the
+	// token then travels in clear text) or "http://127.0.0.1:8080" for a
+	// fake.
 	Endpoint string
 
 	// Token is sent in the Token header (X-TC-Token) of every request.
@@ -102,6 +104,13 @@ type Options struct {
 	// HTTPClient sends the requests. nil means a client made for this SDK
 	// client: keep-alive, up to 64 idle connections per host, proxies from
 	// the environment.
+	//
+	// A signed call never follows a redirect: a 3xx answer is returned as a
+	// *RedirectError and nothing is resent. A *http.Client is used through a
+	// copy whose CheckRedirect refuses redirects (your value is not
+	// changed). Any other implementation must not follow redirects itself:
+	// the SDK can only notice afterwards that the answer came from another
+	// address, and returns a *RedirectError instead of that answer.
 	HTTPClient HTTPClient
 
 	// Retry sets attempts and backoff; see RetryOptions. The retry budget is
@@ -206,14 +215,10 @@ func (o *Options) validate() error {
 }
 
 // endpoint returns the URL calls go to: Endpoint, or
-// http://<HostLabel>.<Domain>/.
+// https://<HostLabel>.<Domain>/.
 func (o *Options) endpoint() (*url.URL, error) {
 	if o.Endpoint != "" {
-		ep := o.Endpoint
-		if !strings.Contains(ep, "://") {
-			ep = "http://" + ep // the documented scheme
-		}
-		u, err := rpc.Endpoint(ep)
+		u, err := transport.ParseEndpoint(o.Endpoint)
 		if err != nil {
 			return nil, fmt.Errorf("Endpoint: %w", err)
 		}
@@ -225,7 +230,7 @@ func (o *Options) endpoint() (*url.URL, error) {
 	if !isHost(o.HostLabel) {
 		return nil, fmt.Errorf("HostLabel: %q is not a host label", o.HostLabel)
 	}
-	return rpc.Endpoint("http://" + o.HostLabel + "." + o.Domain)
+	return transport.ParseEndpoint(o.HostLabel + "." + o.Domain)
 }
 
 // isHost reports whether s is made of DNS name characters (letters, digits,
@@ -283,6 +288,7 @@ func New(o Options, optFns ...func(*Options)) (*Client, error) {
 		return nil, fmt.Errorf("%s.New: %w", product, err)
 	}
 	c.api = api
+	transport.WarnPlainHTTP(o.Logger, product, api.Endpoint)
 	return c, nil
 }
 
@@ -307,7 +313,7 @@ func (c *Client) clientFor(o Options) (*tc3api.Client, error) {
 		UserAgent:   version.UserAgent(product, o.APIVersion, o.UserAgent),
 		Codes:       codes,
 		Transport: transport.Config{
-			HTTPClient: o.HTTPClient,
+			HTTPClient: transport.WithoutRedirects(o.HTTPClient),
 			Retry:      o.Retry,
 			Budget:     c.budget,
 			Logger:     o.Logger,

@@ -53,10 +53,13 @@
 // ModifyInstanceName's {"Code","Msg","RequestId"} envelope (whose codes are
 // undocumented and match no category). A *DecodeError is an answer that is
 // not the documented shape (a gateway's HTML page, truncated JSON, a time
-// that is not a time, a DescribeInstance answer without Data.Instance). An
-// *OperationError is a call that got no answer: a network failure after the
-// last attempt, a cancelled context, a failing TokenProvider; it wraps the
-// cause, so errors.Is(err, context.DeadlineExceeded) works. Error strings
+// that is not a time, a DescribeInstance answer without Data.Instance). A
+// *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
+// signed call never follows a redirect, and nothing is resent. An
+// *OperationError is a call that got no complete answer: a network failure
+// after the last attempt, an answer cut off before its end, a cancelled
+// context, a failing TokenProvider; it wraps the cause, so errors.Is(err,
+// context.DeadlineExceeded) works. Error strings
 // never contain the token or the secret key.
 //
 // # Retries
@@ -117,10 +120,15 @@
 // assumption is an option, so a deployment that differs is configuration.
 // Sources: the project's research note shared/research/industrialcloud.md.
 //
-//   - Host: http://instance-console-api.<Domain> (DOC). The community SDK's
+//   - Host: instance-console-api.<Domain> (DOC). The community SDK's
 //     examples use the label instance-console-app-api (CSDK): Options.HostLabel.
-//   - Scheme: plain HTTP (DOC, CSDK examples). A bare Options.Endpoint host
-//     gets http:// too; write https:// to use TLS (availability UNVERIFIED).
+//   - Scheme: HTTPS. The console's documentation and the community SDK's
+//     examples show plain http://instance-console-api.<Domain> (DOC, CSDK),
+//     but every request carries the token, so the client uses https for
+//     Domain and for a bare Options.Endpoint host, and plain HTTP only when
+//     you write it: Options{Endpoint: "http://instance-console-api.<Domain>"}
+//     for a deployment that serves no TLS. A client made with a plain-http,
+//     non-loopback endpoint logs a warning through Options.Logger.
 //   - Method and body: POST with a JSON body (DOC: POST; CSDK, PROBE: JSON).
 //     The action goes in a header, not the body (CSDK, PROBE).
 //   - Headers: X-TC-Action, X-TC-Version (2019-12-26, CSDK: Options.APIVersion),

@@ -16,9 +16,13 @@ type (
 	FieldError = apierror.FieldError
 	// DecodeError is an answer that could not be read as documented.
 	DecodeError = apierror.DecodeError
-	// OperationError is a call that ended without an answer: a network
-	// failure, a cancelled context, a TokenProvider that failed.
+	// OperationError is a call that ended without a complete answer: a
+	// network failure, an answer cut short, a cancelled context, a
+	// TokenProvider that failed.
 	OperationError = apierror.OperationError
+	// RedirectError is an answer that sent the call to another address:
+	// refused, never followed, never retried.
+	RedirectError = apierror.RedirectError
 	// CredentialsError is the Err of an OperationError whose token could
 	// not be obtained; it unwraps to the TokenProvider's error.
 	CredentialsError = apierror.CredentialsError

@@ -30,10 +30,13 @@
 // A *ValidationError lists every bad request field before anything is
 // sent. An *APIError is the service's refusal (also for an HTTP 200 whose
 // body says Success:false). A *DecodeError is an answer that is not the
-// documented shape (a gateway's HTML page, truncated JSON). An
-// *OperationError is a call that got no answer: a network failure after the
-// last attempt, a cancelled context, unusable credentials; it wraps the
-// cause, so errors.Is(err, context.DeadlineExceeded) works. Error strings
+// documented shape (a gateway's HTML page, truncated JSON). A
+// *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
+// signed call never follows a redirect, and nothing is resent. An
+// *OperationError is a call that got no complete answer: a network failure
+// after the last attempt, an answer cut off before its end, a cancelled
+// context, unusable credentials; it wraps the cause, so errors.Is(err,
+// context.DeadlineExceeded) works. Error strings
 // never contain secrets.
 //
 // # Retries

@@ -74,8 +74,9 @@ func (e *APIError) Is(target error) bool {
 func SetCategory(e *APIError, c *Category) { e.category = c }
 
 // OperationError is a call that ended without a usable answer from the
-// service: the connection failed, the context was cancelled or expired, or
-// the credentials could not be resolved. Err is the underlying error, so
+// service: the connection failed, the answer was cut off before its end,
+// the context was cancelled or expired, or the credentials could not be
+// resolved. Err is the underlying error, so
 // errors.Is(err, context.DeadlineExceeded) works.
 type OperationError struct {
 	Product   string

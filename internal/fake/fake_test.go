@@ -63,7 +63,7 @@ func accessKey(t *testing.T, id, sec, token string) credentials.Credential {
 }
 
 func rpcClient(t *testing.T, s *Server, cred credentials.Credential, v signer.Version) *rpc.Client {
-	ep, err := rpc.Endpoint(s.URL())
+	ep, err := transport.ParseEndpoint(s.URL())
 	require.NoError(t, err)
 	return &rpc.Client{Product: product, Version: "2019-12-26", Endpoint: ep, Credential: cred, SignatureVersion: v,
 		Transport: transport.Config{HTTPClient: transport.NewHTTPClient(), Retry: transport.Retry{BaseDelay: time.Millisecond}}}
@@ -244,7 +244,7 @@ func tencentServer(t *testing.T, valid *atomic.Value) *Server {
 }
 
 func tc3Client(t *testing.T, s *Server, cred tc3api.Credentials) *tc3api.Client {
-	ep, err := rpc.Endpoint(s.URL())
+	ep, err := transport.ParseEndpoint(s.URL())
 	require.NoError(t, err)
 	return &tc3api.Client{Product: product, Version: "2019-12-26", Service: "instance-console-app", Endpoint: ep,
 		Credentials: func(context.Context) (tc3api.Credentials, error) { return cred, nil },

@@ -15,6 +15,7 @@ import (
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/outboundbot"
 	"github.com/typedcloud/sdk-go/outboundbot/outboundbottest"
+	"github.com/typedcloud/sdk-go/signer"
 )
 
 // secrets are the secrets the tests' clients hold; none may ever show in an
@@ -40,6 +41,10 @@ type settings struct {
 	stsToken string
 	// industrialcloud: ask this provider for the token of each attempt.
 	tokens industrialcloud.TokenProvider
+	// endpoint, when set, replaces the fake's address.
+	endpoint string
+	// acs3 signs Alibaba calls with ACS3-HMAC-SHA256 instead of HMAC-SHA1.
+	acs3 bool
 }
 
 // env is one running fake of a product.
@@ -81,6 +86,12 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
+			if s.endpoint != "" {
+				o.Endpoint = s.endpoint
+			}
+			if s.acs3 {
+				o.SignatureVersion = signer.ACS3
+			}
 		})
 	}}
 }}
@@ -92,6 +103,12 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 			o.HTTPClient, o.Retry = s.http, s.retry
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
+			}
+			if s.endpoint != "" {
+				o.Endpoint = s.endpoint
+			}
+			if s.acs3 {
+				o.SignatureVersion = signer.ACS3
 			}
 		})
 	}}
@@ -107,6 +124,9 @@ var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, st
 			o.HTTPClient, o.Retry = s.http, s.retry
 			if s.tokens != nil {
 				o.TokenProvider = s.tokens
+			}
+			if s.endpoint != "" {
+				o.Endpoint = s.endpoint
 			}
 		})
 	}}

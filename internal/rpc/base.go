@@ -58,6 +58,7 @@ func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
 		return nil, fmt.Errorf("%s.New: %w", svc.Product, err)
 	}
 	b.client = *c
+	transport.WarnPlainHTTP(o.Logger, svc.Product, c.Endpoint)
 	return b, nil
 }
 
@@ -70,7 +71,7 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 	if ep == "" {
 		ep = RegionalHost(b.svc.Product, o.Region)
 	}
-	u, err := Endpoint(ep)
+	u, err := transport.ParseEndpoint(ep)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 		Codes:            b.svc.Codes,
 		plans:            b.plans,
 		Transport: transport.Config{
-			HTTPClient: o.HTTPClient,
+			HTTPClient: transport.WithoutRedirects(o.HTTPClient),
 			Retry:      o.Retry,
 			Budget:     b.budget,
 			Logger:     o.Logger,

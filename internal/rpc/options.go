@@ -39,6 +39,13 @@ type Options struct {
 	// HTTPClient sends the requests. nil means a client made for this SDK
 	// client: keep-alive, up to 64 idle connections per host, proxies from
 	// the environment.
+	//
+	// A signed call never follows a redirect: a 3xx answer is returned as a
+	// *RedirectError and nothing is resent. A *http.Client is used through a
+	// copy whose CheckRedirect refuses redirects (your value is not
+	// changed). Any other implementation must not follow redirects itself:
+	// the SDK can only notice afterwards that the answer came from another
+	// address, and returns a *RedirectError instead of that answer.
 	HTTPClient transport.HTTPClient
 
 	// Retry sets attempts and backoff; see RetryOptions. The retry budget is
@@ -68,7 +75,7 @@ func (o *Options) validate() error {
 		bad = append(bad, "Region or Endpoint is required")
 	}
 	if o.Endpoint != "" {
-		if _, err := Endpoint(o.Endpoint); err != nil {
+		if _, err := transport.ParseEndpoint(o.Endpoint); err != nil {
 			bad = append(bad, "Endpoint: "+err.Error())
 		}
 	}

@@ -57,7 +57,7 @@ func staticCredential(t *testing.T, id, secret, token string) credentials.Creden
 
 func newClient(t *testing.T, doer transport.HTTPClient, cred credentials.Credential) *Client {
 	t.Helper()
-	ep, err := Endpoint("http://outboundbot.test.invalid")
+	ep, err := transport.ParseEndpoint("http://outboundbot.test.invalid")
 	require.NoError(t, err)
 	return &Client{
 		Product:    "outboundbot",
@@ -376,20 +376,7 @@ func TestParamsEncoding(t *testing.T) {
 	assert.Empty(t, none)
 }
 
-func TestEndpoint(t *testing.T) {
-	for in, want := range map[string]string{
-		"outboundbot.cn-shanghai.aliyuncs.com": "https://outboundbot.cn-shanghai.aliyuncs.com/",
-		"http://127.0.0.1:8080":                "http://127.0.0.1:8080/",
-		"http://127.0.0.1:8080/base/":          "http://127.0.0.1:8080/base/",
-	} {
-		u, err := Endpoint(in)
-		require.NoError(t, err, in)
-		assert.Equal(t, want, u.String())
-	}
-	for _, bad := range []string{"", "ftp://x", "http://", "http://h/?a=b", "http://[::1"} {
-		_, err := Endpoint(bad)
-		assert.Error(t, err, bad)
-	}
+func TestRegionalHost(t *testing.T) {
 	assert.Equal(t, "ccc.cn-shanghai.aliyuncs.com", RegionalHost("ccc", "cn-shanghai"))
 }
 

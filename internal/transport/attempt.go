@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
@@ -23,27 +24,42 @@ func (cfg *Config) attempt(ctx context.Context, call *Call, n int) error {
 	start := time.Now()
 	ans, err := cfg.send(req, secrets)
 	if err != nil {
-		err = scrub(err, secrets)
-		var tooLarge *bodyTooLargeError
-		if errors.As(err, &tooLarge) {
-			err = &apierror.DecodeError{Product: call.Product, Operation: call.Operation, HTTPStatus: tooLarge.status,
-				Snippet: redact.Snippet(tooLarge.head, apierror.SnippetLimit, secrets...), Err: tooLarge}
-		} else {
-			err = &sendError{err}
-		}
+		err = cfg.sendFailure(call, err, secrets)
 		cfg.logAttempt(ctx, call, n, 0, "", start, err)
 		return err
+	}
+	if re := redirected(req, ans); re != nil {
+		re.Product, re.Operation = call.Product, call.Operation
+		cfg.logAttempt(ctx, call, n, ans.Status, "", start, re)
+		return re
 	}
 	err = call.Exchange.Decode(ans)
 	cfg.logAttempt(ctx, call, n, ans.Status, redact.String(ans.RequestID, ans.Secrets...), start, err)
 	return err
 }
 
-// send performs the HTTP exchange and reads the whole (capped) body.
+// sendFailure types an exchange that produced no complete answer: a body
+// over the cap is a *apierror.DecodeError (the answer is not the documented
+// shape, however it ends); anything else is a send failure, retried as
+// classify decides.
+func (cfg *Config) sendFailure(call *Call, err error, secrets []string) error {
+	err = scrub(err, secrets)
+	var tooLarge *bodyTooLargeError
+	if errors.As(err, &tooLarge) {
+		return &apierror.DecodeError{Product: call.Product, Operation: call.Operation, HTTPStatus: tooLarge.status,
+			Snippet: redact.Snippet(tooLarge.head, apierror.SnippetLimit, secrets...), Err: tooLarge}
+	}
+	return &sendError{err}
+}
+
+// send performs the HTTP exchange and reads the whole (capped) body. A
+// body that ends early (shorter than its Content-Length, a chunk cut off,
+// a broken gzip stream) is an error that says the answer was cut short:
+// the request reached the service, so only a read retries it.
 func (cfg *Config) send(req *http.Request, secrets []string) (*Answer, error) {
 	client := cfg.HTTPClient
 	if client == nil {
-		client = http.DefaultClient
+		client = &http.Client{CheckRedirect: refuseRedirect}
 	}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -59,10 +75,54 @@ func (cfg *Config) send(req *http.Request, secrets []string) (*Answer, error) {
 		var tooLarge *bodyTooLargeError
 		if errors.As(err, &tooLarge) {
 			tooLarge.status = resp.StatusCode
+			return nil, err
 		}
-		return nil, err
+		return nil, &readError{status: resp.StatusCode, err: err}
 	}
-	return &Answer{Status: resp.StatusCode, Header: resp.Header, Body: body, Secrets: secrets}, nil
+	return &Answer{Status: resp.StatusCode, Header: resp.Header, Body: body, Secrets: secrets, final: resp.Request}, nil
+}
+
+// readError is an answer whose body could not be read to its end: the
+// request reached the service, but its answer was lost on the way.
+type readError struct {
+	status int
+	err    error
+}
+
+func (e *readError) Error() string {
+	return fmt.Sprintf("reading the answer (HTTP %d): %v", e.status, e.err)
+}
+
+func (e *readError) Unwrap() error { return e.err }
+
+// redirected returns the error for an answer that is a redirect (any 3xx,
+// which the SDK's clients return unfollowed) or that came from another
+// address than req's because the HTTPClient followed one; nil otherwise.
+// Only the target's scheme and host are named, scrubbed of the attempt's
+// secrets: its path and query are the redirecting server's to choose.
+func redirected(req *http.Request, a *Answer) *apierror.RedirectError {
+	if f := a.final; f != nil && f.URL != nil && !sameOrigin(f.URL, req.URL) {
+		return &apierror.RedirectError{HTTPStatus: a.Status, Target: origin(f.URL, a.Secrets), Followed: true}
+	}
+	if a.Status < 300 || a.Status > 399 {
+		return nil
+	}
+	re := &apierror.RedirectError{HTTPStatus: a.Status}
+	if loc := a.Header.Get("Location"); loc != "" {
+		if u, err := req.URL.Parse(loc); err == nil {
+			re.Target = origin(u, a.Secrets)
+		}
+	}
+	return re
+}
+
+func sameOrigin(a, b *url.URL) bool {
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
+}
+
+// origin is u's scheme and host, secrets redacted.
+func origin(u *url.URL, secrets []string) string {
+	return redact.String(u.Scheme+"://"+u.Host, secrets...)
 }
 
 // readCapped reads r to the end, failing once more than limit bytes arrive.

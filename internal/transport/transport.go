@@ -18,15 +18,19 @@ type HTTPClient interface {
 	Do(*http.Request) (*http.Response, error)
 }
 
-// DefaultMaxBodyBytes caps how much of an answer is read: every documented
-// answer is far smaller, and a runaway body must not exhaust memory.
+// DefaultMaxBodyBytes caps how many bytes of an answer are read: every
+// documented answer is far smaller. The cap bounds the body's bytes only;
+// what decoding those bytes may cost is the decoders' to bound.
 const DefaultMaxBodyBytes = 8 << 20
 
 // Config is what the loop needs beyond the call itself. Product clients
 // build one per call from their options; Budget is the client's, shared by
 // every call.
 type Config struct {
-	HTTPClient HTTPClient   // nil means a DefaultHTTPClient
+	// HTTPClient sends the requests: use WithoutRedirects(c), never a
+	// client that follows redirects. nil means net/http's default
+	// transport, redirects refused.
+	HTTPClient HTTPClient
 	Retry      Retry        // attempts and delays
 	Budget     *Budget      // the client-wide retry budget; nil means unbounded
 	Logger     *slog.Logger // one debug line per attempt; nil means silent
@@ -84,6 +88,8 @@ type Answer struct {
 	Secrets []string // the attempt's secrets, for redacting snippets
 	// RequestID is set by Decode when it finds one, for the attempt's log line.
 	RequestID string
+
+	final *http.Request // the request the answer is to, as the HTTPClient reports it
 }
 
 // Do runs call: attempts, backoff and budget. It returns nil or a typed
