@@ -111,6 +111,8 @@ func (c *Client) ListInstancesAll(ctx context.Context, req *ListInstancesRequest
 var ErrNoMorePages = paginate.ErrNoMorePages
 
 var listInstancesPages = &paginate.Spec[ListInstancesRequest, ListInstancesResponse, Instance]{
+	Product:     service.Product,
+	Operation:   "ListInstances",
 	Page:        func(r *ListInstancesRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListInstancesRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,

@@ -189,6 +189,8 @@ var ErrNoMorePages = paginate.ErrNoMorePages
 // describeInstancesPages tells the shared pager that DescribeInstances
 // pages by Offset and Limit.
 var describeInstancesPages = &paginate.Spec[DescribeInstancesRequest, DescribeInstancesResponse, Instance]{
+	Product:     product,
+	Operation:   "DescribeInstances",
 	Page:        func(r *DescribeInstancesRequest) *int { return &r.Offset },
 	Size:        func(r *DescribeInstancesRequest) *int { return &r.Limit },
 	DefaultSize: DefaultLimit,

@@ -119,6 +119,8 @@ var ErrNoMorePages = paginate.ErrNoMorePages
 // listInstancesPages tells the shared pager where ListInstances keeps its
 // paging fields.
 var listInstancesPages = &paginate.Spec[ListInstancesRequest, ListInstancesResponse, Instance]{
+	Product:     service.Product,
+	Operation:   "ListInstances",
 	Page:        func(r *ListInstancesRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListInstancesRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,
