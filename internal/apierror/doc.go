@@ -1,8 +1,10 @@
 // Package apierror defines the error types every product package returns:
 // APIError (the service said no), ValidationError (the request was rejected
 // before any I/O), DecodeError (the answer could not be read as the
-// documented shape) and OperationError (the call failed without an answer:
-// a transport failure, a cancelled context, unusable credentials).
+// documented shape), OperationError (the call failed without an answer:
+// a transport failure, a cancelled context, unusable credentials) and
+// PaginationError (a list walk whose pages would yield an item twice, or
+// that cannot reach the end of the list).
 //
 // Product packages re-export these with type aliases so users name them from
 // the package they already import (outboundbot.APIError, ccc.ErrNotFound).
