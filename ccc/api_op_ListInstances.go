@@ -86,11 +86,13 @@ var _ ListInstancesAPIClient = (*Client)(nil)
 
 // ListInstancesPaginator walks the pages of ListInstances, starting at the
 // request's PageNumber (or 1) with its PageSize (or MaxPageSize), and stops
-// after the last page, on an empty or repeated page, or after page
-// MaxPageNumber. Its methods are HasMorePages() bool and NextPage(ctx,
-// optFns...) (*ListInstancesResponse, error); NextPage returns
-// ErrNoMorePages after the last page, and a page that failed can be fetched
-// again.
+// after the last page or on an empty page. A page that would list an
+// instance again (a repeated page, or one going backwards) is not returned:
+// NextPage returns a *PaginationError instead, and so it does, without a
+// request, when instances are left after page MaxPageNumber. Its methods
+// are HasMorePages() bool and NextPage(ctx, optFns...)
+// (*ListInstancesResponse, error); NextPage returns ErrNoMorePages after
+// the last page, and a page that failed to arrive can be fetched again.
 type ListInstancesPaginator = paginate.Pager[ListInstancesRequest, ListInstancesResponse, Instance, func(*Options)]
 
 // NewListInstancesPaginator returns a paginator over the instances of the
@@ -111,6 +113,8 @@ func (c *Client) ListInstancesAll(ctx context.Context, req *ListInstancesRequest
 var ErrNoMorePages = paginate.ErrNoMorePages
 
 var listInstancesPages = &paginate.Spec[ListInstancesRequest, ListInstancesResponse, Instance]{
+	Product:     service.Product,
+	Operation:   "ListInstances",
 	Page:        func(r *ListInstancesRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListInstancesRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,

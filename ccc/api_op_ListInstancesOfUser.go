@@ -90,6 +90,8 @@ func (c *Client) ListInstancesOfUserAll(ctx context.Context, req *ListInstancesO
 }
 
 var listInstancesOfUserPages = &paginate.Spec[ListInstancesOfUserRequest, ListInstancesOfUserResponse, Instance]{
+	Product:     service.Product,
+	Operation:   "ListInstancesOfUser",
 	Page:        func(r *ListInstancesOfUserRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListInstancesOfUserRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,

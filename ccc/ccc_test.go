@@ -354,8 +354,9 @@ func TestPaginatorStartsWhereTheRequestSays(t *testing.T) {
 }
 
 // TestPaginationStopsAtTheLastPageNumber: the API accepts PageNumber up to
-// 100, so a walk of pages of one ends after 100 instances instead of
-// asking for page 101 (which the service refuses with Parameter.Maximum).
+// 100, so a walk of pages of one yields 100 instances and, with more left,
+// ends with a PageLimit PaginationError instead of asking for page 101
+// (which the service refuses with Parameter.Maximum) or stopping silently.
 func TestPaginationStopsAtTheLastPageNumber(t *testing.T) {
 	srv := ccctest.NewServer()
 	defer srv.Close()
@@ -366,12 +367,22 @@ func TestPaginationStopsAtTheLastPageNumber(t *testing.T) {
 	c, err := srv.Client()
 	require.NoError(t, err)
 	n := 0
+	var errs []error
 	for _, err := range c.ListInstancesAll(t.Context(), &ccc.ListInstancesRequest{PageSize: 1}) {
-		require.NoError(t, err)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		n++
 	}
 	assert.Equal(t, ccc.MaxPageNumber, n)
 	assert.Equal(t, ccc.MaxPageNumber, srv.Received("ListInstances"))
+	require.Len(t, errs, 1)
+	var pe *ccc.PaginationError
+	require.ErrorAs(t, errs[0], &pe)
+	assert.Equal(t, ccc.PageLimit, pe.Reason)
+	assert.Equal(t, ccc.MaxPageNumber+1, pe.Page)
+	assert.Equal(t, ccc.MaxPageNumber, pe.Listed)
 }
 
 // TestCreateIsNeverSentTwice: a create that reached the service and lost its

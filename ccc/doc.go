@@ -79,8 +79,15 @@
 //
 // Nothing is fetched until the loop starts, breaking out stops the requests,
 // ranging again starts over, and the caller's request is never modified.
-// The API accepts page numbers up to MaxPageNumber, so a walk ends there
-// (at most 10,000 instances). NewListInstancesPaginator and
+// The walk ends on an empty page or on reaching TotalCount; an answer
+// without a TotalCount (or with a negative one) is walked while its pages
+// are full. No instance is yielded twice: a page that repeats an earlier
+// one, or lists an instance again, ends the walk with a *PaginationError
+// (Reason RepeatedPage or RepeatedItem) and is not yielded. The API accepts
+// page numbers up to MaxPageNumber, so at most 10,000 instances can be
+// walked: a list longer than that ends, after page MaxPageNumber, with a
+// *PaginationError whose Reason is PageLimit, as does one whose pages never
+// reach TotalCount in the pages it implies. NewListInstancesPaginator and
 // NewListInstancesOfUserPaginator give page-by-page control. A direct
 // ListInstances or ListInstancesOfUser call sends PageNumber 1 and PageSize
 // MaxPageSize for fields left at 0, since the API requires both.

@@ -161,10 +161,11 @@ var _ DescribeInstancesAPIClient = (*Client)(nil)
 
 // DescribeInstancesPaginator walks the pages of DescribeInstances, starting
 // at the request's Offset with its Limit (or DefaultLimit) and advancing the
-// Offset by the Limit. Its methods are HasMorePages() bool and
-// NextPage(ctx, optFns...) (*DescribeInstancesResponse, error); NextPage
-// returns ErrNoMorePages after the last page, and a page that failed can be
-// fetched again.
+// Offset by the instances each page held. A page that would list an
+// instance again is not returned: NextPage returns a *PaginationError
+// instead. Its methods are HasMorePages() bool and NextPage(ctx, optFns...)
+// (*DescribeInstancesResponse, error); NextPage returns ErrNoMorePages after
+// the last page, and a page that failed to arrive can be fetched again.
 type DescribeInstancesPaginator = paginate.Pager[DescribeInstancesRequest, DescribeInstancesResponse, Instance, func(*Options)]
 
 // NewDescribeInstancesPaginator returns a paginator over the pages matching
@@ -176,9 +177,10 @@ func NewDescribeInstancesPaginator(client DescribeInstancesAPIClient, req *Descr
 // DescribeInstancesAll returns every instance matching req, fetching pages
 // as the sequence is ranged. Nothing is fetched until then; ranging again
 // starts over; breaking out stops further requests; an error is yielded
-// once and ends the sequence. The walk ends at Data.TotalCount, on an empty
-// page, or on a page that repeats the previous one. req is copied when
-// DescribeInstancesAll is called.
+// once and ends the sequence. The walk ends at Data.TotalCount or on an
+// empty page (without a TotalCount, on a page short of the Limit); a page
+// that would list an instance again ends it with a *PaginationError. req is
+// copied when DescribeInstancesAll is called.
 func (c *Client) DescribeInstancesAll(ctx context.Context, req *DescribeInstancesRequest, optFns ...func(*Options)) iter.Seq2[Instance, error] {
 	return paginate.Items(ctx, describeInstancesPages, c.DescribeInstances, req, optFns)
 }
@@ -189,6 +191,8 @@ var ErrNoMorePages = paginate.ErrNoMorePages
 // describeInstancesPages tells the shared pager that DescribeInstances
 // pages by Offset and Limit.
 var describeInstancesPages = &paginate.Spec[DescribeInstancesRequest, DescribeInstancesResponse, Instance]{
+	Product:     product,
+	Operation:   "DescribeInstances",
 	Page:        func(r *DescribeInstancesRequest) *int { return &r.Offset },
 	Size:        func(r *DescribeInstancesRequest) *int { return &r.Limit },
 	DefaultSize: DefaultLimit,

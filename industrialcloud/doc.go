@@ -91,11 +91,17 @@
 //
 // Nothing is fetched until the loop starts, breaking out stops the requests,
 // ranging again starts over, and the caller's request is never modified.
-// The walk ends at TotalCount, on an empty page, or on a page that repeats
-// the previous one. NewDescribeInstancesPaginator gives page-by-page
-// control. The maximum Limit is not documented; MaxLimit (100, the Tencent
-// Cloud convention) is enforced client-side. Keep Limit at or below what
-// your deployment serves: the walk advances Offset by the Limit asked for.
+// The walk ends at TotalCount or on an empty page; an answer without a
+// TotalCount (or with a negative one) is walked while its pages hold the
+// Limit asked for. No instance is yielded twice: a page that repeats an
+// earlier one, or lists an instance again, ends the walk with a
+// *PaginationError (Reason RepeatedPage or RepeatedItem) and is not
+// yielded; pages that never reach TotalCount end it, after the pages the
+// total implies plus one, with Reason PageLimit.
+// NewDescribeInstancesPaginator gives page-by-page control. The maximum
+// Limit is not documented; MaxLimit (100, the Tencent Cloud convention) is
+// enforced client-side. The walk advances Offset by the instances each page
+// held, so a deployment serving fewer than the Limit asked for skips none.
 //
 // # Testing
 //

@@ -23,9 +23,26 @@ type (
 	// RedirectError is an answer that sent the call to another address:
 	// refused, never followed, never retried.
 	RedirectError = apierror.RedirectError
+	// PaginationError ends a list walk whose next page would list an item
+	// again, or that cannot reach the end of the list; its Reason is one
+	// of RepeatedPage, RepeatedItem and PageLimit. Match it with errors.As.
+	PaginationError = apierror.PaginationError
+	// PaginationReason is why a PaginationError ended a walk.
+	PaginationReason = apierror.PaginationReason
 	// CredentialsError is the Err of an OperationError whose token could
 	// not be obtained; it unwraps to the TokenProvider's error.
 	CredentialsError = apierror.CredentialsError
+)
+
+// Why a list walk ended with a PaginationError.
+const (
+	// RepeatedPage: the page lists the same items as an earlier one.
+	RepeatedPage = apierror.RepeatedPage
+	// RepeatedItem: the page lists an item twice, or one the page before
+	// it listed.
+	RepeatedItem = apierror.RepeatedItem
+	// PageLimit: the list goes on past the last page the walk may request.
+	PageLimit = apierror.PageLimit
 )
 
 // Error categories, matched with errors.Is.

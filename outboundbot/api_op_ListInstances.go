@@ -96,7 +96,9 @@ var _ ListInstancesAPIClient = (*Client)(nil)
 // request's PageNumber (or 1) with its PageSize (or MaxPageSize). Its
 // methods are HasMorePages() bool and NextPage(ctx, optFns...)
 // (*ListInstancesResponse, error); NextPage returns ErrNoMorePages after the
-// last page, and a page that failed can be fetched again.
+// last page, and a page that failed to arrive can be fetched again. A page
+// that would list an instance again is not returned: NextPage returns a
+// *PaginationError instead, and the walk ends.
 type ListInstancesPaginator = paginate.Pager[ListInstancesRequest, ListInstancesResponse, Instance, func(*Options)]
 
 // NewListInstancesPaginator returns a paginator over the pages matching
@@ -119,6 +121,8 @@ var ErrNoMorePages = paginate.ErrNoMorePages
 // listInstancesPages tells the shared pager where ListInstances keeps its
 // paging fields.
 var listInstancesPages = &paginate.Spec[ListInstancesRequest, ListInstancesResponse, Instance]{
+	Product:     service.Product,
+	Operation:   "ListInstances",
 	Page:        func(r *ListInstancesRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListInstancesRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,

@@ -65,7 +65,14 @@
 //
 // Nothing is fetched until the loop starts, breaking out stops the requests,
 // ranging again starts over, and the caller's request is never modified.
-// NewListInstancesPaginator gives page-by-page control.
+// The walk ends on an empty page or on reaching TotalCount; an answer
+// without a TotalCount (or with a negative one) is walked while its pages
+// are full. No instance is yielded twice: a page that repeats an earlier
+// one, or lists an instance again, ends the walk with a *PaginationError
+// (Reason RepeatedPage or RepeatedItem) and is not yielded; pages that
+// never reach TotalCount end it, after the pages the total implies plus
+// one, with Reason PageLimit. NewListInstancesPaginator gives page-by-page
+// control.
 //
 // # Testing
 //

@@ -2,9 +2,11 @@
 // APIError (the service said no), ValidationError (the request was rejected
 // before any I/O), DecodeError (the answer could not be read as the
 // documented shape), RedirectError (the answer sent the call to another
-// address, which a signed call never follows) and OperationError (the call
-// failed without a complete answer: a transport failure, a body cut short, a
-// cancelled context, unusable credentials).
+// address, which a signed call never follows), OperationError (the call
+// failed without a complete answer: a transport failure, a body cut short,
+// a cancelled context, unusable credentials) and PaginationError (a list
+// walk whose pages would yield an item twice, or that cannot reach the end
+// of the list).
 //
 // Product packages re-export these with type aliases so users name them from
 // the package they already import (outboundbot.APIError, ccc.ErrNotFound).

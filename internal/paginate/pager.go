@@ -3,12 +3,16 @@ package paginate
 import (
 	"context"
 	"iter"
+
+	"github.com/typedcloud/sdk-go/internal/apierror"
 )
 
 // Spec describes how one list operation pages: where its request keeps the
 // page number (or offset) and size, and where its response keeps the items
 // and the total. Products declare one per list operation.
 type Spec[Req, Resp, Item any] struct {
+	// Product and Operation name the operation in a PaginationError.
+	Product, Operation string
 	// Page returns the request's page-number field (or offset field, with
 	// Offset set).
 	Page func(*Req) *int
@@ -21,8 +25,9 @@ type Spec[Req, Resp, Item any] struct {
 	Offset bool
 	// LastPage, when positive, is the largest page number the API accepts.
 	LastPage int
-	// Items and Total read a response; Key identifies an item, to notice a
-	// page that repeats.
+	// Items and Total read a response; a Total of 0 or less is unknown
+	// (see Cursor.Advance). Key identifies an item, to notice a page that
+	// repeats; "" means the item cannot be told apart.
 	Items func(*Resp) []Item
 	Total func(*Resp) int
 	Key   func(Item) string
@@ -34,10 +39,12 @@ type Fetch[Req, Resp, O any] func(ctx context.Context, req *Req, optFns ...O) (*
 // Pager walks the pages of one list operation. Products expose it under a
 // per-operation alias (ListInstancesPaginator).
 type Pager[Req, Resp, Item, O any] struct {
-	spec   *Spec[Req, Resp, Item]
-	fetch  Fetch[Req, Resp, O]
-	req    Req
-	cursor Cursor
+	spec    *Spec[Req, Resp, Item]
+	fetch   Fetch[Req, Resp, O]
+	req     Req
+	cursor  Cursor
+	repeats repeats
+	total   int // the TotalCount last answered
 }
 
 // NewPager returns a pager starting at req's page (or the first), with
@@ -54,21 +61,28 @@ func NewPager[Req, Resp, Item, O any](spec *Spec[Req, Resp, Item], fetch Fetch[R
 	}
 	first := *spec.Page(&p.req)
 	if spec.Offset {
-		p.cursor = NewOffsetCursor(int64(max(first, 0)))
+		p.cursor = NewOffsetCursor(int64(max(first, 0)), int64(*size))
 	} else {
-		p.cursor = NewCursor(int64(max(first, 1)), 1, int64(spec.LastPage))
+		p.cursor = NewCursor(int64(max(first, 1)), int64(*size), int64(spec.LastPage))
 	}
 	return p
 }
 
-// HasMorePages reports whether NextPage has another page to fetch.
+// HasMorePages reports whether NextPage has another page to fetch (or a
+// PaginationError to return).
 func (p *Pager[Req, Resp, Item, O]) HasMorePages() bool { return p.cursor.HasMore() }
 
 // NextPage fetches the next page, or returns ErrNoMorePages after the last.
-// A page that failed can be fetched again by calling NextPage again.
+// A page that failed to arrive can be fetched again by calling NextPage
+// again. A page that would list an item a second time is not returned: the
+// walk ends with a *apierror.PaginationError, as it does, without a
+// request, when the list goes on past the last page the walk may request.
 func (p *Pager[Req, Resp, Item, O]) NextPage(ctx context.Context, optFns ...O) (*Resp, error) {
 	if !p.cursor.HasMore() {
 		return nil, ErrNoMorePages
+	}
+	if p.cursor.Capped() {
+		return nil, p.fail(apierror.PageLimit, "")
 	}
 	req := p.req
 	*p.spec.Page(&req) = int(p.cursor.Next())
@@ -77,20 +91,26 @@ func (p *Pager[Req, Resp, Item, O]) NextPage(ctx context.Context, optFns ...O) (
 		return nil, err
 	}
 	items := p.spec.Items(resp)
-	p.cursor.Advance(len(items), int64(p.spec.Total(resp)), p.key(items))
+	p.total = p.spec.Total(resp)
+	if reason, item := p.repeats.check(len(items), func(i int) string { return p.spec.Key(items[i]) }); reason != 0 {
+		return nil, p.fail(reason, item)
+	}
+	p.cursor.Advance(len(items), int64(p.total))
 	return resp, nil
 }
 
-// key identifies a page by its first and last items.
-func (p *Pager[Req, Resp, Item, O]) key(items []Item) string {
-	if len(items) == 0 {
-		return ""
+// fail ends the walk with a PaginationError about the page to request next.
+func (p *Pager[Req, Resp, Item, O]) fail(reason apierror.PaginationReason, item string) error {
+	p.cursor.Stop()
+	return &apierror.PaginationError{
+		Product: p.spec.Product, Operation: p.spec.Operation, Reason: reason,
+		Page: int(p.cursor.Next()), Offset: p.spec.Offset, Item: item,
+		Listed: int(p.cursor.Listed()), Total: p.total,
 	}
-	return p.spec.Key(items[0]) + "\x00" + p.spec.Key(items[len(items)-1])
 }
 
 // Items returns every item of the list, fetching pages as the sequence is
-// ranged (see All for the rules). req is copied now.
+// ranged (see All and NextPage for the rules). req is copied now.
 func Items[Req, Resp, Item, O any](ctx context.Context, spec *Spec[Req, Resp, Item], fetch Fetch[Req, Resp, O], req *Req, optFns []O) iter.Seq2[Item, error] {
 	var r Req
 	if req != nil {

@@ -3,113 +3,231 @@ package paginate
 import (
 	"context"
 	"errors"
-	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/typedcloud/sdk-go/internal/apierror"
 )
 
 func TestCursorStops(t *testing.T) {
 	tests := []struct {
-		name  string
-		pages []int // items per page
-		total int64
-		keys  []string
-		last  int64
-		want  int // pages requested
+		name        string
+		first, size int64
+		last        int64
+		pages       []int // items per page served
+		total       int64
+		want        int  // pages requested
+		capped      bool // the walk ends with PageLimit
 	}{
-		{name: "reaches total", pages: []int{2, 2, 1}, total: 5, want: 3},
-		{name: "empty page", pages: []int{2, 0}, total: 10, want: 2},
-		{name: "unknown total is one page", pages: []int{3, 3}, total: 0, want: 1},
-		{name: "repeated page", pages: []int{2, 2, 2}, total: 100, keys: []string{"a-b", "a-b", "x"}, want: 2},
-		{name: "API's last page", pages: []int{1, 1, 1, 1}, total: 100, last: 3, want: 3},
+		{name: "reaches total", first: 1, size: 2, pages: []int{2, 2, 1}, total: 5, want: 3},
+		{name: "empty page", first: 1, size: 2, pages: []int{2, 0}, total: 10, want: 2},
+		{name: "unknown total goes on while pages are full", first: 1, size: 3, pages: []int{3, 3, 2, 3}, total: 0, want: 3},
+		{name: "negative total is unknown", first: 1, size: 3, pages: []int{3, 3, 3, 0}, total: -1, want: 4},
+		{name: "unknown total, empty page", first: 1, size: 3, pages: []int{3, 0}, total: 0, want: 2},
+		{name: "API's last page", first: 1, size: 1, last: 3, pages: []int{1, 1, 1, 1}, total: 100, want: 3, capped: true},
+		{name: "API's last page, unknown total", first: 1, size: 2, last: 2, pages: []int{2, 2, 2}, total: 0, want: 2, capped: true},
+		{name: "total reached on the API's last page", first: 1, size: 2, last: 2, pages: []int{2, 2, 2}, total: 4, want: 2},
+		{name: "pages the total implies plus one", first: 1, size: 10, pages: []int{5, 5, 5, 5, 5}, total: 20, want: 3, capped: true},
+		{name: "pages before the first count", first: 3, size: 2, pages: []int{2, 1, 0}, total: 7, want: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := NewCursor(1, 1, tt.last)
+			c := NewCursor(tt.first, tt.size, tt.last)
 			requested := 0
-			for c.HasMore() && requested < len(tt.pages) {
-				assert.Equal(t, int64(requested+1), c.Next())
-				key := ""
-				if tt.keys != nil {
-					key = tt.keys[requested]
-				}
-				c.Advance(tt.pages[requested], tt.total, key)
+			for c.HasMore() && !c.Capped() && requested < len(tt.pages) {
+				assert.Equal(t, tt.first+int64(requested), c.Next())
+				c.Advance(tt.pages[requested], tt.total)
 				requested++
 			}
 			assert.Equal(t, tt.want, requested)
-			assert.False(t, c.HasMore())
+			assert.Equal(t, tt.capped, c.Capped(), "capped")
+			assert.Equal(t, tt.capped, c.HasMore(), "a capped walk still has its error to report")
 		})
 	}
-	off := NewOffsetCursor(10)
-	off.Advance(15, 50, "a")
+	off := NewOffsetCursor(10, 20)
+	off.Advance(15, 50)
 	assert.Equal(t, int64(25), off.Next(), "offsets advance by the items received (a capped Limit skips nothing)")
 	assert.True(t, off.HasMore())
-	off.Advance(25, 50, "b")
+	off.Advance(25, 50)
 	assert.False(t, off.HasMore(), "items before the first offset count toward the total: no extra request")
+	assert.Equal(t, int64(40), off.Listed())
 }
 
-// pages serves n items in pages of size, counting requests.
-type pages struct {
-	n, size  int
-	requests int
-	failAt   int // fail the request with this number (1-based), 0 never
-}
-
-func (p *pages) start() PageFunc[int] {
-	c := NewCursor(1, 1, 0)
-	return func(ctx context.Context) ([]int, bool, error) {
-		p.requests++
-		if p.requests == p.failAt {
-			return nil, false, errors.New("boom")
-		}
-		from := int(c.Next()-1) * p.size
-		var items []int
-		for i := from; i < min(from+p.size, p.n); i++ {
-			items = append(items, i)
-		}
-		c.Advance(len(items), int64(p.n), fmt.Sprint(items))
-		return items, c.HasMore(), nil
+func TestRepeats(t *testing.T) {
+	tests := []struct {
+		name   string
+		pages  [][]string
+		at     int // the page refused, -1 for none
+		reason apierror.PaginationReason
+		item   string
+	}{
+		{name: "distinct pages", pages: [][]string{{"a", "b"}, {"c", "d"}, {"e"}}, at: -1},
+		{name: "same page again", pages: [][]string{{"a", "b"}, {"a", "b"}}, at: 1, reason: apierror.RepeatedPage},
+		{name: "same items in another order", pages: [][]string{{"a", "b"}, {"b", "a"}}, at: 1, reason: apierror.RepeatedPage},
+		{name: "A, B, A", pages: [][]string{{"a", "b"}, {"c", "d"}, {"a", "b"}}, at: 2, reason: apierror.RepeatedPage},
+		{name: "an earlier page again", pages: [][]string{{"a"}, {"b"}, {"c"}, {"a"}}, at: 3, reason: apierror.RepeatedPage},
+		{name: "item twice on a page", pages: [][]string{{"a", "a", "b"}}, at: 0, reason: apierror.RepeatedItem, item: "a"},
+		{name: "listing moved back", pages: [][]string{{"a", "b", "c"}, {"c", "d", "e"}}, at: 1, reason: apierror.RepeatedItem, item: "c"},
+		{name: "items without keys never repeat", pages: [][]string{{"", ""}, {"", ""}, {"", "", ""}}, at: -1},
+		{name: "keyless items are left out", pages: [][]string{{"a", ""}, {"b", ""}, {"", "c"}}, at: -1},
+		{name: "empty pages", pages: [][]string{{}, {}}, at: -1},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r repeats
+			at := -1
+			for i, page := range tt.pages {
+				reason, item := r.check(len(page), func(j int) string { return page[j] })
+				if reason != 0 {
+					at = i
+					assert.Equal(t, tt.reason, reason)
+					assert.Equal(t, tt.item, item)
+					break
+				}
+			}
+			assert.Equal(t, tt.at, at, "page refused")
+		})
+	}
+}
+
+// list is a scripted list operation: page i of the walk (from 0) answers
+// answers[i], whatever the request asks.
+type list struct {
+	answers  []answer
+	asked    []int // the page (or offset) of each request
+	failNext bool
+}
+
+type answer struct {
+	keys  []string
+	total int
+}
+
+type listReq struct{ Page, Size int }
+
+func (l *list) fetch(_ context.Context, req *listReq, _ ...struct{}) (*answer, error) {
+	if l.failNext {
+		l.failNext = false
+		return nil, errors.New("boom")
+	}
+	l.asked = append(l.asked, req.Page)
+	if len(l.asked) > len(l.answers) {
+		return &answer{}, nil
+	}
+	return &l.answers[len(l.asked)-1], nil
+}
+
+func listSpec(offset bool, last int) *Spec[listReq, answer, string] {
+	return &Spec[listReq, answer, string]{
+		Product: "prod", Operation: "ListThings",
+		Page: func(r *listReq) *int { return &r.Page }, Size: func(r *listReq) *int { return &r.Size },
+		DefaultSize: 2, Offset: offset, LastPage: last,
+		Items: func(a *answer) []string { return a.keys }, Total: func(a *answer) int { return a.total },
+		Key: func(s string) string { return s },
+	}
+}
+
+func TestPagerRefusesARepeat(t *testing.T) {
+	l := &list{answers: []answer{{[]string{"a", "b"}, 100}, {[]string{"c", "d"}, 100}, {[]string{"a", "b"}, 100}}}
+	req := &listReq{}
+	p := NewPager(listSpec(false, 0), l.fetch, req)
+	var got []string
+	var err error
+	for p.HasMorePages() {
+		var page *answer
+		if page, err = p.NextPage(t.Context()); err != nil {
+			break
+		}
+		got = append(got, page.keys...)
+	}
+	assert.Equal(t, []string{"a", "b", "c", "d"}, got, "the repeated page is not returned")
+	var pe *apierror.PaginationError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, apierror.PaginationError{Product: "prod", Operation: "ListThings", Reason: apierror.RepeatedPage,
+		Page: 3, Listed: 4, Total: 100}, *pe)
+	assert.Equal(t, "prod ListThings: page 3 repeats an earlier page (4 of 100 items listed)", err.Error())
+	assert.False(t, p.HasMorePages(), "the error ends the walk")
+	_, err = p.NextPage(t.Context())
+	assert.ErrorIs(t, err, ErrNoMorePages)
+	assert.Equal(t, []int{1, 2, 3}, l.asked)
+	assert.Equal(t, &listReq{}, req, "the caller's request is never changed")
+}
+
+func TestPagerPageLimit(t *testing.T) {
+	l := &list{answers: []answer{{[]string{"a", "b"}, 10}, {[]string{"c", "d"}, 10}, {[]string{"e", "f"}, 10}}}
+	var got []string
+	var errs []error
+	for item, err := range Items(t.Context(), listSpec(false, 2), l.fetch, &listReq{}, nil) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		got = append(got, item)
+	}
+	assert.Equal(t, []string{"a", "b", "c", "d"}, got)
+	require.Len(t, errs, 1)
+	var pe *apierror.PaginationError
+	require.ErrorAs(t, errs[0], &pe)
+	assert.Equal(t, apierror.PageLimit, pe.Reason)
+	assert.Equal(t, "prod ListThings: page 3 is past the last page the walk may request (4 of 10 items listed)", pe.Error())
+	assert.Equal(t, []int{1, 2}, l.asked, "page 3 is never requested")
+}
+
+func TestPagerOffsetItemAgain(t *testing.T) {
+	l := &list{answers: []answer{{[]string{"a", "b"}, 0}, {[]string{"b", "c"}, 0}}}
+	var got []string
+	var last error
+	for item, err := range Items(t.Context(), listSpec(true, 0), l.fetch, &listReq{}, nil) {
+		if err != nil {
+			last = err
+			continue
+		}
+		got = append(got, item)
+	}
+	assert.Equal(t, []string{"a", "b"}, got)
+	assert.Equal(t, `prod ListThings: the page at offset 2 lists item "b" again (2 items listed)`, last.Error())
+	assert.Equal(t, []int{0, 2}, l.asked)
 }
 
 func TestAll(t *testing.T) {
-	p := &pages{n: 5, size: 2}
-	seq := All(t.Context(), p.start)
-	assert.Equal(t, 0, p.requests, "lazy: nothing requested before ranging")
-	collect := func() []int {
-		var got []int
+	l := &list{answers: []answer{{[]string{"a", "b"}, 5}, {[]string{"c", "d"}, 5}, {[]string{"e"}, 5}}}
+	seq := Items(t.Context(), listSpec(false, 0), l.fetch, &listReq{}, nil)
+	assert.Empty(t, l.asked, "lazy: nothing requested before ranging")
+	collect := func() []string {
+		var got []string
 		for v, err := range seq {
 			require.NoError(t, err)
 			got = append(got, v)
 		}
 		return got
 	}
-	assert.Equal(t, []int{0, 1, 2, 3, 4}, collect())
-	assert.Equal(t, 3, p.requests)
-	assert.Equal(t, []int{0, 1, 2, 3, 4}, collect(), "ranging twice restarts")
-	assert.Equal(t, 6, p.requests)
+	assert.Equal(t, []string{"a", "b", "c", "d", "e"}, collect())
+	assert.Equal(t, []int{1, 2, 3}, l.asked)
+	l.asked = nil
+	assert.Equal(t, []string{"a", "b", "c", "d", "e"}, collect(), "ranging twice restarts")
+	assert.Equal(t, []int{1, 2, 3}, l.asked)
 
-	p.requests = 0
+	l.asked = nil
 	for v := range seq {
-		if v == 1 {
+		if v == "b" {
 			break
 		}
 	}
-	assert.Equal(t, 1, p.requests, "break stops further requests")
+	assert.Equal(t, []int{1}, l.asked, "break stops further requests")
 
-	f := &pages{n: 10, size: 2, failAt: 2}
-	var got []int
+	l.asked = nil
+	var got []string
 	var errs int
-	for v, err := range All(t.Context(), f.start) {
+	for v, err := range seq {
 		if err != nil {
 			errs++
 			continue
 		}
 		got = append(got, v)
+		l.failNext = true
 	}
-	assert.Equal(t, []int{0, 1}, got)
+	assert.Equal(t, []string{"a", "b"}, got)
 	assert.Equal(t, 1, errs, "the error is yielded once and ends the walk")
-	assert.Equal(t, 2, f.requests)
 }

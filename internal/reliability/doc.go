@@ -8,10 +8,17 @@
 //     ServiceUnavailable, InternalError, a response slower than the
 //     deadline, a gateway HTML page, an empty, truncated, wrongly shaped or
 //     oversized body, HTTP 200 with Success:false, an expired token, clock
-//     skew). Each cell checks the typed error or the eventual success the
+//     skew; for the list operations, a walk answered the same page forever
+//     or two pages in turn under a total never reached). Each cell checks the typed error or the eventual success the
 //     contract promises, the number of attempts, that a write ran at most
 //     once, that every attempt was freshly built and signed, and that no
 //     goroutine and no connection outlives the cell.
+//   - TestPagination: every list operation's paginator and iterator
+//     against the contract's paging cases (§7): page sizes 1, 2, n and
+//     n+10, a page repeated or cycling, an earlier page again, a listing
+//     that moved back, TotalCount missing or -1, items without IDs, short
+//     pages never reaching the total, the API's last page. Each checks the
+//     items yielded (each once), the requests made and the typed error.
 //   - TestCancelMidCall: cancelling a call in flight or in backoff returns
 //     promptly with context.Canceled wrapped, for every operation.
 //   - TestLoad (not with -short): 64 goroutines share one client under 5 %

@@ -26,21 +26,23 @@ const (
 type kind int
 
 const (
-	injected     kind = iota // a fake.Fault for the next N calls of the action
-	refused                  // the next N dials are refused by the kernel
-	staleCreds               // the credential's token is one the fake rejects
-	clockSkew                // the fake's clock is 20 minutes ahead
-	pastDeadline             // the answer is held past the caller's deadline
+	injected      kind = iota // a fake.Fault for the next N calls of the action
+	refused                   // the next N dials are refused by the kernel
+	staleCreds                // the credential's token is one the fake rejects
+	clockSkew                 // the fake's clock is 20 minutes ahead
+	pastDeadline              // the answer is held past the caller's deadline
+	scriptedPages             // a list operation's walk is answered scripted pages (list operations only)
 )
 
 // want is the error the contract promises once a fault is final or
 // exhausted.
 type want struct {
-	typ      string // "operation" (*OperationError), "api" (*APIError), "decode" (*DecodeError)
-	status   int    // HTTPStatus of an APIError or DecodeError
-	code     string // Code of an APIError
-	category error  // the sentinel errors.Is must match; nil means none may match
-	wraps    error  // a cause errors.Is must reach (ECONNREFUSED, DeadlineExceeded)
+	typ      string                    // "operation" (*OperationError), "api" (*APIError), "decode" (*DecodeError)
+	status   int                       // HTTPStatus of an APIError or DecodeError
+	code     string                    // Code of an APIError
+	category error                     // the sentinel errors.Is must match; nil means none may match
+	wraps    error                     // a cause errors.Is must reach (ECONNREFUSED, DeadlineExceeded)
+	reason   apierror.PaginationReason // Reason of a PaginationError
 }
 
 // faultCase is one column of the matrix.
@@ -56,7 +58,14 @@ type faultCase struct {
 	// Times and AfterHandler).
 	fault func(p *product, op operation) fake.Fault
 	want  func(p *product, op operation) want
+	// pages is what a scriptedPages service answers a walk of pages of
+	// pageSize, and walked the list requests the walk must make.
+	pages  script
+	walked int
 }
+
+// pageSize is the page size of the walks in the scriptedPages columns.
+const pageSize = 3
 
 const maxAttempts = 3
 
@@ -184,6 +193,15 @@ var faults = []faultCase{
 	{name: "expired-token", kind: staleCreds, retries: never,
 		want: byProtocol(want{typ: "api", status: 400, code: "InvalidSecurityToken.MismatchWithAccessKey", category: apierror.ErrAuth},
 			want{typ: "api", status: 200, code: "AuthFailure.TokenFailure", category: apierror.ErrAuth})},
+	// A service answering the same page whatever page is asked, and one
+	// cycling through two pages under a total it never reaches: the walk
+	// yields each item once and ends with a PaginationError.
+	{name: "repeating-page", kind: scriptedPages, retries: never,
+		pages:  script{pages: []served{{ids(0, pageSize), "1000000"}}, loops: 50},
+		walked: 2, want: fixed(want{typ: "pagination", reason: apierror.RepeatedPage})},
+	{name: "cycling-pages", kind: scriptedPages, retries: never,
+		pages:  script{pages: []served{{ids(0, pageSize), "1000000"}, {ids(pageSize, 2*pageSize), "1000000"}}, loops: 50},
+		walked: 3, want: fixed(want{typ: "pagination", reason: apierror.RepeatedPage})},
 	{name: "clock-skew", kind: clockSkew, retries: never,
 		want: byProtocol(want{typ: "api", status: 400, code: "InvalidTimeStamp.Expired", category: apierror.ErrAuth},
 			want{typ: "api", status: 200, code: "AuthFailure.SignatureExpire", category: apierror.ErrAuth})},

@@ -29,6 +29,10 @@ type variant struct {
 func variantsOf(op operation, f faultCase) []variant {
 	retried := f.retries == all || f.retries == reads && !op.write
 	switch {
+	case f.kind == scriptedPages && op.list == nil:
+		return nil // not a list operation: the cell does not apply
+	case f.kind == scriptedPages:
+		return []variant{{name: "final", attempts: f.walked, received: f.walked}}
 	case f.kind == staleCreds && op.product.tencent:
 		// A rejected token is refreshed and the call made once more, even
 		// a write (it was not processed); a static token cannot be.
@@ -143,6 +147,8 @@ func runCell(t *testing.T, op operation, f faultCase, v variant) {
 		afterHandler = op.write && f.lost
 		flt.AfterHandler = afterHandler
 		e.Inject(flt)
+	case scriptedPages:
+		op.list.serve(e, op.action, f.pages)
 	case refused:
 		d.refuseNext(v.times)
 	case staleCreds:
@@ -161,6 +167,12 @@ func runCell(t *testing.T, op operation, f faultCase, v variant) {
 		t.Fatal(err)
 	}
 	call := op.call(client)
+	if f.kind == scriptedPages {
+		call = func(ctx context.Context) error {
+			w := op.list.walk(ctx, client, pageSize, false)
+			return errors.Join(w.errs...)
+		}
+	}
 
 	timeout := 30 * time.Second
 	if f.kind == pastDeadline {
@@ -298,6 +310,8 @@ func checkError(t *testing.T, op operation, w want, v variant, err error) {
 		if len(decErr.Snippet) > apierror.SnippetLimit {
 			t.Errorf("DecodeError snippet of %d bytes", len(decErr.Snippet))
 		}
+	case "pagination":
+		checkPaginationError(t, op, err, w.reason, v.attempts*pageSize-pageSize)
 	}
 	for _, c := range []error{apierror.ErrNotFound, apierror.ErrThrottled, apierror.ErrAuth, apierror.ErrPermission,
 		apierror.ErrInvalidParameter, apierror.ErrConflict, apierror.ErrQuotaExceeded, apierror.ErrServer} {

@@ -145,6 +145,8 @@ type operation struct {
 	// wrongShape is a well-formed answer whose payload has the wrong shape
 	// for this operation.
 	wrongShape string
+	// list is how a list operation pages; nil for the others.
+	list *lister
 }
 
 func (op operation) String() string { return op.product.name + "." + op.action }
@@ -182,7 +184,7 @@ var operations = []operation{
 			}
 		},
 		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":{"InstanceId":"i","MaxConcurrentConversation":"four"}}`},
-	{product: outboundbotProduct, action: "ListInstances",
+	{product: outboundbotProduct, action: "ListInstances", list: outboundbotLister,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := c.(*outboundbot.Client).ListInstances(ctx, &outboundbot.ListInstancesRequest{})
@@ -244,7 +246,7 @@ var operations = []operation{
 			}
 		},
 		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"Id":"ccc-test","NumberList":[{"Active":"maybe"}]}}`},
-	{product: cccProduct, action: "ListInstances",
+	{product: cccProduct, action: "ListInstances", list: cccListInstances,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := c.(*ccc.Client).ListInstances(ctx, &ccc.ListInstancesRequest{})
@@ -252,7 +254,7 @@ var operations = []operation{
 			}
 		},
 		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":1,"List":"ccc-test"}}`},
-	{product: cccProduct, action: "ListInstancesOfUser",
+	{product: cccProduct, action: "ListInstancesOfUser", list: cccListInstancesOfUser,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := c.(*ccc.Client).ListInstancesOfUser(ctx, &ccc.ListInstancesOfUserRequest{})
@@ -285,7 +287,7 @@ var operations = []operation{
 			}
 		},
 		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"Instance":[{"UUID":"u"}]}}}`},
-	{product: industrialcloudProduct, action: "DescribeInstances",
+	{product: industrialcloudProduct, action: "DescribeInstances", list: industrialcloudLister,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := c.(*industrialcloud.Client).DescribeInstances(ctx, &industrialcloud.DescribeInstancesRequest{

@@ -1,0 +1,78 @@
+package paginate
+
+import (
+	"hash/maphash"
+
+	"github.com/typedcloud/sdk-go/internal/apierror"
+)
+
+// repeats notices a page that would make a walk yield an item twice. The
+// zero value is ready.
+//
+// It keeps no set of every key: a walk of 100,000 items would then hold
+// 100,000 keys, and a walk's memory must stay that of a page
+// (bench/listall_test.go). Instead it keeps:
+//
+//   - each page's fingerprint for the whole walk: the sum of the hashes of
+//     its keys, so a page listing the same items in another order matches
+//     too. That is one word per page (about 40 bytes in a map: 40 KB
+//     for a walk of 100,000 items in pages of 100), and a walk with a
+//     total requests at most the pages it implies plus one. A page whose
+//     fingerprint was seen
+//     repeats an earlier page: a service ignoring the page parameter, or
+//     cycling through pages under a total that is never reached.
+//   - the key hashes of the page and of the one before, bounded by two
+//     pages: an item listed twice on a page, or again on the next page (a
+//     listing that moved back while it was walked).
+//
+// What it does not see is a lone item coming back two pages or more later
+// on a page otherwise new. Hashes use a seed made per walk, so a service
+// cannot contrive a collision; the chance of an accidental one is about
+// pages²/2⁶⁴. Empty keys (an item without its ID) are left out: they cannot
+// tell items apart, so they never count as a repeat.
+type repeats struct {
+	seed      maphash.Seed
+	pages     map[uint64]struct{} // fingerprints of the pages accepted
+	prev, cur map[uint64]struct{} // key hashes of the last page accepted, and of this one
+}
+
+// check reports whether a page of n items, whose keys key returns, repeats
+// the walk so far (with the key listed again, for RepeatedItem); a page
+// that does not is recorded as accepted.
+func (r *repeats) check(n int, key func(i int) string) (apierror.PaginationReason, string) {
+	if r.pages == nil {
+		r.seed = maphash.MakeSeed()
+		r.pages, r.prev, r.cur = map[uint64]struct{}{}, map[uint64]struct{}{}, map[uint64]struct{}{}
+	}
+	clear(r.cur)
+	var print uint64
+	again := ""
+	for i := range n {
+		k := key(i)
+		if k == "" {
+			continue
+		}
+		h := maphash.String(r.seed, k)
+		if _, ok := r.cur[h]; ok && again == "" {
+			again = k
+		}
+		if _, ok := r.prev[h]; ok && again == "" {
+			again = k
+		}
+		r.cur[h] = struct{}{}
+		print += h
+	}
+	if len(r.cur) > 0 {
+		if _, ok := r.pages[print]; ok {
+			return apierror.RepeatedPage, ""
+		}
+	}
+	if again != "" {
+		return apierror.RepeatedItem, again
+	}
+	if len(r.cur) > 0 {
+		r.pages[print] = struct{}{}
+	}
+	r.prev, r.cur = r.cur, r.prev
+	return 0, ""
+}
