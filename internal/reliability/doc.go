@@ -6,7 +6,8 @@
 //     industrialcloud against every fault (refused and reset connections,
 //     a body cut short, HTTP 500/502/503/504, throttling,
 //     ServiceUnavailable, InternalError, a response slower than the
-//     deadline, a gateway HTML page, an empty, truncated, wrongly shaped or
+//     deadline, a gateway's 502 HTML page, a gateway's bare 503 (nginx's
+//     HTML page, Envoy's text/plain), an empty, truncated, wrongly shaped or
 //     oversized body, HTTP 200 with Success:false, an expired token, clock
 //     skew). Each cell checks the typed error or the eventual success the
 //     contract promises, the number of attempts, that a write ran at most
