@@ -40,6 +40,8 @@ type settings struct {
 	stsToken string
 	// industrialcloud: ask this provider for the token of each attempt.
 	tokens industrialcloud.TokenProvider
+	// Options.Timeout; 0 means none.
+	timeout time.Duration
 }
 
 // env is one running fake of a product.
@@ -77,7 +79,7 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 	srv := outboundbottest.NewServer(outboundbottest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *outboundbot.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -89,7 +91,7 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 	srv := ccctest.NewServer(ccctest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *ccc.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -104,7 +106,7 @@ var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, st
 	srv := industrialcloudtest.NewServer(industrialcloudtest.WithClock(skewed(skew)), industrialcloudtest.RequireSignature())
 	return &env{Server: srv.Server, typed: srv, expire: srv.ExpireToken, client: func(s settings) (any, error) {
 		return srv.Client(func(o *industrialcloud.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
 			if s.tokens != nil {
 				o.TokenProvider = s.tokens
 			}
