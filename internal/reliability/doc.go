@@ -15,7 +15,7 @@
 //     goroutine and no connection outlives the cell.
 //   - TestCancelMidCall: cancelling a call in flight or in backoff returns
 //     promptly with context.Canceled wrapped, for every operation.
-//   - TestLoad (not with -short): 64 goroutines share one client under 5 %
+//   - TestLoad (only with TYPEDCLOUD_LOAD=1): 64 goroutines share one client under 5 %
 //     injected retryable faults (industrialcloud: 64 × 2,000 calls,
 //     64 × 150 under -race; outboundbot: 64 × 60 calls); no unexpected
 //     error, one retry per fault, then a storm in which the retry budget
@@ -29,4 +29,8 @@
 // Run it with
 //
 //	ALIBABA_CLOUD_ECS_METADATA_DISABLED=true go test -race -v ./internal/reliability/
+//
+// and the load test, as .ci/run does, with
+//
+//	TYPEDCLOUD_LOAD=1 go test -race -count=1 -run '^TestLoad$' ./internal/reliability/
 package reliability
