@@ -49,6 +49,7 @@ bench '^BenchmarkSign$' 50000 | tee -a "$RAW/bench.txt"
 bench '^BenchmarkListAll10k$' 5 | tee -a "$RAW/bench.txt"
 bench '^BenchmarkListAll100k$' 1 | tee -a "$RAW/bench.txt"
 bench '^BenchmarkParallel64$' 3000 | tee -a "$RAW/bench.txt"
+bench '^BenchmarkAllocBudget$' 2000 | tee -a "$RAW/bench.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/env.txt"
 
 log "benchstat"

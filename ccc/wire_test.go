@@ -1,7 +1,6 @@
 package ccc
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/typedcloud/sdk-go/internal/testutil"
@@ -40,10 +39,4 @@ func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })
-}
-
-// TestDecodeAllocations: decoding each documented answer allocates only
-// what the response holds.
-func TestDecodeAllocations(t *testing.T) {
-	testutil.DecodeAllocs(t, filepath.Join("testdata", "GetInstance", "response.json"), decodeGetInstance)
 }

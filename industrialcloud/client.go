@@ -117,8 +117,9 @@ type Options struct {
 	// sized when the client is created and shared by all its calls.
 	Retry RetryOptions
 
-	// Timeout bounds each call, retries and backoff included. 0 means only
-	// the context bounds it.
+	// Timeout bounds each call, retries and backoff included, and the call
+	// made again after a rejected token too. 0 means only the context
+	// bounds it.
 	Timeout time.Duration
 
 	// Logger receives one debug line per attempt (operation, attempt,

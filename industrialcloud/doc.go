@@ -69,10 +69,11 @@
 // token and signature. The reads (DescribeInstance, DescribeInstances)
 // retry on network failures, RequestLimitExceeded, HTTP 500/502/503/504 and
 // InternalError. ModifyInstanceName retries only when the request provably
-// did not reach the service (a refused connection, throttling), so a lost
-// answer is never replayed. A client-wide retry budget stops a failing
-// service from multiplying the load. Tune it with Options.Retry, per client
-// or per call:
+// was not processed (a refused connection, or RequestLimitExceeded in the
+// service's Response.Error), so a lost answer is never replayed; a bare HTTP
+// 502, 503 or 504 from a gateway or proxy is not enough. A client-wide retry
+// budget stops a failing service from multiplying the load. Tune it with
+// Options.Retry, per client or per call:
 //
 //	client.DescribeInstance(ctx, req, func(o *industrialcloud.Options) { o.Retry.MaxAttempts = 1 })
 //

@@ -98,19 +98,6 @@ func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })
 }
 
-// TestDecodeAllocations: decoding each documented answer allocates only
-// what the response holds, and the time fields: the text of each (read
-// before it becomes a time.Time), and the zone of each RFC 3339 time with
-// an offset (time.Parse allocates a FixedZone, two allocations).
-func TestDecodeAllocations(t *testing.T) {
-	const text, zone = 1, 2
-	dir := "testdata"
-	testutil.TC3DecodeAllocs(t, filepath.Join(dir, "DescribeInstance", "response-specs-in-data.json"), 2*text, decodeDescribeInstance)
-	testutil.TC3DecodeAllocs(t, filepath.Join(dir, "DescribeInstance", "response-specs-in-instance.json"), 4*text+2*zone, decodeDescribeInstance)
-	testutil.TC3DecodeAllocs(t, filepath.Join(dir, "DescribeInstances", "response.json"), 5*text+zone, decodeDescribeInstances)
-	testutil.TC3DecodeAllocs(t, filepath.Join(dir, "ModifyInstanceName", "response.json"), 0, decodeModifyInstanceName)
-}
-
 // answerWith is an HTTP client that answers 200 with body.
 type answerWith []byte
 

@@ -38,6 +38,12 @@
 //     documented example instance ccc-test, with an AccessKey and an STS
 //     credential; a wrong secret (SignatureDoesNotMatch) and an unknown
 //     instance (NotExists.InstanceId).
+//   - acs3_form_fake_test.go: the Outbound Bot and Contact Center fakes
+//     against github.com/alibabacloud-go/darabonba-openapi/v2 CallApi signing
+//     with ACS3-HMAC-SHA256 and sending the parameters in a form body (the
+//     canonical query is the URL query alone; the body is signed through
+//     x-acs-content-sha256): CreateInstance with an AccessKey and an STS
+//     credential, and GetInstance of the documented example.
 //   - industrialcloud_fake_test.go: our instance-console fake
 //     (industrialcloud/industrialcloudtest, TC3 signatures required)
 //     against the official Tencent Cloud common client

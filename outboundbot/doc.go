@@ -46,9 +46,11 @@
 // nonce and timestamp. Reads (DescribeInstance, ListInstances) retry on
 // network failures, throttling, HTTP 500/502/503/504 and InternalError.
 // Writes (CreateInstance, ModifyInstance, DeleteInstance) retry only when the
-// request provably did not reach the service — a refused connection, a
-// throttling or ServiceUnavailable answer — so a lost answer never creates
-// a second instance. A client-wide retry budget stops a failing service from
+// request provably was not processed — a refused connection, or the
+// service's own error answer with a throttling or ServiceUnavailable code —
+// so a lost answer never creates a second instance. A bare HTTP 502, 503 or
+// 504 without the service's error code (a gateway's HTML page, a proxy's
+// plain text) proves nothing: a write is not sent again after it. A client-wide retry budget stops a failing service from
 // multiplying the load. Tune it with Options.Retry, per client or per call:
 //
 //	client.DescribeInstance(ctx, req, func(o *outboundbot.Options) { o.Retry.MaxAttempts = 1 })

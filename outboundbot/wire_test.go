@@ -1,7 +1,6 @@
 package outboundbot
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/typedcloud/sdk-go/internal/testutil"
@@ -39,12 +38,4 @@ func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })
-}
-
-// TestDecodeAllocations: decoding each documented answer allocates only
-// what the response holds.
-func TestDecodeAllocations(t *testing.T) {
-	testutil.DecodeAllocs(t, filepath.Join("testdata", "DescribeInstance", "response.json"), decodeDescribeInstance)
-	testutil.DecodeAllocs(t, filepath.Join("testdata", "CreateInstance", "response.json"), decodeCreateInstance)
-	testutil.DecodeAllocs(t, filepath.Join("testdata", "ListInstances", "response.json"), decodeListInstances)
 }

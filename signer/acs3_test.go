@@ -72,17 +72,3 @@ func TestSignACS3EmptyQueryValue(t *testing.T) {
 		t.Errorf("CanonicalRequest = %q", got.CanonicalRequest)
 	}
 }
-
-func TestSignACS3Allocs(t *testing.T) {
-	v := loadVectors(t).ACS3[2]
-	req := ACS3Request{Method: v.Method, Query: sortedParams(paramsOf(v.Query)), Headers: paramsOf(v.Headers)}
-	if n := testing.AllocsPerRun(100, func() { SignACS3(req, v.AccessKeyID, v.AccessKeySecret) }); n > 3 {
-		t.Errorf("SignACS3 allocates %v times, want at most 3", n)
-	}
-}
-
-// sortedParams returns params in canonical order, sorted in place.
-func sortedParams(params []Param) []Param {
-	sortParams(params)
-	return params
-}

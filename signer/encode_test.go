@@ -47,13 +47,6 @@ func TestPercentEncodeEveryByte(t *testing.T) {
 	}
 }
 
-func TestPercentEncodeNoAlloc(t *testing.T) {
-	s := "already-unreserved_1.0~"
-	if n := testing.AllocsPerRun(100, func() { _ = PercentEncode(s) }); n != 0 {
-		t.Errorf("PercentEncode of an unreserved string allocates %v times", n)
-	}
-}
-
 // randString returns a string mixing unreserved runs, reserved ASCII and
 // multi-byte UTF-8, so that the word-at-a-time paths meet every case:
 // clean and dirty words, tails, short strings.

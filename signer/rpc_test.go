@@ -58,14 +58,3 @@ func TestSignRPCNoParams(t *testing.T) {
 		t.Errorf("Signature = %q, want %q", got.Signature, want)
 	}
 }
-
-func TestSignRPCAllocs(t *testing.T) {
-	params := slices.Clone(benchParams)
-	n := testing.AllocsPerRun(100, func() {
-		copy(params, benchParams)
-		SignRPC("POST", params, benchSecret)
-	})
-	if n > 10 {
-		t.Errorf("SignRPC allocates %v times, want at most 10", n)
-	}
-}

@@ -63,11 +63,3 @@ func TestSignTC3ExtraHeaders(t *testing.T) {
 		t.Error("SecretSigning depends on more than date, service and key")
 	}
 }
-
-func TestSignTC3Allocs(t *testing.T) {
-	req := TC3Request{Method: "POST", Host: "cvm.tencentcloudapi.com", ContentType: "application/json",
-		Service: "cvm", Timestamp: 1716192000}
-	if n := testing.AllocsPerRun(100, func() { SignTC3(req, "id", "key") }); n > 3 {
-		t.Errorf("SignTC3 allocates %v times, want at most 3", n)
-	}
-}

@@ -42,7 +42,7 @@ func (a *Alibaba) Authenticate(s *Server, r *http.Request, body []byte) (*Call, 
 	}
 	var call *Call
 	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-HMAC-SHA256 ") {
-		call, rep = a.authACS3(s, r, params, body, auth)
+		call, rep = a.authACS3(s, r, body, auth)
 	} else {
 		call, rep = a.authV1(s, r, params)
 	}
@@ -116,7 +116,10 @@ func (a *Alibaba) authV1(s *Server, r *http.Request, p map[string]string) (*Call
 	return call, nil
 }
 
-func (a *Alibaba) authACS3(s *Server, r *http.Request, p map[string]string, body []byte, auth string) (*Call, *Reply) {
+// authACS3 checks a signature V3 request. Its canonical query is the URL's
+// query alone: parameters sent in a form body are covered by
+// x-acs-content-sha256, the hash of the body's bytes.
+func (a *Alibaba) authACS3(s *Server, r *http.Request, body []byte, auth string) (*Call, *Reply) {
 	fields := parseAuthorization(strings.TrimPrefix(auth, "ACS3-HMAC-SHA256 "))
 	call := &Call{Action: r.Header.Get("x-acs-action")}
 	for _, h := range []string{"x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"} {
@@ -134,6 +137,7 @@ func (a *Alibaba) authACS3(s *Server, r *http.Request, p map[string]string, body
 	if rep != nil {
 		return call, rep
 	}
+	// The body (a form, JSON, bytes) is signed through its hash alone.
 	if signer.HashPayload(body) != r.Header.Get("x-acs-content-sha256") {
 		return call, errReply(http.StatusBadRequest, "SignatureDoesNotMatch", "The x-acs-content-sha256 header does not match the body.")
 	}
@@ -145,11 +149,7 @@ func (a *Alibaba) authACS3(s *Server, r *http.Request, p map[string]string, body
 		}
 		headers = append(headers, signer.Param{Key: name, Value: v})
 	}
-	query := make([]signer.Param, 0, len(p))
-	for k, v := range p {
-		query = append(query, signer.Param{Key: k, Value: v})
-	}
-	res := signer.SignACS3(signer.ACS3Request{Method: r.Method, CanonicalURI: r.URL.EscapedPath(), Query: query,
+	res := signer.SignACS3(signer.ACS3Request{Method: r.Method, CanonicalURI: r.URL.EscapedPath(), Query: urlQuery(r),
 		Headers: headers, HashedPayload: r.Header.Get("x-acs-content-sha256")}, fields["Credential"], key.Secret)
 	if res.Signature != fields["Signature"] {
 		return call, errReply(http.StatusBadRequest, "SignatureDoesNotMatch",
@@ -162,6 +162,19 @@ func (a *Alibaba) authACS3(s *Server, r *http.Request, p map[string]string, body
 		return call, errReply(http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.")
 	}
 	return call, nil
+}
+
+// urlQuery returns every parameter of the request's URL query, repeated
+// names included; rpcParams has already rejected a malformed query.
+func urlQuery(r *http.Request) []signer.Param {
+	q, _ := url.ParseQuery(r.URL.RawQuery)
+	out := make([]signer.Param, 0, len(q))
+	for k, vs := range q {
+		for _, v := range vs {
+			out = append(out, signer.Param{Key: k, Value: v})
+		}
+	}
+	return out
 }
 
 // SecretHeaders implements Protocol: the usual names cover Alibaba's.

@@ -30,9 +30,10 @@ func TestCancelMidCall(t *testing.T) {
 	}{
 		{name: "in-flight", fault: fake.Fault{Latency: time.Minute},
 			ready: func(e *env, action string) bool { return e.Received(action) >= 1 }},
-		// A bare 503 is retried by reads and writes alike (§6); with a
-		// hundred attempts armed, the call spends its time in backoff.
-		{name: "in-backoff", fault: fake.Fault{Status: 503, Times: 100},
+		// The service's ServiceUnavailable is retried by reads and writes
+		// alike (§6); with a hundred attempts armed, the call spends its
+		// time in backoff.
+		{name: "in-backoff", fault: fake.Fault{Status: 503, Code: "ServiceUnavailable", Times: 100},
 			ready: func(e *env, action string) bool { return e.Received(action) >= 2 }},
 		{name: "before-call"},
 	}

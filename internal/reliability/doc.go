@@ -6,7 +6,8 @@
 //     industrialcloud against every fault (refused and reset connections,
 //     a body cut short, HTTP 500/502/503/504, throttling,
 //     ServiceUnavailable, InternalError, a response slower than the
-//     deadline, a gateway HTML page, an empty, truncated, wrongly shaped or
+//     deadline, a gateway's 502 HTML page, a gateway's bare 503 (nginx's
+//     HTML page, Envoy's text/plain), an empty, truncated, wrongly shaped or
 //     oversized body, HTTP 200 with Success:false, an expired token, clock
 //     skew; for the list operations, a walk answered the same page forever
 //     or two pages in turn under a total never reached). Each cell checks the typed error or the eventual success the
@@ -21,7 +22,7 @@
 //     items yielded (each once), the requests made and the typed error.
 //   - TestCancelMidCall: cancelling a call in flight or in backoff returns
 //     promptly with context.Canceled wrapped, for every operation.
-//   - TestLoad (not with -short): 64 goroutines share one client under 5 %
+//   - TestLoad (only with TYPEDCLOUD_LOAD=1): 64 goroutines share one client under 5 %
 //     injected retryable faults (industrialcloud: 64 × 2,000 calls,
 //     64 × 150 under -race; outboundbot: 64 × 60 calls); no unexpected
 //     error, one retry per fault, then a storm in which the retry budget
@@ -35,4 +36,8 @@
 // Run it with
 //
 //	ALIBABA_CLOUD_ECS_METADATA_DISABLED=true go test -race -v ./internal/reliability/
+//
+// and the load test, as .ci/run does, with
+//
+//	TYPEDCLOUD_LOAD=1 go test -race -count=1 -run '^TestLoad$' ./internal/reliability/
 package reliability

@@ -90,6 +90,14 @@ func oversizedBody() string {
 // service behind it is down.
 const gatewayPage = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 
+// gatewayPage503 is an nginx's answer when the upstream is overloaded or
+// down, and envoy503 is Envoy's (text/plain) when its upstream connection
+// breaks: neither carries a service error code.
+const (
+	gatewayPage503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+	envoy503       = "upstream connect error or disconnect/reset before headers. reset reason: connection termination"
+)
+
 func bare(status int) func(*product, operation) fake.Fault {
 	return func(*product, operation) fake.Fault { return fake.Fault{Status: status} }
 }
@@ -133,7 +141,19 @@ var faults = []faultCase{
 		want: fixed(want{typ: "decode", status: 500, category: apierror.ErrServer})},
 	{name: "http-502", retries: reads, lost: true, fault: bare(502),
 		want: fixed(want{typ: "decode", status: 502, category: apierror.ErrServer})},
-	{name: "http-503", retries: all, fault: bare(503),
+	// A bare 503 carries no service code: it may come from a gateway after
+	// the service acted, so a write is not resent (§6).
+	{name: "http-503", retries: reads, lost: true, fault: bare(503),
+		want: fixed(want{typ: "decode", status: 503, category: apierror.ErrServer})},
+	{name: "gateway-503-html", retries: reads, lost: true,
+		fault: func(*product, operation) fake.Fault {
+			return fake.Fault{Status: http.StatusServiceUnavailable, Body: gatewayPage503, ContentType: "text/html"}
+		},
+		want: fixed(want{typ: "decode", status: 503, category: apierror.ErrServer})},
+	{name: "gateway-503-envoy", retries: reads, lost: true,
+		fault: func(*product, operation) fake.Fault {
+			return fake.Fault{Status: http.StatusServiceUnavailable, Body: envoy503, ContentType: "text/plain"}
+		},
 		want: fixed(want{typ: "decode", status: 503, category: apierror.ErrServer})},
 	{name: "http-504", retries: reads, lost: true, fault: bare(504),
 		want: fixed(want{typ: "decode", status: 504, category: apierror.ErrServer})},

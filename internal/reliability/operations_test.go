@@ -45,6 +45,8 @@ type settings struct {
 	endpoint string
 	// acs3 signs Alibaba calls with ACS3-HMAC-SHA256 instead of HMAC-SHA1.
 	acs3 bool
+	// Options.Timeout; 0 means none.
+	timeout time.Duration
 }
 
 // env is one running fake of a product.
@@ -82,7 +84,7 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 	srv := outboundbottest.NewServer(outboundbottest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *outboundbot.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -100,7 +102,7 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 	srv := ccctest.NewServer(ccctest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *ccc.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -121,7 +123,7 @@ var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, st
 	srv := industrialcloudtest.NewServer(industrialcloudtest.WithClock(skewed(skew)), industrialcloudtest.RequireSignature())
 	return &env{Server: srv.Server, typed: srv, expire: srv.ExpireToken, client: func(s settings) (any, error) {
 		return srv.Client(func(o *industrialcloud.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
 			if s.tokens != nil {
 				o.TokenProvider = s.tokens
 			}

@@ -107,21 +107,6 @@ func TestPlanCache(t *testing.T) {
 	assert.Nil(t, c.get(typ), "no plan is remembered too")
 }
 
-func TestPlanAllocations(t *testing.T) {
-	var c planCache
-	req := &struct {
-		InstanceID string `url:"InstanceId"`
-		PageSize   int    `url:"PageSize,omitempty"`
-	}{InstanceID: "i-1", PageSize: 50}
-	dst := make([]signer.Param, 0, 4)
-	allocs := testing.AllocsPerRun(100, func() {
-		if _, err := appendParams(dst[:0], &c, req); err != nil {
-			t.Fatal(err)
-		}
-	})
-	assert.Zero(t, allocs, "a cached plan encodes strings and small ints without allocating")
-}
-
 // assertSameParams checks that Params (the plan when there is one) sends
 // exactly what go-querystring alone sends.
 func assertSameParams(t *testing.T, req any) {

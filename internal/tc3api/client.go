@@ -69,16 +69,24 @@ type Call struct {
 	Response   any // the Response object is decoded into it
 }
 
-// Invoke runs one call.
+// Invoke runs one call. Transport.Timeout bounds all of it: the run with a
+// refreshed token shares the deadline of the first.
 func (c *Client) Invoke(ctx context.Context, call Call) error {
 	body, err := marshal(call.Body)
 	if err != nil {
 		return &apierror.OperationError{Product: c.Product, Operation: call.Action, Err: err}
 	}
+	cfg := c.Transport
+	if cfg.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.Timeout)
+		defer cancel()
+		cfg.Timeout = 0 // the runs below are inside this deadline
+	}
 	hashed := signer.HashPayload(body)
 	var sent string // the token of the latest attempt
 	do := func() error {
-		return c.Transport.Do(ctx, &transport.Call{
+		return cfg.Do(ctx, &transport.Call{
 			Product:    c.Product,
 			Operation:  call.Action,
 			Idempotent: call.Idempotent,

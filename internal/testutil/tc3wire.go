@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,31 +71,4 @@ type answer []byte
 func (a answer) Do(*http.Request) (*http.Response, error) {
 	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
 		Body: io.NopCloser(strings.NewReader(string(a)))}, nil
-}
-
-// TC3DecodeAllocs checks that reading the answer in file in one pass
-// (tc3api.ReadAnswer) allocates no more than its result needs: the
-// response, each non-empty string and slice of it and of the envelope, and
-// extra: what the answer needs beyond its result (the text of a time field,
-// read as a string before it becomes a time.Time).
-func TC3DecodeAllocs[Out any](t *testing.T, file string, extra int, decode tc3api.Decode[Out]) {
-	t.Helper()
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var (
-		d   wire.Decoder
-		env tc3api.Envelope
-		out *Out
-		ok  bool
-	)
-	allocs := testing.AllocsPerRun(20, func() { out, ok = tc3api.ReadAnswer(&d, body, &env, decode) })
-	if !ok {
-		t.Fatalf("%s: the one pass does not vouch for the answer", file)
-	}
-	want := 1 + needed(reflect.ValueOf(out).Elem()) + needed(reflect.ValueOf(env)) + extra
-	if int(allocs) > want {
-		t.Errorf("%s: decoding allocates %v times, want at most %d (one per string and slice, and %d more)", file, allocs, want, extra)
-	}
 }

@@ -93,62 +93,6 @@ func RepeatsKey(b []byte) bool {
 	}
 }
 
-// DecodeAllocs checks that decoding the answer in file with decode
-// allocates no more than its result needs: the response, and each
-// non-empty string and slice of it and of the envelope. Anything above
-// that is decoder overhead the one-pass decoders exist to avoid.
-func DecodeAllocs[Out any](t *testing.T, file string, decode rpc.Decode[Out]) {
-	t.Helper()
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var env rpc.Envelope
-	var d wire.Decoder
-	var out *Out
-	allocs := testing.AllocsPerRun(20, func() {
-		d.Reset(body)
-		env = rpc.Envelope{}
-		out = decode(&d, &env)
-	})
-	if err := d.Finish(); err != nil {
-		t.Fatalf("decode: %v", err)
-	}
-	// The response, and the strings and slices it and the envelope hold
-	// (an envelope Code of "OK" is counted but costs nothing).
-	want := 1 + needed(reflect.ValueOf(out).Elem()) + needed(reflect.ValueOf(env))
-	if int(allocs) > want {
-		t.Errorf("decoding allocates %v times, want at most %d (one per string and slice)", allocs, want)
-	}
-}
-
-// needed counts the allocations v's contents need: its non-empty strings
-// and slices.
-func needed(v reflect.Value) int {
-	switch v.Kind() {
-	case reflect.String:
-		if v.Len() > 0 {
-			return 1
-		}
-	case reflect.Slice:
-		n := 0
-		if v.Len() > 0 {
-			n = 1
-		}
-		for i := range v.Len() {
-			n += needed(v.Index(i))
-		}
-		return n
-	case reflect.Struct:
-		n := 0
-		for i := range v.NumField() {
-			n += needed(v.Field(i))
-		}
-		return n
-	}
-	return 0
-}
-
 // AnswerBodies returns the bodies a product's decode tests read: seeds,
 // then every documented answer (testdata/<Operation>/*.json) and the
 // answer of every fixture (testdata/fixtures).

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
@@ -42,8 +43,8 @@ func (s *script) Do(r *http.Request) (*http.Response, error) {
 		return nil, &url.Error{Op: "Post", URL: r.URL.String(), Err: st.err}
 	}
 	body := st.body
-	if body == "" {
-		body = st.code
+	if st.code != "" {
+		body = `{"Code":"` + st.code + `"}`
 	}
 	return &http.Response{StatusCode: st.status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body))}, nil
 }
@@ -57,8 +58,10 @@ func (s *script) delays() []time.Duration {
 	return d
 }
 
-// testCall decodes the scripted bodies: 2xx is success, otherwise the body
-// is an Alibaba error code ("" = an HTML page with no code).
+// testCall decodes the scripted bodies as the protocol decoders do: a JSON
+// object with a Code is the service's error envelope (an *APIError, even on
+// a 2xx), an empty or JSON 2xx is success, and anything else (a gateway's
+// HTML page, a proxy's plain text) is a *DecodeError with only its status.
 func testCall(idempotent bool) *Call {
 	return &Call{
 		Product:    "testproduct",
@@ -68,19 +71,27 @@ func testCall(idempotent bool) *Call {
 			r, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://fake.invalid/?Signature=SIG", nil)
 			return r, []string{"SIG"}, err
 		}, DecodeFunc: func(a *Answer) error {
-			if a.Status >= 200 && a.Status < 300 {
+			var env struct{ Code string }
+			isJSON := json.Unmarshal(a.Body, &env) == nil
+			switch {
+			case env.Code != "":
+				e := &apierror.APIError{Product: "testproduct", Operation: "TestOp", HTTPStatus: a.Status, Code: env.Code}
+				apierror.SetCategory(e, apierror.Classify(env.Code, a.Status, apierror.AlibabaCodes, apierror.TencentCodes))
+				return e
+			case a.Status >= 200 && a.Status < 300 && (isJSON || len(a.Body) == 0):
 				return nil
 			}
-			code := string(a.Body)
-			if strings.HasPrefix(code, "<") {
-				return &apierror.DecodeError{Product: "testproduct", Operation: "TestOp", HTTPStatus: a.Status, Err: errors.New("html")}
-			}
-			e := &apierror.APIError{Product: "testproduct", Operation: "TestOp", HTTPStatus: a.Status, Code: code}
-			apierror.SetCategory(e, apierror.Classify(code, a.Status, apierror.AlibabaCodes))
-			return e
+			return &apierror.DecodeError{Product: "testproduct", Operation: "TestOp", HTTPStatus: a.Status, Err: errors.New("no error envelope")}
 		}},
 	}
 }
+
+// Bare 503s from whatever stands in front of a service: nginx's page, and
+// the text/plain answer of an Envoy whose upstream went away.
+const (
+	gatewayPage503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+	envoy503       = "upstream connect error or disconnect/reset before headers. reset reason: connection termination"
+)
 
 var (
 	refused = &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
@@ -122,6 +133,12 @@ func TestRetrySpec(t *testing.T) {
 			wantErr: apierror.ErrServer, wantCode: "InternalError", attempts: 1, budgetLeft: 500},
 		{name: "write not retried after reset", write: true, steps: []step{{err: reset}, {status: 200}},
 			wantErr: syscall.ECONNRESET, attempts: 1, budgetLeft: 500},
+		{name: "write not retried after a gateway's 503 page", write: true, steps: []step{{status: 503, body: gatewayPage503}, {status: 200}},
+			wantErr: apierror.ErrServer, attempts: 1, budgetLeft: 500},
+		{name: "write not retried after Envoy's 503", write: true, steps: []step{{status: 503, body: envoy503}, {status: 200}},
+			wantErr: apierror.ErrServer, attempts: 1, budgetLeft: 500},
+		{name: "read retried after a gateway's 503 page", steps: []step{{status: 503, body: gatewayPage503}, {status: 503, body: envoy503}, {status: 200}},
+			attempts: 3, delays: []time.Duration{100 * ms, 200 * ms}, budgetLeft: 500},
 		{name: "write retried after refused dial", write: true, steps: []step{{err: refused}, {status: 200}},
 			attempts: 2, delays: []time.Duration{100 * ms}, budgetLeft: 500},
 		{name: "read retried after reset", steps: []step{{err: reset}, {err: reset}, {status: 200}},

@@ -76,17 +76,3 @@ func TestQuotedFastPath(t *testing.T) {
 	require.NoError(t, b.UnmarshalJSON([]byte(`"\u0074rue"`)))
 	assert.True(t, bool(b))
 }
-
-func TestScalarAllocations(t *testing.T) {
-	var n Int64
-	var b Bool
-	var m Millis
-	in, quoted, flag := []byte(`1578469042851`), []byte(`"1578469042851"`), []byte(`"true"`)
-	allocs := testing.AllocsPerRun(100, func() {
-		_ = n.UnmarshalJSON(in)
-		_ = n.UnmarshalJSON(quoted)
-		_ = b.UnmarshalJSON(flag)
-		_ = m.UnmarshalJSON(quoted)
-	})
-	assert.Zero(t, allocs)
-}

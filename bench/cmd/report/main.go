@@ -298,6 +298,19 @@ func main() {
 		target{"64 goroutines: SDK throughput ÷ floor's (wall time/call; CPU time/call)", fmt.Sprintf("%s; %s", ratio(r.med(pf, "ns/op"), r.med(ps, "ns/op")), ratio(r.med(pf, "cpu-ns/op"), r.med(ps, "cpu-ns/op"))), "≥ 0.90×", r.med(ps, "ns/op") <= r.med(pf, "ns/op")/0.9},
 	)
 
+	// Allocation budgets of the hot paths (BenchmarkAllocBudget).
+	var budgets []string
+	for n := range r {
+		if strings.HasPrefix(n, "AllocBudget/case=") {
+			budgets = append(budgets, n)
+		}
+	}
+	slices.Sort(budgets)
+	for _, n := range budgets {
+		got, limit := r.med(n, "allocs/op"), r.med(n, "budget-allocs/op")
+		targets = append(targets, target{"allocations of " + strings.TrimPrefix(n, "AllocBudget/case="), num(got) + " allocs/op", "≤ " + num(limit), got <= limit})
+	}
+
 	w.WriteString("## Targets\n\nTime targets are judged on instructions and on CPU time per call: wall time on this shared machine varies by far more than the differences measured (see the IQR columns), and is shown for reference.\n\n| target | measured (SDK) | limit | result |\n|---|---|---|---|\n")
 	for _, t := range targets {
 		fmt.Fprintf(&w, "| %s | %s | %s | %s |\n", t.what, t.measured, t.limit, verdict(t.pass))
