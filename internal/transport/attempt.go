@@ -62,7 +62,7 @@ func (cfg *Config) send(req *http.Request, secrets []string) (*Answer, error) {
 		}
 		return nil, err
 	}
-	return &Answer{Status: resp.StatusCode, Header: resp.Header, Body: body, Secrets: secrets}, nil
+	return &Answer{Status: resp.StatusCode, Header: resp.Header, Body: body, Secrets: secrets, Context: req.Context()}, nil
 }
 
 // readCapped reads r to the end, failing once more than limit bytes arrive.

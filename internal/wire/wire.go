@@ -45,15 +45,11 @@ func parseInt(b []byte) (int64, error) {
 	if err != nil || !ok {
 		return 0, err
 	}
-	// string(s) passed straight to strconv does not allocate.
-	v, perr := strconv.ParseInt(string(s), 10, 64)
-	if perr != nil {
-		// Integral floats ("4.0", 1e3) still mean an integer.
-		f, ferr := strconv.ParseFloat(string(s), 64)
-		if ferr != nil || f != float64(int64(f)) {
-			return 0, fmt.Errorf("%s is not an integer", b)
-		}
-		v = int64(f)
+	// string(s) passed straight to a function that keeps no reference to
+	// it does not allocate.
+	v, ok := parseInteger(string(s))
+	if !ok {
+		return 0, fmt.Errorf("%.40s is not an integer that fits an int64", b)
 	}
 	return v, nil
 }
