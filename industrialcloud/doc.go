@@ -53,7 +53,11 @@
 // ModifyInstanceName's {"Code","Msg","RequestId"} envelope (whose codes are
 // undocumented and match no category). A *DecodeError is an answer that is
 // not the documented shape (a gateway's HTML page, truncated JSON, a time
-// that is not a time, a DescribeInstance answer without Data.Instance). An
+// that is not a time, a DescribeInstance answer without Data.Instance, a
+// DescribeInstances answer without Data.Instances or with more than twice
+// MaxLimit of them, an instance without UUID). A context that ends while an
+// answer is decoded stops the decoding: the *DecodeError then matches the
+// context's error. An
 // *OperationError is a call that got no answer: a network failure after the
 // last attempt, a cancelled context, a failing TokenProvider; it wraps the
 // cause, so errors.Is(err, context.DeadlineExceeded) works. Error strings

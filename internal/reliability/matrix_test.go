@@ -29,6 +29,8 @@ type variant struct {
 func variantsOf(op operation, f faultCase) []variant {
 	retried := f.retries == all || f.retries == reads && !op.write
 	switch {
+	case f.applies != nil && !f.applies(op):
+		return nil
 	case f.kind == staleCreds && op.product.tencent:
 		// A rejected token is refreshed and the call made once more, even
 		// a write (it was not processed); a static token cannot be.
