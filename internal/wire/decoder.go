@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unicode"
@@ -327,12 +328,12 @@ func slice[T any](d *Decoder, s []T, limit int, elem func(*Decoder, *T)) []T {
 	size := sizeOf[T]()
 	i := 0
 	for ; e.Next() && d.admit(i, limit, size); i++ {
-		if i < cap(s) {
-			s = s[:i+1]
-		} else {
-			var zero T
-			s = append(s[:i], zero)
+		if i == cap(s) {
+			// Double, where append grows a long slice by a quarter: a list
+			// of n elements then allocates 2n, not 5n, on its way.
+			s = slices.Grow(s[:i], max(i, 4))
 		}
+		s = s[:i+1]
 		elem(d, &s[i])
 	}
 	if i == 0 && d.err == nil {
