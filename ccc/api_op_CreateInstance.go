@@ -2,6 +2,7 @@ package ccc
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"unicode/utf8"
 
@@ -55,6 +56,19 @@ type CreateInstanceResponse struct {
 	// InstanceID is the new instance's ID, which is the request's
 	// DomainName; the service does not send it back, the client fills it in.
 	InstanceID string `json:"-"`
+}
+
+// UnmarshalJSON decodes the answer. One without Data, the workflow ID, is
+// an error: it is not the documented shape.
+func (r *CreateInstanceResponse) UnmarshalJSON(b []byte) error {
+	type plain CreateInstanceResponse
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	if r.WorkflowID == "" {
+		return errNoData
+	}
+	return nil
 }
 
 // CreateInstance starts creating a Contact Center instance (CCC 2020-07-01,

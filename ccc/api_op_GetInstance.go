@@ -2,6 +2,7 @@ package ccc
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -29,6 +30,23 @@ type GetInstanceResponse struct {
 	// Instance is the answer's Data. Its CreateTime is zero: GetInstance
 	// does not return it.
 	Instance Instance `json:"Data"`
+}
+
+// UnmarshalJSON decodes the answer. One without Data (absent or null), or
+// whose instance has no Id, is an error: it is not the documented shape.
+func (r *GetInstanceResponse) UnmarshalJSON(b []byte) error {
+	var w struct {
+		RequestID string `json:"RequestId"`
+		Data      *Instance
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if w.Data == nil {
+		return errNoData
+	}
+	r.RequestID, r.Instance = w.RequestID, *w.Data
+	return nil
 }
 
 // GetInstance returns one Contact Center instance with its administrators

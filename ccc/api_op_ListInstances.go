@@ -46,15 +46,23 @@ type ListInstancesResponse struct {
 	TotalCount int        `json:"TotalCount"` // instances in all pages
 }
 
-// UnmarshalJSON decodes a page from the answer's Data.
+// UnmarshalJSON decodes a page from the answer's Data. An answer without
+// Data or its List, or with more than twice MaxPageSize instances, is an
+// error.
 func (r *ListInstancesResponse) UnmarshalJSON(b []byte) error {
 	var p page
 	if err := json.Unmarshal(b, &p); err != nil {
 		return err
 	}
+	switch {
+	case p.Data == nil:
+		return errNoData
+	case p.Data.List == nil: // absent or null; [] is an empty page
+		return errNoList
+	}
 	*r = ListInstancesResponse{RequestID: p.RequestID, Instances: p.Data.List,
 		PageNumber: int(p.Data.PageNumber), PageSize: int(p.Data.PageSize), TotalCount: int(p.Data.TotalCount)}
-	return nil
+	return wire.CheckPage(len(r.Instances), MaxPageSize)
 }
 
 // ListInstances returns one page of the Contact Center instances of the
@@ -127,7 +135,7 @@ var listInstancesPages = &paginate.Spec[ListInstancesRequest, ListInstancesRespo
 // page is the wire form of both list answers.
 type page struct {
 	RequestID string `json:"RequestId"`
-	Data      struct {
+	Data      *struct {
 		PageNumber, PageSize, TotalCount wire.Int64
 		List                             []Instance
 	}

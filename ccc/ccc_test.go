@@ -256,7 +256,7 @@ func TestNew(t *testing.T) {
 	_, err := ccc.New(ccc.Options{Endpoint: "ftp://x"})
 	assert.ErrorContains(t, err, "ccc.New: invalid options: [Endpoint")
 	for region, host := range map[string]string{"": "ccc.cn-shanghai.aliyuncs.com", "cn-hangzhou": "ccc.cn-hangzhou.aliyuncs.com"} {
-		c, stub := stubbed(t, 200, `{"RequestId":"R","Code":"OK","Data":{}}`, func(o *ccc.Options) { o.Region = region })
+		c, stub := stubbed(t, 200, `{"RequestId":"R","Code":"OK","Data":{"Id":"ccc-test"}}`, func(o *ccc.Options) { o.Region = region })
 		assert.Equal(t, cmp.Or(region, ccc.DefaultRegion), c.Options().Region)
 		_, err := c.GetInstance(t.Context(), &ccc.GetInstanceRequest{InstanceID: "i"})
 		require.NoError(t, err)

@@ -43,12 +43,18 @@
 // 1–100. An *APIError is the service's refusal (also for an HTTP 200 whose
 // body carries a Code other than OK); the Code* constants name the
 // documented codes. A *DecodeError is an answer that is not the documented
-// shape (a gateway's HTML page, truncated JSON). A *RedirectError is an
-// answer that sent the call elsewhere (HTTP 3xx): a signed call never
-// follows a redirect, and nothing is resent. An *OperationError is a call
-// that got no complete answer: a network failure after the last attempt, an
-// answer cut off before its end, a cancelled context, unusable credentials;
-// it wraps the cause, so errors.Is(err, context.DeadlineExceeded) works. Error strings never contain
+// shape: a gateway's HTML page, truncated JSON, an answer without its Data
+// (absent or null; ModifyInstance's Data is not checked), a list answer
+// without Data.List or with more than twice MaxPageSize instances, an
+// instance without Id, a Success that is not true with no Code. A context
+// that ends while an answer is decoded stops the decoding: the
+// *DecodeError then matches the context's error.
+// A *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
+// signed call never follows a redirect, and nothing is resent. An
+// *OperationError is a call that got no complete answer: a network failure
+// after the last attempt, an answer cut off before its end, a cancelled
+// context, unusable credentials; it wraps the cause, so errors.Is(err,
+// context.DeadlineExceeded) works. Error strings never contain
 // secrets.
 //
 // # Retries

@@ -42,7 +42,8 @@ type Instance struct {
 
 // UnmarshalJSON decodes an instance, reading CreateTime as epoch
 // milliseconds (a number or a string) and AliyunUID as text even when it
-// is sent as a number.
+// is sent as a number. An instance without Id (an empty object, null) is
+// an error.
 func (in *Instance) UnmarshalJSON(b []byte) error {
 	type plain Instance
 	var w struct {
@@ -55,8 +56,19 @@ func (in *Instance) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	in.AliyunUID, in.CreateTime = string(w.AliyunUID), w.CreateTime.Time
+	if in.ID == "" {
+		return errNoInstanceID
+	}
 	return nil
 }
+
+// The shapes an answer must have (a *DecodeError otherwise): an instance
+// names itself, and an answer holds its payload.
+var (
+	errNoInstanceID = wire.Missing("an instance", "Id")
+	errNoData       = wire.Missing("the answer", "Data")
+	errNoList       = wire.Missing("the answer's Data", "List")
+)
 
 // InstanceStatus is the state of an instance.
 type InstanceStatus string

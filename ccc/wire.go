@@ -44,6 +44,9 @@ func decodeInstance(d *wire.Decoder, in *Instance) {
 			d.Skip()
 		}
 	}
+	if in.ID == "" {
+		d.Reject(errNoInstanceID)
+	}
 }
 
 func decodeUser(d *wire.Decoder, u *User) {
@@ -142,14 +145,26 @@ func decodeChatbotBusinessUnit(d *wire.Decoder) ChatbotBusinessUnit {
 	return u
 }
 
+// decodeGetInstance reads the answer of GetInstance, whose Data is the
+// instance: without it (absent or null) the answer is not the documented
+// shape.
 func decodeGetInstance(d *wire.Decoder, env *rpc.Envelope) *GetInstanceResponse {
 	r := new(GetInstanceResponse)
+	found := false
 	for m := d.Object(); m.Next(); {
-		if k := m.Key(); k.Is("Data") {
-			decodeInstance(d, &r.Instance)
-		} else {
+		switch k := m.Key(); {
+		case !k.Is("Data"):
 			env.Member(d, k)
+		case d.Null():
+			d.Skip()
+			found = false
+		default:
+			found, r.Instance = true, Instance{}
+			decodeInstance(d, &r.Instance)
 		}
+	}
+	if !found {
+		d.Reject(errNoData)
 	}
 	r.RequestID = env.RequestID
 	return r
@@ -169,8 +184,13 @@ func dataText(d *wire.Decoder, env *rpc.Envelope) string {
 	return data
 }
 
+// decodeCreateInstance reads the answer of CreateInstance, whose Data is
+// the workflow ID: without it the answer is not the documented shape.
 func decodeCreateInstance(d *wire.Decoder, env *rpc.Envelope) *CreateInstanceResponse {
 	data := dataText(d, env)
+	if data == "" {
+		d.Reject(errNoData)
+	}
 	return &CreateInstanceResponse{RequestID: env.RequestID, WorkflowID: data}
 }
 
@@ -181,14 +201,25 @@ func decodeModifyInstance(d *wire.Decoder, env *rpc.Envelope) *ModifyInstanceRes
 
 // decodeListInstances reads a page of ListInstances or
 // ListInstancesOfUser: the list and its counts are in Data.
+// Without Data, or a Data without List (absent or null), the answer is not
+// the documented shape.
 func decodeListInstances(d *wire.Decoder, env *rpc.Envelope) *ListInstancesResponse {
 	r := new(ListInstancesResponse)
+	found := false
 	for m := d.Object(); m.Next(); {
-		if k := m.Key(); k.Is("Data") {
-			decodePage(d, r)
-		} else {
+		switch k := m.Key(); {
+		case !k.Is("Data"):
 			env.Member(d, k)
+		case d.Null():
+			d.Skip()
+			found = false
+		default:
+			found = true
+			decodePage(d, r)
 		}
+	}
+	if !found {
+		d.Reject(errNoData)
 	}
 	r.RequestID = env.RequestID
 	return r
@@ -198,7 +229,7 @@ func decodePage(d *wire.Decoder, r *ListInstancesResponse) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("List"):
-			r.Instances = wire.Slice(d, r.Instances, decodeInstance)
+			r.Instances = wire.PageSlice(d, r.Instances, MaxPageSize, decodeInstance)
 		case k.Is("PageNumber"):
 			r.PageNumber = int(d.LenientInt())
 		case k.Is("PageSize"):
@@ -208,6 +239,9 @@ func decodePage(d *wire.Decoder, r *ListInstancesResponse) {
 		default:
 			d.Skip()
 		}
+	}
+	if r.Instances == nil { // absent or null; [] is an empty page
+		d.Reject(errNoList)
 	}
 }
 

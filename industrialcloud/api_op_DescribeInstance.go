@@ -3,7 +3,6 @@ package industrialcloud
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"strconv"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
@@ -69,7 +68,7 @@ func (r *DescribeInstanceResponse) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if w.Data == nil || w.Data.Instance == nil {
-		return errors.New(`no "Data.Instance" object in the answer`)
+		return errNoInstance
 	}
 	r.RequestID, r.Instance = w.RequestID, *w.Data.Instance
 	if len(r.Instance.CustomSpecItems) == 0 && len(w.Data.CustomSpecItems) > 0 {

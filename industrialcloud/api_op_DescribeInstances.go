@@ -3,7 +3,6 @@ package industrialcloud
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"iter"
 	"strconv"
 
@@ -115,7 +114,8 @@ type DescribeInstancesResponse struct {
 }
 
 // UnmarshalJSON reads the Response object: {"RequestId", "Data":
-// {"TotalCount", "Instances": [...]}}. An answer without Data is an error.
+// {"TotalCount", "Instances": [...]}}. An answer without Data or its
+// Instances, or with more than twice MaxLimit instances, is an error.
 func (r *DescribeInstancesResponse) UnmarshalJSON(b []byte) error {
 	var w struct {
 		RequestID string `json:"RequestId"`
@@ -127,11 +127,14 @@ func (r *DescribeInstancesResponse) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if w.Data == nil {
-		return errors.New(`no "Data" object in the answer`)
+	switch {
+	case w.Data == nil:
+		return errNoData
+	case w.Data.Instances == nil: // absent or null; [] is an empty page
+		return errNoInstances
 	}
 	r.RequestID, r.Instances, r.TotalCount = w.RequestID, w.Data.Instances, int(w.Data.TotalCount)
-	return nil
+	return wire.CheckPage(len(r.Instances), MaxLimit)
 }
 
 // DescribeInstances returns one page of the instances in the given states

@@ -53,8 +53,12 @@
 // ModifyInstanceName's {"Code","Msg","RequestId"} envelope (whose codes are
 // undocumented and match no category). A *DecodeError is an answer that is
 // not the documented shape (a gateway's HTML page, truncated JSON, a time
-// that is not a time, a DescribeInstance answer without Data.Instance). A
-// *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
+// that is not a time, a DescribeInstance answer without Data.Instance, a
+// DescribeInstances answer without Data.Instances or with more than twice
+// MaxLimit of them, an instance without UUID). A context that ends while an
+// answer is decoded stops the decoding: the *DecodeError then matches the
+// context's error.
+// A *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
 // signed call never follows a redirect, and nothing is resent. An
 // *OperationError is a call that got no complete answer: a network failure
 // after the last attempt, an answer cut off before its end, a cancelled

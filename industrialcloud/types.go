@@ -85,7 +85,8 @@ type Instance struct {
 
 // UnmarshalJSON decodes an instance, accepting the ids as strings or
 // numbers, booleans as "true"/"false", and the documented time formats. A
-// value that cannot mean its field's type is an error.
+// value that cannot mean its field's type is an error, and so is an
+// instance without UUID (an empty object, null).
 func (in *Instance) UnmarshalJSON(b []byte) error {
 	type plain Instance
 	var w struct {
@@ -130,8 +131,20 @@ func (in *Instance) UnmarshalJSON(b []byte) error {
 	if in.InstanceExpireTime.IsZero() && in.InstanceExpireTimeUnix > 0 {
 		in.InstanceExpireTime = time.Unix(in.InstanceExpireTimeUnix, 0).UTC()
 	}
+	if in.UUID == "" {
+		return errNoUUID
+	}
 	return nil
 }
+
+// The shapes an answer must have (a *DecodeError otherwise): an instance
+// names itself, and an answer holds its payload.
+var (
+	errNoUUID      = wire.Missing("an instance", "UUID")
+	errNoData      = wire.Missing("the answer", "Data")
+	errNoInstance  = wire.Missing("the answer", "Data.Instance")
+	errNoInstances = wire.Missing("the answer", "Data.Instances")
+)
 
 // CustomSpecItem is an extra billing item of an instance (额外计费项), such
 // as a number of user seats.

@@ -11,16 +11,17 @@ import (
 // client receives it: in one pass over the bytes, envelope and payload
 // together (tc3api.Do), without reflection. Each assigns the members its
 // type holds, reads the lenient ones as the wire types do, and hands every
-// other member to the envelope. They read exactly what the public types'
-// UnmarshalJSON (encoding/json) read from the same bytes, and return nil
-// where those fail for a reason the decoder does not see (a missing
-// object, a bad time): wire_test.go checks it on every documented answer
-// and by fuzzing.
+// other member to the envelope. They accept exactly what the public types'
+// UnmarshalJSON (encoding/json) accept, and read the same from it; where
+// those fail for a reason the decoder does not see (a missing object, a
+// bad time), they reject the answer with d.Reject. wire_test.go checks it
+// on every documented answer and by fuzzing.
 
 func decodeDescribeInstance(d *wire.Decoder, env *tc3api.Envelope) *DescribeInstanceResponse {
 	var (
-		in, found, ok = Instance{}, false, true
-		dataItems     []CustomSpecItem
+		in        Instance
+		found     bool
+		dataItems []CustomSpecItem
 	)
 	for m := d.Object(); m.Next(); {
 		k := m.Key()
@@ -35,7 +36,11 @@ func decodeDescribeInstance(d *wire.Decoder, env *tc3api.Envelope) *DescribeInst
 			switch k := m.Key(); {
 			case k.Is("Instance"):
 				found, in = !d.Null(), Instance{}
-				ok = decodeInstance(d, &in)
+				if found {
+					decodeInstance(d, &in)
+				} else {
+					d.Skip()
+				}
 			case k.Is("CustomSpecItems"):
 				dataItems = wire.Slice(d, dataItems, decodeCustomSpecItem)
 			default:
@@ -43,8 +48,8 @@ func decodeDescribeInstance(d *wire.Decoder, env *tc3api.Envelope) *DescribeInst
 			}
 		}
 	}
-	if !found || !ok {
-		return nil
+	if !found {
+		d.Reject(errNoInstance)
 	}
 	if len(in.CustomSpecItems) == 0 && len(dataItems) > 0 {
 		in.CustomSpecItems = dataItems
@@ -54,10 +59,9 @@ func decodeDescribeInstance(d *wire.Decoder, env *tc3api.Envelope) *DescribeInst
 
 func decodeDescribeInstances(d *wire.Decoder, env *tc3api.Envelope) *DescribeInstancesResponse {
 	var (
-		r          DescribeInstancesResponse
-		found, bad bool
+		r     DescribeInstancesResponse
+		found bool
 	)
-	elem := func(d *wire.Decoder, in *Instance) { bad = !decodeInstance(d, in) || bad }
 	for m := d.Object(); m.Next(); {
 		k := m.Key()
 		if !k.Is("Data") {
@@ -70,14 +74,17 @@ func decodeDescribeInstances(d *wire.Decoder, env *tc3api.Envelope) *DescribeIns
 			case k.Is("TotalCount"):
 				r.TotalCount = int(d.LenientInt())
 			case k.Is("Instances"):
-				r.Instances = wire.Slice(d, r.Instances, elem)
+				r.Instances = wire.PageSlice(d, r.Instances, MaxLimit, decodeInstance)
 			default:
 				d.Skip()
 			}
 		}
 	}
-	if !found || bad {
-		return nil
+	switch {
+	case !found:
+		d.Reject(errNoData)
+	case r.Instances == nil: // absent or null; [] is an empty page
+		d.Reject(errNoInstances)
 	}
 	r.RequestID = env.RequestID
 	return &r
@@ -90,14 +97,15 @@ func decodeModifyInstanceName(d *wire.Decoder, env *tc3api.Envelope) *ModifyInst
 	return &ModifyInstanceNameResponse{RequestID: env.RequestID}
 }
 
-// decodeInstance reads an instance as Instance.UnmarshalJSON does. It
-// reports false where that fails on a value the decoder accepts: a time
-// parseTime refuses.
-func decodeInstance(d *wire.Decoder, in *Instance) bool {
-	ok := true
+// decodeInstance reads an instance as Instance.UnmarshalJSON does, and
+// rejects it where that fails on values the decoder accepts: a time
+// parseTime refuses, and an instance without UUID.
+func decodeInstance(d *wire.Decoder, in *Instance) {
 	readTime := func(name string, dst *time.Time) {
 		t, err := parseTime(name, d.LenientString())
-		*dst, ok = t, ok && err == nil
+		if *dst = t; err != nil {
+			d.Reject(err)
+		}
 	}
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -144,7 +152,9 @@ func decodeInstance(d *wire.Decoder, in *Instance) bool {
 	if in.InstanceExpireTime.IsZero() && in.InstanceExpireTimeUnix > 0 {
 		in.InstanceExpireTime = time.Unix(in.InstanceExpireTimeUnix, 0).UTC()
 	}
-	return ok
+	if in.UUID == "" {
+		d.Reject(errNoUUID)
+	}
 }
 
 // instanceFlag reads k into its boolean field of in, leniently, and

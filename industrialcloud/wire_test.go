@@ -161,7 +161,7 @@ func BenchmarkDecodeDescribeInstance(b *testing.B) {
 		var d wire.Decoder
 		var env tc3api.Envelope
 		for b.Loop() {
-			if _, ok := tc3api.ReadAnswer(&d, body, &env, decodeDescribeInstance); !ok {
+			if _, err := tc3api.ReadAnswer(context.Background(), &d, body, &env, decodeDescribeInstance); err != nil {
 				b.Fatal("decode failed")
 			}
 		}

@@ -44,6 +44,13 @@ type CreateInstanceResponse struct {
 	Instance  Instance `json:"Instance"`
 }
 
+// UnmarshalJSON decodes the answer. One without an Instance, or with an
+// instance without InstanceId, is an error: it is not the documented shape.
+func (r *CreateInstanceResponse) UnmarshalJSON(b []byte) (err error) {
+	r.RequestID, r.Instance, err = readInstanceAnswer(b)
+	return err
+}
+
 // CreateInstance creates an Outbound Bot business instance (OutboundBot
 // 2019-12-26, action CreateInstance).
 //

@@ -29,6 +29,13 @@ type DescribeInstanceResponse struct {
 	Instance  Instance `json:"Instance"`
 }
 
+// UnmarshalJSON decodes the answer. One without an Instance, or with an
+// instance without InstanceId, is an error: it is not the documented shape.
+func (r *DescribeInstanceResponse) UnmarshalJSON(b []byte) (err error) {
+	r.RequestID, r.Instance, err = readInstanceAnswer(b)
+	return err
+}
+
 // DescribeInstance returns one Outbound Bot business instance (OutboundBot
 // 2019-12-26, action DescribeInstance). It is a read and is retried on any
 // transient failure.

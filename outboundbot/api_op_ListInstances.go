@@ -58,6 +58,8 @@ type ListInstancesResponse struct {
 }
 
 // UnmarshalJSON decodes a page, accepting its numbers as JSON strings too.
+// A page without its Instances list, or of more than twice MaxPageSize
+// instances, is an error.
 func (r *ListInstancesResponse) UnmarshalJSON(b []byte) error {
 	type plain ListInstancesResponse
 	var w struct {
@@ -69,7 +71,10 @@ func (r *ListInstancesResponse) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	r.TotalCount, r.PageNumber, r.PageSize = int(w.TotalCount), int(w.PageNumber), int(w.PageSize)
-	return nil
+	if r.Instances == nil { // absent or null; [] is an empty page
+		return errNoInstances
+	}
+	return wire.CheckPage(len(r.Instances), MaxPageSize)
 }
 
 // ListInstances returns one page of the Outbound Bot business instances

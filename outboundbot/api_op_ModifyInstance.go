@@ -41,6 +41,13 @@ type ModifyInstanceResponse struct {
 	Instance  Instance `json:"Instance"`
 }
 
+// UnmarshalJSON decodes the answer. One without an Instance, or with an
+// instance without InstanceId, is an error: it is not the documented shape.
+func (r *ModifyInstanceResponse) UnmarshalJSON(b []byte) (err error) {
+	r.RequestID, r.Instance, err = readInstanceAnswer(b)
+	return err
+}
+
 // ModifyInstance changes an Outbound Bot business instance (OutboundBot
 // 2019-12-26, action ModifyInstance). It is retried only when the request
 // provably did not reach the service.

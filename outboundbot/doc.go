@@ -29,9 +29,15 @@
 //
 // A *ValidationError lists every bad request field before anything is
 // sent. An *APIError is the service's refusal (also for an HTTP 200 whose
-// body says Success:false). A *DecodeError is an answer that is not the
-// documented shape (a gateway's HTML page, truncated JSON). A
-// *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
+// body says Success:false with an error Code). A *DecodeError is an answer
+// that is not the documented shape: a gateway's HTML page, truncated JSON,
+// an answer without its Instance or Instances (absent or null), an instance
+// without InstanceId, a Success that is not true (true or "true" in any
+// letter case) with no Code, a number that does not fit its field exactly,
+// a page of more than twice MaxPageSize instances. A context that ends
+// while an answer is decoded stops the decoding: the *DecodeError then
+// matches errors.Is(err, context.DeadlineExceeded) or context.Canceled.
+// A *RedirectError is an answer that sent the call elsewhere (HTTP 3xx): a
 // signed call never follows a redirect, and nothing is resent. An
 // *OperationError is a call that got no complete answer: a network failure
 // after the last attempt, an answer cut off before its end, a cancelled

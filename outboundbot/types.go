@@ -27,7 +27,8 @@ type Instance struct {
 }
 
 // UnmarshalJSON decodes an instance, accepting numbers and booleans sent as
-// JSON strings and CreationTime as epoch milliseconds.
+// JSON strings and CreationTime as epoch milliseconds. An instance without
+// InstanceId (an empty object, null) is an error.
 func (in *Instance) UnmarshalJSON(b []byte) error {
 	type plain Instance
 	var w struct {
@@ -45,7 +46,36 @@ func (in *Instance) UnmarshalJSON(b []byte) error {
 	in.CreationTime = w.CreationTime.Time
 	in.CreatorID = int64(w.CreatorID)
 	in.IsPreset = bool(w.IsPreset)
+	if in.InstanceID == "" {
+		return errNoInstanceID
+	}
 	return nil
+}
+
+// The shapes an answer must have (a *DecodeError otherwise): an instance
+// names itself, and an answer holds its payload.
+var (
+	errNoInstanceID = wire.Missing("an instance", "InstanceId")
+	errNoInstance   = wire.Missing("the answer", "Instance")
+	errNoInstances  = wire.Missing("the answer", "Instances")
+)
+
+// readInstanceAnswer reads an answer whose payload is one Instance, as
+// the UnmarshalJSON of CreateInstanceResponse, DescribeInstanceResponse
+// and ModifyInstanceResponse do: without an Instance (absent or null) the
+// answer is not the documented shape.
+func readInstanceAnswer(b []byte) (requestID string, in Instance, err error) {
+	var w struct {
+		RequestID string `json:"RequestId"`
+		Instance  *Instance
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return "", Instance{}, err
+	}
+	if w.Instance == nil {
+		return "", Instance{}, errNoInstance
+	}
+	return w.RequestID, *w.Instance, nil
 }
 
 // Tag is a resource tag, as listed in Instance.ResourceTags and used to

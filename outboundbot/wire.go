@@ -42,6 +42,9 @@ func decodeInstance(d *wire.Decoder, in *Instance) {
 			d.Skip()
 		}
 	}
+	if in.InstanceID == "" {
+		d.Reject(errNoInstanceID)
+	}
 }
 
 func decodeTag(d *wire.Decoder, t *Tag) {
@@ -58,15 +61,25 @@ func decodeTag(d *wire.Decoder, t *Tag) {
 }
 
 // instanceAnswer reads an answer whose payload is one Instance:
-// CreateInstance, DescribeInstance and ModifyInstance.
+// CreateInstance, DescribeInstance and ModifyInstance. Without one (absent
+// or null) the answer is not the documented shape.
 func instanceAnswer(d *wire.Decoder, env *rpc.Envelope) Instance {
 	var in Instance
+	found := false
 	for m := d.Object(); m.Next(); {
-		if k := m.Key(); k.Is("Instance") {
-			decodeInstance(d, &in)
-		} else {
+		switch k := m.Key(); {
+		case !k.Is("Instance"):
 			env.Member(d, k)
+		case d.Null():
+			d.Skip()
+			found = false
+		default:
+			found, in = true, Instance{}
+			decodeInstance(d, &in)
 		}
+	}
+	if !found {
+		d.Reject(errNoInstance)
 	}
 	return in
 }
@@ -98,7 +111,7 @@ func decodeListInstances(d *wire.Decoder, env *rpc.Envelope) *ListInstancesRespo
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Instances"):
-			r.Instances = wire.Slice(d, r.Instances, decodeInstance)
+			r.Instances = wire.PageSlice(d, r.Instances, MaxPageSize, decodeInstance)
 		case k.Is("TotalCount"):
 			r.TotalCount = int(d.LenientInt())
 		case k.Is("PageNumber"):
@@ -108,6 +121,9 @@ func decodeListInstances(d *wire.Decoder, env *rpc.Envelope) *ListInstancesRespo
 		default:
 			env.Member(d, k)
 		}
+	}
+	if r.Instances == nil { // absent or null; [] is an empty page
+		d.Reject(errNoInstances)
 	}
 	r.RequestID = env.RequestID
 	return r

@@ -8,9 +8,11 @@
 //     ServiceUnavailable, InternalError, a response slower than the
 //     deadline, a gateway's 502 HTML page, a gateway's bare 503 (nginx's
 //     HTML page, Envoy's text/plain), an empty, truncated, wrongly shaped or
-//     oversized body, HTTP 200 with Success:false, an expired token, clock
-//     skew; for the list operations, a walk answered the same page forever
-//     or two pages in turn under a total never reached). Each cell checks the typed error or the eventual success the
+//     oversized body, a null payload, more list elements than a page holds,
+//     HTTP 200 with Success:false, an expired token, clock skew; for the
+//     list operations, a walk answered the same page forever or two pages in
+//     turn under a total never reached; the payload faults only where the
+//     answer has a payload). Each cell checks the typed error or the eventual success the
 //     contract promises, the number of attempts, that a write ran at most
 //     once, that every attempt was freshly built and signed, and that no
 //     goroutine and no connection outlives the cell.
@@ -22,6 +24,12 @@
 //     items yielded (each once), the requests made and the typed error.
 //   - TestCancelMidCall: cancelling a call in flight or in backoff returns
 //     promptly with context.Canceled wrapped, for every operation.
+//   - TestAnswerShapes: answers that are not the documented shape (a
+//     missing or null payload, an instance without its ID or with every
+//     member null, a page too long, a Success that is not true, an integer
+//     that does not fit) are a *DecodeError for every operation;
+//     TestDecodeObservesContext: a context that ends while an answer is
+//     decoded stops the decoding.
 //   - TestLoad (only with TYPEDCLOUD_LOAD=1): 64 goroutines share one client under 5 %
 //     injected retryable faults (industrialcloud: 64 × 2,000 calls,
 //     64 × 150 under -race; outboundbot: 64 × 60 calls); no unexpected

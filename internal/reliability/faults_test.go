@@ -62,6 +62,9 @@ type faultCase struct {
 	// pageSize, and walked the list requests the walk must make.
 	pages  script
 	walked int
+	// applies reports whether the fault can be staged for op; nil means
+	// for every operation. A cell it does not apply to is not run.
+	applies func(op operation) bool
 }
 
 // pageSize is the page size of the walks in the scriptedPages columns.
@@ -189,6 +192,22 @@ var faults = []faultCase{
 	{name: "wrong-shape", retries: never, lost: true,
 		fault: func(_ *product, op operation) fake.Fault { return fake.Fault{Status: 200, Body: op.wrongShape} },
 		want:  fixed(want{typ: "decode", status: 200})},
+	// An answer whose payload is null, and one with more list elements
+	// than the API returns (a page past twice its largest, or a nested
+	// list past the answer's element budget): not the documented shape.
+	// Operations that answer only the envelope have neither.
+	{name: "null-payload", retries: never, lost: true,
+		applies: func(op operation) bool { return op.payload != nil },
+		fault: func(_ *product, op operation) fake.Fault {
+			return fake.Fault{Status: 200, Body: op.payload.answer("null")}
+		},
+		want: fixed(want{typ: "decode", status: 200})},
+	{name: "oversized-item-count", retries: never, lost: true,
+		applies: func(op operation) bool { return op.payload != nil && op.payload.oversized() != "" },
+		fault: func(_ *product, op operation) fake.Fault {
+			return fake.Fault{Status: 200, Body: op.payload.oversized()}
+		},
+		want: fixed(want{typ: "decode", status: 200})},
 	{name: "oversized-body", retries: never, lost: true,
 		fault: func(*product, operation) fake.Fault { return fake.Fault{Status: 200, Body: oversizedBody()} },
 		want:  fixed(want{typ: "decode", status: 200})},

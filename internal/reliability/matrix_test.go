@@ -33,6 +33,8 @@ func variantsOf(op operation, f faultCase) []variant {
 		return nil // not a list operation: the cell does not apply
 	case f.kind == scriptedPages:
 		return []variant{{name: "final", attempts: f.walked, received: f.walked}}
+	case f.applies != nil && !f.applies(op):
+		return nil
 	case f.kind == staleCreds && op.product.tencent:
 		// A rejected token is refreshed and the call made once more, even
 		// a write (it was not processed); a static token cannot be.

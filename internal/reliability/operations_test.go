@@ -149,7 +149,58 @@ type operation struct {
 	wrongShape string
 	// list is how a list operation pages; nil for the others.
 	list *lister
+	// payload is the shape of the payload of a success answer, for the
+	// decoding tests; nil for an answer that is only the envelope.
+	payload *payload
 }
+
+// payload is where a success answer of an operation holds its payload,
+// and what a valid one is.
+type payload struct {
+	// answer returns a success answer holding payload, the payload
+	// member's JSON text; "" leaves the member out.
+	answer func(payload string) string
+	// item is a valid payload object: the answer's payload, or an element
+	// of its list when pageSize, the largest page, is not 0.
+	item     string
+	pageSize int
+	// nested is a list member of item, and integer a member of item
+	// holding an integer; "" for none.
+	nested, integer string
+}
+
+// member returns `,"name":value`, or "" for an empty value.
+func member(name, value string) string {
+	if value == "" {
+		return ""
+	}
+	return `,"` + name + `":` + value
+}
+
+// wrapped returns an answer function: head, the payload member, tail.
+func wrapped(head, name, tail string) func(string) string {
+	return func(p string) string { return head + member(name, p) + tail }
+}
+
+const (
+	obEnvelope  = `{"RequestId":"8C9A0D3E","Code":"OK","HttpStatusCode":200,"Success":true`
+	cccEnvelope = `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E"`
+	obItem      = `{"InstanceId":"i-1","InstanceName":"n","MaxConcurrentConversation":4,"CreatorId":7,"CreationTime":1578469042851}`
+	cccItem     = `{"Id":"ccc-test","Name":"n","DomainName":"ccc-test","CreateTime":1578469042851}`
+	icItem      = `{"UUID":"u-1","InstanceName":"n","Appid":3,"Bid":4}`
+)
+
+var (
+	obInstance  = &payload{answer: wrapped(obEnvelope, "Instance", "}"), item: obItem, nested: "ResourceTags", integer: "CreatorId"}
+	obList      = &payload{answer: wrapped(obEnvelope+`,"TotalCount":1`, "Instances", "}"), item: obItem, pageSize: outboundbot.MaxPageSize, nested: "ResourceTags", integer: "CreatorId"}
+	cccInstance = &payload{answer: wrapped(cccEnvelope, "Data", "}"), item: cccItem, nested: "NumberList", integer: "CreateTime"}
+	cccList     = &payload{answer: wrapped(cccEnvelope+`,"Data":{"TotalCount":1,"PageNumber":1,"PageSize":100`, "List", "}}"),
+		item: cccItem, pageSize: ccc.MaxPageSize, nested: "NumberList", integer: "CreateTime"}
+	cccWorkflow = &payload{answer: wrapped(cccEnvelope, "Data", "}"), item: `"workflow-1"`}
+	icInstance  = &payload{answer: wrapped(`{"Response":{"RequestId":"8C9A0D3E","Data":{"X":0`, "Instance", "}}}"), item: icItem, nested: "CustomSpecItems", integer: "Appid"}
+	icList      = &payload{answer: wrapped(`{"Response":{"RequestId":"8C9A0D3E","Data":{"TotalCount":1`, "Instances", "}}}"),
+		item: icItem, pageSize: industrialcloud.MaxLimit, nested: "CustomSpecItems", integer: "Appid"}
+)
 
 func (op operation) String() string { return op.product.name + "." + op.action }
 
@@ -177,7 +228,8 @@ var operations = []operation{
 			}
 			return false
 		},
-		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":"90515b5-6115-4ccf-83e2-52d5bfaf2ddf"}`},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":"90515b5-6115-4ccf-83e2-52d5bfaf2ddf"}`,
+		payload:    obInstance},
 	{product: outboundbotProduct, action: "DescribeInstance",
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -185,7 +237,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":{"InstanceId":"i","MaxConcurrentConversation":"four"}}`},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":{"InstanceId":"i","MaxConcurrentConversation":"four"}}`,
+		payload:    obInstance},
 	{product: outboundbotProduct, action: "ListInstances", list: outboundbotLister,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -193,7 +246,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instances":{"InstanceId":"i"},"TotalCount":1}`},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instances":{"InstanceId":"i"},"TotalCount":1}`,
+		payload:    obList},
 	{product: outboundbotProduct, action: "ModifyInstance", write: true,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -210,7 +264,8 @@ var operations = []operation{
 			}
 			return false
 		},
-		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":[1,2,3]}`},
+		wrongShape: `{"RequestId":"8C9A0D3E","Code":"OK","Success":true,"Instance":[1,2,3]}`,
+		payload:    obInstance},
 	{product: outboundbotProduct, action: "DeleteInstance", write: true,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -239,7 +294,8 @@ var operations = []operation{
 			}
 			return false
 		},
-		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"WorkflowId":"w"}}`},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"WorkflowId":"w"}}`,
+		payload:    cccWorkflow},
 	{product: cccProduct, action: "GetInstance",
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -247,7 +303,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"Id":"ccc-test","NumberList":[{"Active":"maybe"}]}}`},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"Id":"ccc-test","NumberList":[{"Active":"maybe"}]}}`,
+		payload:    cccInstance},
 	{product: cccProduct, action: "ListInstances", list: cccListInstances,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -255,7 +312,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":1,"List":"ccc-test"}}`},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":1,"List":"ccc-test"}}`,
+		payload:    cccList},
 	{product: cccProduct, action: "ListInstancesOfUser", list: cccListInstancesOfUser,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -263,7 +321,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":"many","List":[]}}`},
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"TotalCount":"many","List":[]}}`,
+		payload:    cccList},
 	{product: cccProduct, action: "ModifyInstance", write: true,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -288,7 +347,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"Instance":[{"UUID":"u"}]}}}`},
+		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"Instance":[{"UUID":"u"}]}}}`,
+		payload:    icInstance},
 	{product: industrialcloudProduct, action: "DescribeInstances", list: industrialcloudLister,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
@@ -297,7 +357,8 @@ var operations = []operation{
 				return err
 			}
 		},
-		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"TotalCount":1,"Instances":{"UUID":"u"}}}}`},
+		wrongShape: `{"Response":{"RequestId":"8C9A0D3E","Data":{"TotalCount":1,"Instances":{"UUID":"u"}}}}`,
+		payload:    icList},
 	{product: industrialcloudProduct, action: "ModifyInstanceName", write: true,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {

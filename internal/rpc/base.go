@@ -153,9 +153,10 @@ func Do[Out any](ctx context.Context, b *Base, action string, idempotent bool, r
 	return p.out, nil
 }
 
-// wireSlot is a Call.Response decoded in one pass.
+// wireSlot is a Call.Response decoded in one pass, which stops when ctx
+// (nil: never) is done.
 type wireSlot interface {
-	decodeWire(body []byte) (*Envelope, error)
+	decodeWire(ctx context.Context, body []byte) (*Envelope, error)
 }
 
 // payload is one call of Do: its exchange, the response and the decoder
@@ -170,8 +171,9 @@ type payload[Out any] struct {
 
 // decodeWire decodes body afresh (an earlier attempt may have filled the
 // slot) and returns its envelope.
-func (p *payload[Out]) decodeWire(body []byte) (*Envelope, error) {
+func (p *payload[Out]) decodeWire(ctx context.Context, body []byte) (*Envelope, error) {
 	p.d.Reset(body)
+	p.d.SetContext(ctx)
 	p.env = Envelope{}
 	p.out = p.decode(&p.d, &p.env)
 	return &p.env, p.d.Finish()

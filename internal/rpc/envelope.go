@@ -53,10 +53,12 @@ func (e *Envelope) Member(d *wire.Decoder, k wire.Key) {
 	}
 }
 
-// failed reports whether a 2xx answer still says the call failed:
-// Success:false, or a Code other than OK.
+// failed reports whether a 2xx answer still says the call failed: a
+// Success that is present and not true (false, 0, "no": only true and
+// "true", in any letter case, are a success), or a Code other than OK. An
+// answer without Success (CCC sends none) is judged by its Code alone.
 func (e *Envelope) failed() bool {
-	if e.Success == FlagFalse {
+	if e.Success == FlagFalse || e.Success == FlagOther {
 		return true
 	}
 	switch e.Code {
@@ -89,27 +91,26 @@ func (t *Text) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Flag is a lenient boolean that tells an absent value from false: only
-// false or "false" is FlagFalse. It never fails.
+// Flag is a lenient boolean that tells an absent value from false, and
+// both from a value that is neither. It never fails.
 type Flag uint8
 
 // The Flag values.
 const (
 	FlagAbsent Flag = iota // absent, null or ""
-	FlagTrue               // true or "true"
-	FlagFalse              // false or "false"
-	FlagOther              // anything else
+	FlagTrue               // true, or "true" in any letter case
+	FlagFalse              // false, or "false" in any letter case
+	FlagOther              // anything else: 0, 1, "yes", an object
 )
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (f *Flag) UnmarshalJSON(b []byte) error {
-	s := wire.Unquote(b)
-	switch string(s) {
-	case "", "null":
+	switch s := wire.Unquote(b); {
+	case len(s) == 0 || string(s) == "null":
 		*f = FlagAbsent
-	case "true":
+	case bytes.EqualFold(s, []byte("true")):
 		*f = FlagTrue
-	case "false":
+	case bytes.EqualFold(s, []byte("false")):
 		*f = FlagFalse
 	default:
 		*f = FlagOther
@@ -172,7 +173,7 @@ func rawText(raw []byte) string {
 func (c *Client) decode(action string, a *transport.Answer, out any) error {
 	body := bytes.TrimSpace(a.Body)
 	if w, ok := out.(wireSlot); ok && a.Status >= 200 && a.Status <= 299 && len(body) != 0 && body[0] == '{' {
-		env, err := w.decodeWire(body)
+		env, err := w.decodeWire(a.Context, body)
 		if err != nil {
 			// Read the envelope alone: the answer may still be a refusal,
 			// which is reported as such.
@@ -237,7 +238,12 @@ func (c *Client) check(action string, a *transport.Answer, body []byte, env *Env
 // DecodeError that still matches its status's category.
 func (c *Client) apiError(action string, a *transport.Answer, env *Envelope) error {
 	code := string(env.Code)
-	if code == "" {
+	switch {
+	case code == "" && a.Status >= 200 && a.Status <= 299:
+		// Success not true, and no code to say what failed: the service
+		// did not say no in its documented way, nor yes.
+		return c.decodeError(action, a, env.RequestID, errors.New("Success is not true, and the answer has no error code"))
+	case code == "":
 		return c.decodeError(action, a, env.RequestID, fmt.Errorf("HTTP %d without an error code", a.Status))
 	}
 	status := a.Status

@@ -310,7 +310,7 @@ func TestOnePassDecode(t *testing.T) {
 		assert.Equal(t, `{"a":1}`, e.Code)
 		slot, err := invoke(t, 1, answer{200, `{"RequestId":"R6","Code":200,"Success":"True","HttpStatusCode":[1]}`})
 		require.NoError(t, err)
-		assert.Equal(t, FlagOther, slot.env.Success)
+		assert.Equal(t, FlagTrue, slot.env.Success)
 		assert.Equal(t, Text("200"), slot.env.Code)
 	})
 }

@@ -37,20 +37,25 @@ type inner struct {
 func (in *inner) businessCode() string { return businessCode(in.Code) }
 
 // decode classifies one answer and, on success, fills out. A Do slot is
-// read in one pass when the answer is a 2xx JSON object; when that pass
-// does not vouch for a success, and for anything else, the answer is
-// decoded in three passes of encoding/json: the top object, the envelope in
-// Response, then Response into out.
+// read in one pass when the answer is a 2xx JSON object, and that pass has
+// the last word on the payload: when it refuses the answer, the envelope
+// alone is read with encoding/json (two passes, the top object, then the
+// envelope in Response, neither of which decodes a payload) to report a
+// refusal as such, and otherwise the one pass's error is returned. For
+// any other Response (Invoke's), a third pass decodes Response into out.
 func (c *Client) decode(action string, a *transport.Answer, out any) error {
 	body := bytes.TrimSpace(a.Body)
-	if w, ok := out.(wireSlot); ok {
+	w, onePass := out.(wireSlot)
+	var wireErr error
+	if onePass {
+		wireErr = errors.New("not a 2xx JSON object")
 		if a.Status >= 200 && a.Status <= 299 && len(body) != 0 && body[0] == '{' {
-			if id, ok := w.decodeWire(body); ok {
+			var id string
+			if id, wireErr = w.decodeWire(a.Context, body); wireErr == nil {
 				a.RequestID = id
 				return nil
 			}
 		}
-		out = w.fallback()
 	}
 	if len(body) == 0 {
 		return c.decodeError(action, a, "", errors.New("empty body"))
@@ -63,7 +68,7 @@ func (c *Client) decode(action string, a *transport.Answer, out any) error {
 		if code := legacyCode(&top); code != "" {
 			return c.apiError(action, a, code, top.LegacyMessage, "")
 		}
-		return c.decodeError(action, a, "", errors.New(`no "Response" object`))
+		return c.decodeError(action, a, "", errNoResponse)
 	}
 	var in inner
 	if err := json.Unmarshal(top.Response, &in); err != nil {
@@ -85,8 +90,9 @@ func (c *Client) decode(action string, a *transport.Answer, out any) error {
 		return c.decodeError(action, a, in.RequestID, fmt.Errorf("HTTP %d without an error code", a.Status))
 	case in.RequestID == "":
 		return c.decodeError(action, a, "", errors.New("no RequestId in the answer"))
-	}
-	if out == nil {
+	case onePass:
+		return c.decodeError(action, a, in.RequestID, wireErr)
+	case out == nil:
 		return nil
 	}
 	if err := json.Unmarshal(top.Response, out); err != nil {

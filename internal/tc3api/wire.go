@@ -3,6 +3,7 @@ package tc3api
 import (
 	"bytes"
 	"context"
+	"errors"
 
 	"github.com/typedcloud/sdk-go/internal/wire"
 )
@@ -74,19 +75,27 @@ func (e *Envelope) succeeded() bool {
 // Decode reads the Response object of an answer with d, in one pass: each
 // member the response holds into it, and every other member through
 // env.Member, which keeps the envelope and skips the rest. It returns the
-// response, or nil when the answer is not the documented shape the
-// response's UnmarshalJSON accepts (d records any syntax or type error).
+// response; d records any error, and d.Reject the answers that are valid
+// JSON but not the documented shape the response's UnmarshalJSON accepts.
 type Decode[Out any] func(d *wire.Decoder, env *Envelope) *Out
 
+// errNotSuccess is a one-pass reading whose envelope is not a success: the
+// envelope-only reading reports what it is.
+var errNotSuccess = errors.New("the answer is not a success")
+
+// errNoResponse is an answer without a Response object.
+var errNoResponse = errors.New(`no "Response" object`)
+
 // ReadAnswer reads a whole answer body, {"Response": {...}}, with d in one
-// pass: its Response member by decode, the legacy top-level error fields as
-// strictly as the envelope-only reading does, the rest skipped. It returns
-// the response and true only for a success: valid JSON, a Response object
-// decode accepted, and an envelope that succeeded. Anything else (a
-// refusal, a wrong shape, a value decode cannot vouch for) returns false,
-// and the caller decodes the answer the envelope-only way, which reports it.
-func ReadAnswer[Out any](d *wire.Decoder, body []byte, env *Envelope, decode Decode[Out]) (*Out, bool) {
+// pass, stopping once ctx (nil: never) is done: its Response member by
+// decode, the legacy top-level error fields as strictly as the
+// envelope-only reading does, the rest skipped. It returns the response
+// for a success: valid JSON, a Response object decode accepted, and an
+// envelope that succeeded. Anything else is an error: d's, or
+// errNotSuccess for a refusal, which the envelope-only reading classifies.
+func ReadAnswer[Out any](ctx context.Context, d *wire.Decoder, body []byte, env *Envelope, decode Decode[Out]) (*Out, error) {
 	d.Reset(body)
+	d.SetContext(ctx)
 	*env = Envelope{}
 	var out *Out
 	for m := d.Object(); m.Next(); {
@@ -104,17 +113,22 @@ func ReadAnswer[Out any](d *wire.Decoder, body []byte, env *Envelope, decode Dec
 			d.Skip()
 		}
 	}
-	if d.Finish() != nil || out == nil || !env.succeeded() {
-		return nil, false
+	switch err := d.Finish(); {
+	case err != nil:
+		return nil, err
+	case out == nil:
+		return nil, errNoResponse
+	case !env.succeeded():
+		return nil, errNotSuccess
 	}
-	return out, true
+	return out, nil
 }
 
 // Do runs call and returns its response. A 2xx JSON answer is read once,
-// envelope and payload together, by decode; any other answer, or one
-// decode does not vouch for, is decoded as Invoke decodes it, into a new
-// Out by encoding/json, so errors and results are the same either way.
-// call.Response is ignored.
+// envelope and payload together, by decode, whose verdict on the payload
+// is final; an answer the one pass does not accept is classified from its
+// envelope alone, read as Invoke reads it, so that refusals are reported
+// the same either way. call.Response is ignored.
 func Do[Out any](ctx context.Context, c *Client, call Call, decode Decode[Out]) (*Out, error) {
 	s := &slot[Out]{decode: decode}
 	call.Response = s
@@ -124,13 +138,11 @@ func Do[Out any](ctx context.Context, c *Client, call Call, decode Decode[Out]) 
 	return s.out, nil
 }
 
-// wireSlot is a Call.Response that can be decoded in one pass.
+// wireSlot is a Call.Response that is decoded in one pass.
 type wireSlot interface {
-	// decodeWire reads a 2xx body in one pass and reports whether it
-	// succeeded, with the request id.
-	decodeWire(body []byte) (requestID string, ok bool)
-	// fallback returns a fresh response for encoding/json to fill.
-	fallback() any
+	// decodeWire reads a 2xx body in one pass, stopping once ctx is done,
+	// and returns the request id, or why the answer is not a success.
+	decodeWire(ctx context.Context, body []byte) (requestID string, err error)
 }
 
 // slot is one call of Do: the decoder, the envelope and the response, in
@@ -142,15 +154,10 @@ type slot[Out any] struct {
 	out    *Out
 }
 
-func (s *slot[Out]) decodeWire(body []byte) (string, bool) {
-	var ok bool
-	s.out, ok = ReadAnswer(&s.d, body, &s.env, s.decode)
-	return s.env.RequestID, ok
-}
-
-func (s *slot[Out]) fallback() any {
-	s.out = new(Out)
-	return s.out
+func (s *slot[Out]) decodeWire(ctx context.Context, body []byte) (string, error) {
+	var err error
+	s.out, err = ReadAnswer(ctx, &s.d, body, &s.env, s.decode)
+	return s.env.RequestID, err
 }
 
 // businessCode returns a failing business Code (its JSON text, quotes

@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/tc3api"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/internal/wire"
@@ -17,52 +19,61 @@ import (
 // SameTC3Decode checks that a Tencent-style product's one-pass decode
 // function reads a 2xx answer body exactly as the three passes of
 // encoding/json do (the top object, the envelope in Response, then
-// Response into the public type Out by its own UnmarshalJSON). The body
-// goes through tc3api.Do twice: once with decode, once with a decode that
-// refuses everything, which makes the client take the encoding/json path.
-// Both fail with the same error text, or both succeed with equal
-// responses; and a success must come from the one pass (the response is
-// the one decode returned), so a decode that silently always falls back
-// fails the check. A body that repeats a key is out of scope (which
-// occurrence wins is not specified), and is skipped.
+// Response into the public type Out by its own UnmarshalJSON). The body is
+// sent twice to a client: once through tc3api.Do with decode, once through
+// Invoke into a new Out, which takes the encoding/json path. Both fail, or
+// both succeed with equal responses; a refusal (an *APIError) must be the
+// same error either way, and a body one path cannot decode (a
+// *DecodeError) must be one for the other too. A body that repeats a key
+// is out of scope (which occurrence wins is not specified), and so is one
+// past the one pass's element budget (wire.BudgetPerByte), which
+// encoding/json does not keep.
 func SameTC3Decode[Out any](t testing.TB, body []byte, decode tc3api.Decode[Out]) {
 	t.Helper()
 	if RepeatsKey(body) {
 		return
 	}
-	want, werr := tc3Do(body, func(d *wire.Decoder, _ *tc3api.Envelope) *Out {
-		d.Skip()
-		return nil
-	})
-	var onePass *Out
-	got, gerr := tc3Do(body, func(d *wire.Decoder, env *tc3api.Envelope) *Out {
-		onePass = decode(d, env)
-		return onePass
-	})
+	want := new(Out)
+	werr := tc3Client(body).Invoke(context.Background(), tc3api.Call{Action: "Decode", Response: want})
+	got, gerr := tc3api.Do(context.Background(), tc3Client(body), tc3api.Call{Action: "Decode"}, decode)
+	if overBudget(gerr) && werr == nil {
+		return
+	}
+	var wantAPI, gotAPI *apierror.APIError
+	var wantDecode, gotDecode *apierror.DecodeError
 	switch {
 	case (werr == nil) != (gerr == nil):
 		t.Fatalf("encoding/json: %v, one pass: %v\n%s", werr, gerr, body)
-	case werr != nil:
-		if werr.Error() != gerr.Error() {
-			t.Fatalf("encoding/json fails with\n%v\nthe client with the one pass with\n%v\n%s", werr, gerr, body)
+	case werr == nil:
+		if !reflect.DeepEqual(*got, *want) {
+			t.Fatalf("one pass decodes\n%+v\nthe public type decodes\n%+v\n%s", *got, *want, body)
 		}
-	case got != onePass:
-		t.Fatalf("the one pass did not vouch for an answer encoding/json accepts (it returned %v)\n%s", onePass, body)
-	case !reflect.DeepEqual(*got, *want):
-		t.Fatalf("one pass decodes\n%+v\nthe public type decodes\n%+v\n%s", *got, *want, body)
+	case errors.As(werr, &wantAPI):
+		if !errors.As(gerr, &gotAPI) || werr.Error() != gerr.Error() {
+			t.Fatalf("encoding/json refuses with\n%v\nthe one pass fails with\n%v\n%s", werr, gerr, body)
+		}
+	case errors.As(werr, &wantDecode) != errors.As(gerr, &gotDecode):
+		t.Fatalf("encoding/json fails with\n%v\nthe one pass with\n%v\n%s", werr, gerr, body)
 	}
 }
 
-// tc3Do runs one call answered with body and HTTP 200.
-func tc3Do[Out any](body []byte, decode tc3api.Decode[Out]) (*Out, error) {
+// overBudget reports whether err is the one pass's element budget running
+// out (see wire.BudgetPerByte).
+func overBudget(err error) bool {
+	var le *wire.LimitError
+	return errors.As(err, &le) && le.Limit == 0
+}
+
+// tc3Client returns a client whose every call is answered with 200 and
+// body, without retries.
+func tc3Client(body []byte) *tc3api.Client {
 	ep, _ := url.Parse("http://tc3.example.invalid/")
-	c := &tc3api.Client{
+	return &tc3api.Client{
 		Product:     "tc3wire",
 		Endpoint:    ep,
 		Credentials: func(context.Context) (tc3api.Credentials, error) { return tc3api.Credentials{Token: "t"}, nil },
 		Transport:   transport.Config{HTTPClient: answer(body), Retry: transport.Retry{MaxAttempts: 1}},
 	}
-	return tc3api.Do(context.Background(), c, tc3api.Call{Action: "Decode"}, decode)
 }
 
 // answer is an HTTP client that answers every request with 200 and body.

@@ -17,7 +17,9 @@ import (
 // exactly as two passes of encoding/json do: into rpc.Envelope, then into
 // the public type Out by its own UnmarshalJSON. Both fail, or both succeed
 // with equal envelopes and responses. A body that repeats a key is out of
-// scope (which occurrence wins is not specified), and is skipped.
+// scope (which occurrence wins is not specified), and is skipped; so is one
+// past the one pass's element budget (wire.BudgetPerByte), which
+// encoding/json does not keep.
 func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
 	t.Helper()
 	if RepeatsKey(body) {
@@ -33,6 +35,9 @@ func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
 	d := wire.NewDecoder(body)
 	got := decode(d, &gotEnv)
 	gerr := d.Finish()
+	if overBudget(gerr) && werr == nil {
+		return
+	}
 	if (werr == nil) != (gerr == nil) {
 		t.Fatalf("encoding/json: %v, one pass: %v\n%s", werr, gerr, body)
 	}

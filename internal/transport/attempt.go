@@ -79,7 +79,7 @@ func (cfg *Config) send(req *http.Request, secrets []string) (*Answer, error) {
 		}
 		return nil, &readError{status: resp.StatusCode, err: err}
 	}
-	return &Answer{Status: resp.StatusCode, Header: resp.Header, Body: body, Secrets: secrets, final: resp.Request}, nil
+	return &Answer{Status: resp.StatusCode, Header: resp.Header, Body: body, Secrets: secrets, Context: req.Context(), final: resp.Request}, nil
 }
 
 // readError is an answer whose body could not be read to its end: the

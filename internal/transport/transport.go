@@ -88,6 +88,8 @@ type Answer struct {
 	Secrets []string // the attempt's secrets, for redacting snippets
 	// RequestID is set by Decode when it finds one, for the attempt's log line.
 	RequestID string
+	// Context is the attempt's context: Decode stops when it is done.
+	Context context.Context
 
 	final *http.Request // the request the answer is to, as the HTTPClient reports it
 }

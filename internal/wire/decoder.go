@@ -1,9 +1,11 @@
 package wire
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unicode"
@@ -45,17 +47,24 @@ type Decoder struct {
 	// seen holds short strings Str returned, to return again for the same
 	// bytes (see intern).
 	seen [16]string
+	// budget is how many bytes of list elements may still be decoded (see
+	// BudgetPerByte); items counts the elements decoded, and ctx, when not
+	// nil, is looked at every contextEvery of them.
+	budget int64
+	items  int
+	ctx    context.Context
 }
 
 // NewDecoder returns a Decoder reading data. It is small enough to inline,
 // so a Decoder that does not outlive its caller stays on the stack.
 func NewDecoder(data []byte) *Decoder {
-	return &Decoder{data: data}
+	return &Decoder{data: data, budget: budgetFor(len(data))}
 }
 
-// Reset makes d read data from the start, keeping its scratch buffer.
+// Reset makes d read data from the start, keeping its scratch buffer. It
+// forgets the context SetContext gave.
 func (d *Decoder) Reset(data []byte) {
-	*d = Decoder{data: data, buf: d.buf[:0]}
+	*d = Decoder{data: data, buf: d.buf[:0], budget: budgetFor(len(data))}
 }
 
 // Err returns the first error, or nil.
@@ -294,10 +303,20 @@ func (d *Decoder) lenient() (raw []byte, start int) {
 // holds) for elements that start as zero T. elem must read exactly one
 // value. Any other kind is a type error, returning s.
 //
+// Unlike encoding/json, it stops with a *LimitError once the answer's
+// lists hold more elements than its size allows (see BudgetPerByte), and
+// with a *StoppedError once the context given to SetContext is done.
+//
 // elem is called through a function value, so the compiler cannot prove
 // that d stays on the stack: a Decoder passed to Slice is allocated once
 // on the heap. Reuse one with Reset where that matters.
 func Slice[T any](d *Decoder, s []T, elem func(*Decoder, *T)) []T {
+	return slice(d, s, -1, elem)
+}
+
+// slice is Slice for a list of at most limit elements, or -1 for any
+// number within the budget.
+func slice[T any](d *Decoder, s []T, limit int, elem func(*Decoder, *T)) []T {
 	if d.Null() {
 		d.Skip()
 		return nil
@@ -306,14 +325,15 @@ func Slice[T any](d *Decoder, s []T, elem func(*Decoder, *T)) []T {
 	if e.d == nil {
 		return s
 	}
+	size := sizeOf[T]()
 	i := 0
-	for ; e.Next(); i++ {
-		if i < cap(s) {
-			s = s[:i+1]
-		} else {
-			var zero T
-			s = append(s[:i], zero)
+	for ; e.Next() && d.admit(i, limit, size); i++ {
+		if i == cap(s) {
+			// Double, where append grows a long slice by a quarter: a list
+			// of n elements then allocates 2n, not 5n, on its way.
+			s = slices.Grow(s[:i], max(i, 4))
 		}
+		s = s[:i+1]
 		elem(d, &s[i])
 	}
 	if i == 0 && d.err == nil {

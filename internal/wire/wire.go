@@ -6,6 +6,15 @@
 // else with an error, so a wrong shape surfaces as a DecodeError instead of
 // a silent zero.
 //
+// The leniency is exactly what the services are documented to send (the
+// CCC GetInstance example sends numbers as strings and booleans as
+// "true"): an integer may be a JSON number or a string of one, and an
+// integral spelling ("4.0", 1e3) is the integer, read exactly (never
+// through a float64: 9007199254740993.0 is 9007199254740993); a fraction
+// or a value outside int64 is an error, never rounded or clamped. A
+// boolean may be true/false or those words quoted, in any case. Nothing
+// else is converted.
+//
 // Public response types stay plain (int64, bool, time.Time): their
 // UnmarshalJSON (for callers who decode JSON themselves) read through these
 // types and copy the values out.
@@ -18,6 +27,14 @@
 // what encoding/json gives for the equivalent plain field, its lenient
 // readers what these types give, and it refuses the same inputs, so a
 // decode function can replace json.Unmarshal without changing a result.
+//
+// Unlike encoding/json, a Decoder bounds what an answer costs (limits.go):
+// a page longer than PageMargin times the API's largest (PageSlice), or
+// lists that would decode into more than BudgetPerByte bytes per byte of
+// body, stop it with a *LimitError, and it stops between list elements
+// once the context given to SetContext is done. A decode function rejects
+// valid JSON that is not the documented shape (a missing payload, an
+// object without its identifying member) with Reject.
 package wire
 
 import (
@@ -45,15 +62,11 @@ func parseInt(b []byte) (int64, error) {
 	if err != nil || !ok {
 		return 0, err
 	}
-	// string(s) passed straight to strconv does not allocate.
-	v, perr := strconv.ParseInt(string(s), 10, 64)
-	if perr != nil {
-		// Integral floats ("4.0", 1e3) still mean an integer.
-		f, ferr := strconv.ParseFloat(string(s), 64)
-		if ferr != nil || f != float64(int64(f)) {
-			return 0, fmt.Errorf("%s is not an integer", b)
-		}
-		v = int64(f)
+	// string(s) passed straight to a function that keeps no reference to
+	// it does not allocate.
+	v, ok := parseInteger(string(s))
+	if !ok {
+		return 0, fmt.Errorf("%.40s is not an integer that fits an int64", b)
 	}
 	return v, nil
 }

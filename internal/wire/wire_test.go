@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 	"time"
 
@@ -75,4 +76,40 @@ func TestQuotedFastPath(t *testing.T) {
 	var b Bool
 	require.NoError(t, b.UnmarshalJSON([]byte(`"\u0074rue"`)))
 	assert.True(t, bool(b))
+}
+
+// TestIntegersExact: an integer is read exactly, never through a float64:
+// an integral spelling gives the number sent, and a fraction or a value
+// outside int64 is an error, not rounded or clamped. The one-pass reader
+// and the type agree.
+func TestIntegersExact(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{`9007199254740993.0`, 9007199254740993, true},
+		{`"9007199254740993.0"`, 9007199254740993, true},
+		{`9007199254740993e0`, 9007199254740993, true},
+		{`90071992547409930e-1`, 9007199254740993, true},
+		{`-9223372036854775808.0`, math.MinInt64, true},
+		{`1e3`, 1000, true},
+		{`"4.0"`, 4, true},
+		{`0.0e-999999999`, 0, true},
+		{`-9223372036854775809`, 0, false},
+		{`9223372036854775808`, 0, false},
+		{`"-9223372036854775809"`, 0, false},
+		{`9.3e18`, 0, false},
+		{`1e999999999`, 0, false},
+		{`4.5`, 0, false},
+		{`15e-1`, 0, false},
+		{`"0x10"`, 0, false},
+	} {
+		var v Int64
+		err := v.UnmarshalJSON([]byte(c.in))
+		got, derr := read(c.in, func(d *Decoder) int64 { return d.LenientInt() })
+		if (err == nil) != c.ok || (derr == nil) != c.ok || c.ok && (int64(v) != c.want || got != c.want) {
+			t.Errorf("%s: Int64 %d (%v), LenientInt %d (%v); want %d, ok %v", c.in, v, err, got, derr, c.want, c.ok)
+		}
+	}
 }
