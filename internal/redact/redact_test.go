@@ -18,11 +18,11 @@ func TestStringRedactsByName(t *testing.T) {
 	assert.Equal(t, "https://h/?AccessKeyId=LTAI&Action=X&Signature=REDACTED&SecurityToken=REDACTED&Token=REDACTED&BearerToken=REDACTED", out)
 
 	js := `{"Token":"abc","Name":"keep","SecretKey" : "s\"k","AccessKeySecret":"x"}`
-	assert.Equal(t, `{"Token":"REDACTED","Name":"keep","SecretKey":"REDACTED","AccessKeySecret":"REDACTED"}`, String(js))
+	assert.Equal(t, `{"Token":"REDACTED","Name":"keep","SecretKey" : "REDACTED","AccessKeySecret":"REDACTED"}`, String(js))
 }
 
 func TestStringRedactsByValueInEverySpelling(t *testing.T) {
-	for _, spelling := range []string{canary, url.QueryEscape(canary), url.PathEscape(canary), percentEncode(canary)} {
+	for _, spelling := range []string{canary, url.QueryEscape(canary), url.PathEscape(canary), "CANARY%2Bsecret%2Fwith%3Dchars"} {
 		out := String("echo: "+spelling+" end", canary)
 		assert.NotContains(t, out, spelling)
 		assert.Equal(t, "echo: REDACTED end", out)
