@@ -2,6 +2,7 @@ package reliability
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -40,6 +41,12 @@ type settings struct {
 	stsToken string
 	// industrialcloud: ask this provider for the token of each attempt.
 	tokens industrialcloud.TokenProvider
+	// Alibaba: sign with this credential instead (it wins over stsToken).
+	credential credentials.Credential
+	// industrialcloud: send this token and sign with this secret key.
+	token, secretKey string
+	// logger receives the client's debug lines; nil is silent.
+	logger *slog.Logger
 }
 
 // env is one running fake of a product.
@@ -77,9 +84,12 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 	srv := outboundbottest.NewServer(outboundbottest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *outboundbot.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Logger = s.http, s.retry, s.logger
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
+			}
+			if s.credential != nil {
+				o.Credential = s.credential
 			}
 		})
 	}}
@@ -89,9 +99,12 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 	srv := ccctest.NewServer(ccctest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *ccc.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Logger = s.http, s.retry, s.logger
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
+			}
+			if s.credential != nil {
+				o.Credential = s.credential
 			}
 		})
 	}}
@@ -104,9 +117,12 @@ var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, st
 	srv := industrialcloudtest.NewServer(industrialcloudtest.WithClock(skewed(skew)), industrialcloudtest.RequireSignature())
 	return &env{Server: srv.Server, typed: srv, expire: srv.ExpireToken, client: func(s settings) (any, error) {
 		return srv.Client(func(o *industrialcloud.Options) {
-			o.HTTPClient, o.Retry = s.http, s.retry
+			o.HTTPClient, o.Retry, o.Logger = s.http, s.retry, s.logger
 			if s.tokens != nil {
 				o.TokenProvider = s.tokens
+			}
+			if s.token != "" {
+				o.Token, o.SecretID, o.SecretKey = s.token, industrialcloudtest.SecretID, s.secretKey
 			}
 		})
 	}}
