@@ -39,6 +39,10 @@ func mayStart(c, want byte) bool {
 // have several spellings at one place ("%252B" is a '%' in 3 bytes and a
 // '+' in 5), so it follows every reading at once: ends holds the positions
 // in s reached after each prefix of want.
+//
+// A text that ends in the middle of a spelling of want, after at least
+// minSecret of its bytes, matches to its end: a body cut short, or a
+// snippet's window, must not show the start of a secret.
 func matchAt(s string, i int, want string) int {
 	var bufA, bufB [4]int
 	var units [8]unit
@@ -46,7 +50,11 @@ func matchAt(s string, i int, want string) int {
 	next := bufB[:0]
 	for k := 0; k < len(want); k++ {
 		next = next[:0]
+		cut := false
 		for _, p := range ends {
+			if nearEnd(s, p) {
+				cut = cut || k >= minSecret
+			}
 			if p >= len(s) {
 				continue
 			}
@@ -57,11 +65,20 @@ func matchAt(s string, i int, want string) int {
 			}
 		}
 		if len(next) == 0 {
+			if cut {
+				return len(s)
+			}
 			return -1
 		}
 		ends, next = next, ends
 	}
 	return slices.Max(ends)
+}
+
+// nearEnd reports whether the text from s[p] on is at most a cut-off
+// spelling: nothing, or a few bytes that start with an escape.
+func nearEnd(s string, p int) bool {
+	return p >= len(s) || len(s)-p < 12 && strings.IndexByte("%&\\", s[p]) >= 0
 }
 
 // appendQueryValues appends the span of the value of every sensitive
@@ -146,10 +163,11 @@ func escapeEndsAt(s string, p int) bool {
 }
 
 // JSON string members, "Key" : "value", and the same in a JSON text held in
-// a JSON string: \"Key\":\"value\".
+// a JSON string: \"Key\":\"value\". A value the text ends in (a body cut
+// short) runs to the end.
 var (
-	jsonField        = regexp.MustCompile(`"([A-Za-z0-9_.\-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-	escapedJSONField = regexp.MustCompile(`\\+"([A-Za-z0-9_.\-]+)\\+"\s*:\s*\\+"((?:[^"\\]|\\+[^"\\])*)\\+"`)
+	jsonField        = regexp.MustCompile(`"([A-Za-z0-9_.\-]+)"\s*:\s*"((?:[^"\\]|\\.)*)(?:"|\\?$)`)
+	escapedJSONField = regexp.MustCompile(`\\+"([A-Za-z0-9_.\-]+)\\+"\s*:\s*\\+"((?:[^"\\]|\\+[^"\\])*)(?:\\+"|\\*$)`)
 )
 
 // appendJSONValues appends the span of the value of every sensitive JSON

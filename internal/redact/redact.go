@@ -64,10 +64,19 @@ func URL(u *url.URL, secrets ...string) string {
 	return String(u.String(), secrets...)
 }
 
+// snippetWindow is how many times its limit a snippet reads of a body: the
+// redaction of the secrets at its start may shrink it a lot.
+const snippetWindow = 16
+
 // Snippet returns at most limit bytes of body, redacted, cut on a rune
 // boundary.
 func Snippet(body []byte, limit int, secrets ...string) string {
-	// Redact before cutting, so a secret straddling the cut is still found.
+	// Redact before cutting, so a secret straddling the cut is still found;
+	// but only a window of the body, which may be megabytes. What straddles
+	// the window's end (a secret, a sensitive value) is redacted to its end.
+	if window := snippetWindow * max(limit, 1); len(body) > window {
+		body = body[:window]
+	}
 	s := String(string(body), secrets...)
 	if len(s) <= limit {
 		return s

@@ -87,6 +87,8 @@ type spelling struct {
 	// stringToSign: the error must still carry the server's string to
 	// sign, with every secret value replaced.
 	stringToSign bool
+	// fail, when set, is the HTTPClient's error instead of an answer.
+	fail func(x *exchange) error
 }
 
 var spellings = []spelling{
@@ -125,6 +127,11 @@ var spellings = []spelling{
 			body: `{"RequestId":"8C9A0D3E","Message":"` + each(x.secrets, jsonSlash) + " " + each(x.secrets, jsonUnicode) + `","Data":{"Id":"c`}
 	}},
 	// The fake's answer with the token where it held numbers and booleans.
+	// An HTTPClient (a proxy's, a tracing wrapper) whose error quotes the
+	// request's URL, query and all.
+	{name: "send-error", fail: func(x *exchange) error {
+		return fmt.Errorf("proxy refused POST %s (token %s)", x.req.URL, lowerPercent(x.secrets[0]))
+	}},
 	{name: "decode-cause", answer: func(x *exchange) answer {
 		return answer{status: 200, ctype: "application/json", body: tokenForNumbers(x.real, x.secrets[0])}
 	}},
@@ -132,7 +139,9 @@ var spellings = []spelling{
 
 func ident(s string) string { return s }
 
-func compose(f, g func(string) string) func(string) string { return func(s string) string { return g(f(s)) } }
+func compose(f, g func(string) string) func(string) string {
+	return func(s string) string { return g(f(s)) }
+}
 
 func each(secrets []string, f func(string) string) string {
 	out := make([]string, len(secrets))
@@ -309,11 +318,11 @@ func tokenForNumbers(real []byte, token string) string {
 var envelopeMembers = map[string]bool{"RequestId": true, "Code": true, "Message": true, "Success": true,
 	"HttpStatusCode": true, "HostId": true, "Recommend": true, "Msg": true}
 
-// cannedClient answers every request with the answer of a spelling and
-// notes the request's signature.
+// cannedClient answers every request with the answer (or the error) of a
+// spelling and notes the request's signature.
 type cannedClient struct {
-	x      exchange
-	answer func(x *exchange) answer
+	x  exchange
+	sp spelling
 
 	mu         sync.Mutex
 	signatures []string
@@ -327,11 +336,14 @@ func (c *cannedClient) Do(req *http.Request) (*http.Response, error) {
 	c.mu.Lock()
 	c.signatures = append(c.signatures, x.signature)
 	c.mu.Unlock()
-	a := c.answer(&x)
 	if req.Body != nil {
 		_, _ = io.Copy(io.Discard, req.Body)
 		req.Body.Close()
 	}
+	if c.sp.fail != nil {
+		return nil, c.sp.fail(&x)
+	}
+	a := c.sp.answer(&x)
 	return &http.Response{StatusCode: a.status, Header: http.Header{"Content-Type": {a.ctype}},
 		Body: io.NopCloser(strings.NewReader(a.body)), ContentLength: int64(len(a.body)), Request: req}, nil
 }
@@ -398,7 +410,7 @@ func TestSecretsInEverySpelling(t *testing.T) {
 }
 
 func checkSpelling(t *testing.T, e *env, op operation, cc credentialCase, sp spelling, real []byte) {
-	canned := &cannedClient{x: exchange{p: op.product, secrets: cc.secrets, real: real}, answer: sp.answer}
+	canned := &cannedClient{x: exchange{p: op.product, secrets: cc.secrets, real: real}, sp: sp}
 	dir := t.TempDir()
 	rec := fixture.NewRecorder(dir, canned, func(o *fixture.Options) { o.Secrets = cc.secrets })
 	var logs bytes.Buffer
@@ -414,7 +426,7 @@ func checkSpelling(t *testing.T, e *env, op operation, cc credentialCase, sp spe
 	require.NotEmpty(t, canned.signatures, "the request was sent")
 
 	printed := map[string]string{
-		"Error()": err.Error(),
+		"Error()":          err.Error(),
 		"%v|%+v|%#v|%s|%q": fmt.Sprintf("%v|%+v|%#v|%s|%q", err, err, err, err, err),
 		"debug log":        logs.String(),
 	}
@@ -426,7 +438,9 @@ func checkSpelling(t *testing.T, e *env, op operation, cc credentialCase, sp spe
 		require.NoError(t, rerr)
 		printed["fixture "+f] = string(b)
 	}
-	require.NotEmpty(t, rec.Files(), "the exchange was recorded")
+	if sp.fail == nil {
+		require.NotEmpty(t, rec.Files(), "the exchange was recorded")
+	}
 	require.NotEmpty(t, logs.String(), "the attempt was logged")
 	for where, text := range printed {
 		if found := leaks(text, secrets); len(found) > 0 {
