@@ -398,10 +398,11 @@ func TestSecretsInEverySpelling(t *testing.T) {
 			e := op.product.start(0)
 			defer e.Close()
 			real := realAnswer(t, e, op)
+			dir := t.TempDir() // one for the operation: each case records under its own prefix
 			for _, cc := range credentialCases(op.product) {
 				for _, sp := range spellings {
 					t.Run(cc.name+"/"+sp.name, func(t *testing.T) {
-						checkSpelling(t, e, op, cc, sp, real)
+						checkSpelling(t, e, op, cc, sp, real, dir)
 					})
 				}
 			}
@@ -409,10 +410,11 @@ func TestSecretsInEverySpelling(t *testing.T) {
 	}
 }
 
-func checkSpelling(t *testing.T, e *env, op operation, cc credentialCase, sp spelling, real []byte) {
+func checkSpelling(t *testing.T, e *env, op operation, cc credentialCase, sp spelling, real []byte, dir string) {
 	canned := &cannedClient{x: exchange{p: op.product, secrets: cc.secrets, real: real}, sp: sp}
-	dir := t.TempDir()
-	rec := fixture.NewRecorder(dir, canned, func(o *fixture.Options) { o.Secrets = cc.secrets })
+	rec := fixture.NewRecorder(dir, canned, func(o *fixture.Options) {
+		o.Prefix, o.Secrets = cc.name+"-"+sp.name, cc.secrets
+	})
 	var logs bytes.Buffer
 	s := settings{http: rec, retry: transport.Retry{MaxAttempts: 1},
 		logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
