@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -482,15 +481,4 @@ func chain(err error) []error {
 	}
 	walk(err)
 	return out
-}
-
-// TestChainMatchesErrorsUnwrap keeps chain honest against the standard
-// library's view of a single-cause chain.
-func TestChainMatchesErrorsUnwrap(t *testing.T) {
-	inner := errors.New("inner")
-	err := fmt.Errorf("outer: %w", fmt.Errorf("middle: %w", inner))
-	got := chain(err)
-	require.Len(t, got, 2)
-	assert.Equal(t, errors.Unwrap(err), got[0])
-	assert.Equal(t, inner, got[1])
 }
