@@ -14,6 +14,15 @@
 //     goroutine and no connection outlives the cell.
 //   - TestCancelMidCall: cancelling a call in flight or in backoff returns
 //     promptly with context.Canceled wrapped, for every operation.
+//   - TestSecretsInEverySpelling: for every operation, canary secrets
+//     (AccessKey secret, SecurityToken, BearerToken, industrialcloud Token
+//     and SecretKey, the request's Signature) echoed raw, percent-encoded
+//     once or twice in either hex case, in Alibaba's SignatureDoesNotMatch
+//     string to sign, as HTML references in a gateway page, JSON-escaped in
+//     a truncated body, in a value a decoder rejects and in an HTTPClient's
+//     error appear in no spelling in the error (every verb, every cause),
+//     the debug log or a recorded fixture; the string to sign is kept, the
+//     secrets in it replaced.
 //   - TestLoad (not with -short): 64 goroutines share one client under 5 %
 //     injected retryable faults (industrialcloud: 64 × 2,000 calls,
 //     64 × 150 under -race; outboundbot: 64 × 60 calls); no unexpected
@@ -22,8 +31,8 @@
 //     afterwards. Run it under -race for the data-race half.
 //
 // The fuzz targets live beside the code they exercise (fuzz_test.go in
-// internal/rpc, internal/tc3api, internal/apierror, outboundbot, ccc and
-// industrialcloud).
+// internal/rpc, internal/tc3api, internal/apierror, internal/redact,
+// outboundbot, ccc and industrialcloud).
 //
 // Run it with
 //
