@@ -259,7 +259,7 @@ func unixTime(s string) (int64, bool) {
 }
 
 // timeError names the field but not its value: the DecodeError's body
-// snippet shows the value, redacted, and an error message is not redacted.
+// snippet shows the value, redacted.
 func timeError(field string) error {
 	return fmt.Errorf("%s is not a time (want RFC 3339, \"2006-01-02 15:04:05\" or Unix seconds)", field)
 }

@@ -17,7 +17,10 @@ type DecodeError struct {
 	RequestID  string // when it could be found
 	HTTPStatus int
 	Snippet    string // the start of the body, at most SnippetLimit bytes, secrets redacted
-	Err        error  // what went wrong
+	// Err is what went wrong. When its text held a secret (a decoder
+	// quoting the value it rejects), Err is a redacted view of it:
+	// errors.Is reaches the original, errors.As does not.
+	Err error
 }
 
 // Error returns one line with the status, the cause and a quoted snippet.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -214,6 +215,28 @@ func TestRecordsAreRedacted(t *testing.T) {
 	assert.Equal(t, redact.Placeholder, recs[0].Params["SecurityToken"])
 	assert.Equal(t, []string{redact.Placeholder}, recs[1].Header["Authorization"])
 	assert.Equal(t, []string{redact.Placeholder}, recs[1].Header["X-Acs-Security-Token"])
+}
+
+var lowerHex = strings.NewReplacer("%2B", "%2b", "%2F", "%2f", "%3D", "%3d")
+
+// A request that repeats its SecurityToken elsewhere, in any spelling, is
+// recorded without it.
+func TestRecordsRedactRepeatedSecrets(t *testing.T) {
+	const token = "sts+token/CANARY=="
+	s, _ := echoServer(t)
+	s.cfg.Protocol.(*Alibaba).Keys[stsID] = AlibabaKey{Secret: stsKey, SecurityToken: token}
+	for _, value := range []string{token, "see " + url.QueryEscape(token), lowerHex.Replace(url.QueryEscape(url.QueryEscape(token)))} {
+		_, err := echo(t, rpcClient(t, s, accessKey(t, stsID, stsKey, token), signer.RPCV1), value)
+		require.NoError(t, err)
+	}
+	recs := s.Requests()
+	require.Len(t, recs, 3)
+	assert.Equal(t, redact.Placeholder, recs[0].Params["Value"])
+	assert.Equal(t, "see "+redact.Placeholder, recs[1].Params["Value"])
+	assert.Equal(t, redact.Placeholder, recs[2].Params["Value"])
+	for _, r := range recs {
+		assert.NotContains(t, fmt.Sprintf("%+v", r), "CANARY")
+	}
 }
 
 func TestUnknownActionAndVersion(t *testing.T) {

@@ -3,6 +3,7 @@ package fake
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/typedcloud/sdk-go/internal/redact"
@@ -38,18 +39,24 @@ func (s *Server) ResetRequests() {
 }
 
 func (s *Server) record(r *http.Request, c *Call, body []byte, rep Reply) {
+	var params map[string]string
+	if c != nil {
+		params = c.Params
+	}
+	secretHeaders := s.cfg.Protocol.SecretHeaders()
+	secrets := secretValues(params, r.Header, secretHeaders)
 	rec := Record{
 		Time:   s.now(),
 		Method: r.Method,
-		Path:   r.URL.Path,
-		Header: redactHeader(r.Header, s.cfg.Protocol.SecretHeaders()),
-		Body:   redact.String(string(body)),
+		Path:   redact.Values(r.URL.Path, secrets...),
+		Header: redactHeader(r.Header, secretHeaders, secrets),
+		Body:   redact.String(string(body), secrets...),
 		Status: rep.Status,
 		Code:   rep.Code,
 	}
 	if c != nil {
 		rec.Action = c.Action
-		rec.Params = redactParams(c.Params)
+		rec.Params = redactParams(c.Params, secrets)
 	} else if q, err := url.ParseQuery(r.URL.RawQuery); err == nil {
 		rec.Action = q.Get("Action")
 	}
@@ -58,14 +65,34 @@ func (s *Server) record(r *http.Request, c *Call, body []byte, rep Reply) {
 	s.mu.Unlock()
 }
 
-func redactHeader(h http.Header, secret []string) http.Header {
+// secretValues returns the values of the request's secret parameters and
+// headers, so that they are found wherever else the request repeats them.
+func secretValues(params map[string]string, h http.Header, secretHeaders []string) []string {
+	var out []string
+	for k, v := range params {
+		if redact.IsSensitive(k) {
+			out = append(out, v)
+		}
+	}
+	for k, vs := range h {
+		if redact.IsSensitive(k) || slices.ContainsFunc(secretHeaders, func(n string) bool { return http.CanonicalHeaderKey(n) == k }) {
+			out = append(out, vs...)
+		}
+	}
+	return out
+}
+
+func redactHeader(h http.Header, secretHeaders, secrets []string) http.Header {
 	out := h.Clone()
-	for k := range out {
+	for k, vs := range out {
+		for i, v := range vs {
+			vs[i] = redact.Values(v, secrets...)
+		}
 		if redact.IsSensitive(k) {
 			out[k] = []string{redact.Placeholder}
 		}
 	}
-	for _, k := range secret {
+	for _, k := range secretHeaders {
 		if _, ok := out[http.CanonicalHeaderKey(k)]; ok {
 			out[http.CanonicalHeaderKey(k)] = []string{redact.Placeholder}
 		}
@@ -73,7 +100,7 @@ func redactHeader(h http.Header, secret []string) http.Header {
 	return out
 }
 
-func redactParams(p map[string]string) map[string]string {
+func redactParams(p map[string]string, secrets []string) map[string]string {
 	if p == nil {
 		return nil
 	}
@@ -81,6 +108,8 @@ func redactParams(p map[string]string) map[string]string {
 	for k, v := range p {
 		if redact.IsSensitive(k) {
 			v = redact.Placeholder
+		} else {
+			v = redact.Values(v, secrets...)
 		}
 		out[k] = v
 	}

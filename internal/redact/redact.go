@@ -1,14 +1,16 @@
 // Package redact is the one sanitizer every error, log line, snippet and
 // recording goes through before it leaves the SDK. It removes secrets two
 // ways: by name (the values of sensitive query parameters, headers and JSON
-// fields) and by value (every known secret of the current call, in raw,
-// percent-encoded and form-encoded spelling), so a secret echoed somewhere
-// unexpected is caught too.
+// fields) and by value (every known secret of the current call), and both
+// see through every spelling a service, a gateway or a decoder writes a
+// secret in: raw, percent-encoded once or more in either hex case, HTML- or
+// JSON-escaped, form-encoded. So a secret echoed somewhere unexpected, such
+// as the doubly encoded SecurityToken in the string to sign of an Alibaba
+// SignatureDoesNotMatch message, is caught too.
 package redact
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,62 +21,39 @@ const Placeholder = "REDACTED"
 // IsSensitive reports whether a parameter, header or JSON field of this name
 // holds a secret.
 func IsSensitive(name string) bool {
-	switch strings.ToLower(name) {
-	case "signature", "securitytoken", "bearertoken", "accesskeysecret", "token", "secretkey",
-		"x-tc-token", "x-acs-security-token", "x-acs-bearer-token", "authorization":
-		return true
+	for _, n := range sensitiveNames {
+		if strings.EqualFold(name, n) {
+			return true
+		}
 	}
 	return false
 }
 
-// query pairs: key=value up to the next & (or end, or a quote/space that ends
-// an embedded URL).
-var queryPair = regexp.MustCompile(`([A-Za-z0-9_.\-]+)=([^&\s"']*)`)
+var sensitiveNames = [...]string{"Signature", "SecurityToken", "BearerToken", "AccessKeySecret", "Token", "SecretKey",
+	"X-TC-Token", "x-acs-security-token", "x-acs-bearer-token", "Authorization"}
 
-// JSON string fields: "Key" : "value".
-var jsonField = regexp.MustCompile(`"([A-Za-z0-9_.\-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-
-// String removes every secret from s: values of sensitive query parameters
-// and JSON fields, and every occurrence of each non-empty value in secrets.
+// String removes every secret from s: the values of sensitive parameters
+// (name=value, in any spelling of the '=' and the value) and JSON string
+// members, and every spelling of each value in secrets (values shorter than
+// 4 bytes are ignored). The text around a secret is kept as it is: an
+// Alibaba string to sign stays readable, its SecurityToken%3D followed by
+// the Placeholder.
 func String(s string, secrets ...string) string {
-	s = Values(s, secrets...)
-	if strings.IndexByte(s, '=') >= 0 {
-		s = queryPair.ReplaceAllStringFunc(s, func(m string) string {
-			k, _, _ := strings.Cut(m, "=")
-			if IsSensitive(k) {
-				return k + "=" + Placeholder
-			}
-			return m
-		})
-	}
-	if strings.IndexByte(s, '"') >= 0 {
-		s = jsonField.ReplaceAllStringFunc(s, func(m string) string {
-			sub := jsonField.FindStringSubmatch(m)
-			if IsSensitive(sub[1]) {
-				return `"` + sub[1] + `":"` + Placeholder + `"`
-			}
-			return m
-		})
-	}
-	return s
+	spans := appendValues(nil, s, secrets)
+	spans = appendQueryValues(spans, s)
+	spans = appendJSONValues(spans, s)
+	return replace(s, spans)
 }
 
 // minSecret is the shortest value Values replaces: shorter "secrets" are
 // test placeholders, and replacing them would mangle ordinary text.
 const minSecret = 4
 
-// Values replaces each secret in s, in its raw, RFC 3986 percent-encoded and
-// form-encoded spellings.
+// Values replaces each secret in s, in every spelling: raw, percent-encoded
+// once or more in either hex case, as HTML character references, with JSON
+// escapes, and with + for a space. It does not look at names.
 func Values(s string, secrets ...string) string {
-	for _, sec := range secrets {
-		if len(sec) < minSecret {
-			continue
-		}
-		for _, spelling := range [...]string{sec, url.PathEscape(sec), url.QueryEscape(sec), percentEncode(sec)} {
-			s = strings.ReplaceAll(s, spelling, Placeholder)
-		}
-	}
-	return s
+	return replace(s, appendValues(nil, s, secrets))
 }
 
 // URL returns u as a string with every secret removed.
@@ -85,10 +64,19 @@ func URL(u *url.URL, secrets ...string) string {
 	return String(u.String(), secrets...)
 }
 
+// snippetWindow is how many times its limit a snippet reads of a body: the
+// redaction of the secrets at its start may shrink it a lot.
+const snippetWindow = 16
+
 // Snippet returns at most limit bytes of body, redacted, cut on a rune
 // boundary.
 func Snippet(body []byte, limit int, secrets ...string) string {
-	// Redact before cutting, so a secret straddling the cut is still found.
+	// Redact before cutting, so a secret straddling the cut is still found;
+	// but only a window of the body, which may be megabytes. What straddles
+	// the window's end (a secret, a sensitive value) is redacted to its end.
+	if window := snippetWindow * max(limit, 1); len(body) > window {
+		body = body[:window]
+	}
 	s := String(string(body), secrets...)
 	if len(s) <= limit {
 		return s
@@ -102,39 +90,3 @@ func Snippet(body []byte, limit int, secrets ...string) string {
 	}
 	return s
 }
-
-const upperhex = "0123456789ABCDEF"
-
-// percentEncode is RFC 3986 encoding, kept local so redact depends on
-// nothing of the SDK.
-func percentEncode(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(upperhex[c>>4])
-		b.WriteByte(upperhex[c&15])
-	}
-	return b.String()
-}
-
-// Error returns err with every secret removed from its text; errors.Is and
-// errors.As still reach err through Unwrap. A nil err stays nil.
-func Error(err error, secrets ...string) error {
-	if err == nil {
-		return nil
-	}
-	return &redactedError{err: err, text: String(err.Error(), secrets...)}
-}
-
-type redactedError struct {
-	err  error
-	text string
-}
-
-func (e *redactedError) Error() string { return e.text }
-func (e *redactedError) Unwrap() error { return e.err }

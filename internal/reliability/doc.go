@@ -30,6 +30,15 @@
 //     that does not fit) are a *DecodeError for every operation;
 //     TestDecodeObservesContext: a context that ends while an answer is
 //     decoded stops the decoding.
+//   - TestSecretsInEverySpelling: for every operation, canary secrets
+//     (AccessKey secret, SecurityToken, BearerToken, industrialcloud Token
+//     and SecretKey, the request's Signature) echoed raw, percent-encoded
+//     once or twice in either hex case, in Alibaba's SignatureDoesNotMatch
+//     string to sign, as HTML references in a gateway page, JSON-escaped in
+//     a truncated body, in a value a decoder rejects and in an HTTPClient's
+//     error appear in no spelling in the error (every verb, every cause),
+//     the debug log or a recorded fixture; the string to sign is kept, the
+//     secrets in it replaced.
 //   - TestLoad (only with TYPEDCLOUD_LOAD=1): 64 goroutines share one client under 5 %
 //     injected retryable faults (industrialcloud: 64 × 2,000 calls,
 //     64 × 150 under -race; outboundbot: 64 × 60 calls); no unexpected
@@ -38,8 +47,8 @@
 //     afterwards. Run it under -race for the data-race half.
 //
 // The fuzz targets live beside the code they exercise (fuzz_test.go in
-// internal/rpc, internal/tc3api, internal/apierror, outboundbot, ccc and
-// industrialcloud).
+// internal/rpc, internal/tc3api, internal/apierror, internal/redact,
+// outboundbot, ccc and industrialcloud).
 //
 // Run it with
 //

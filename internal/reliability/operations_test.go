@@ -2,6 +2,7 @@ package reliability
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -47,6 +48,12 @@ type settings struct {
 	acs3 bool
 	// Options.Timeout; 0 means none.
 	timeout time.Duration
+	// Alibaba: sign with this credential instead (it wins over stsToken).
+	credential credentials.Credential
+	// industrialcloud: send this token and sign with this secret key.
+	token, secretKey string
+	// logger receives the client's debug lines; nil is silent.
+	logger *slog.Logger
 }
 
 // env is one running fake of a product.
@@ -84,7 +91,7 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 	srv := outboundbottest.NewServer(outboundbottest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *outboundbot.Options) {
-			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
+			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, s.retry, s.timeout, s.logger
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -93,6 +100,9 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 			}
 			if s.acs3 {
 				o.SignatureVersion = signer.ACS3
+			}
+			if s.credential != nil {
+				o.Credential = s.credential
 			}
 		})
 	}}
@@ -102,7 +112,7 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 	srv := ccctest.NewServer(ccctest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *ccc.Options) {
-			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
+			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, s.retry, s.timeout, s.logger
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -111,6 +121,9 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 			}
 			if s.acs3 {
 				o.SignatureVersion = signer.ACS3
+			}
+			if s.credential != nil {
+				o.Credential = s.credential
 			}
 		})
 	}}
@@ -123,12 +136,15 @@ var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, st
 	srv := industrialcloudtest.NewServer(industrialcloudtest.WithClock(skewed(skew)), industrialcloudtest.RequireSignature())
 	return &env{Server: srv.Server, typed: srv, expire: srv.ExpireToken, client: func(s settings) (any, error) {
 		return srv.Client(func(o *industrialcloud.Options) {
-			o.HTTPClient, o.Retry, o.Timeout = s.http, s.retry, s.timeout
+			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, s.retry, s.timeout, s.logger
 			if s.tokens != nil {
 				o.TokenProvider = s.tokens
 			}
 			if s.endpoint != "" {
 				o.Endpoint = s.endpoint
+			}
+			if s.token != "" {
+				o.Token, o.SecretID, o.SecretKey = s.token, industrialcloudtest.SecretID, s.secretKey
 			}
 		})
 	}}

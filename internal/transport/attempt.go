@@ -161,21 +161,23 @@ func (e *bodyTooLargeError) Error() string {
 	return fmt.Sprintf("response body exceeds the %d-byte limit", e.limit)
 }
 
-// scrub shortens the URL an *url.Error prints to scheme, host and path: a
-// signed RPC URL carries the Signature and SecurityToken in its query, and
-// the rest of the query is noise in an error line. Any secret left in what
-// remains is redacted too.
+// scrub removes the attempt's secrets from a send error. An *url.Error's
+// URL is shortened to scheme, host and path: a signed RPC URL carries the
+// Signature and SecurityToken in its query, and the rest of the query is
+// noise in an error line. Any secret left in what remains, in its cause or
+// in any other error (an HTTPClient of the caller's may quote the request),
+// is redacted; an error that holds none is returned as it is.
 func scrub(err error, secrets []string) error {
-	var ue *url.Error
-	if !errors.As(err, &ue) {
-		return err
+	ue, ok := err.(*url.Error)
+	if !ok {
+		return redact.Error(err, secrets...)
 	}
 	short := ue.URL
 	if u, perr := url.Parse(ue.URL); perr == nil {
 		u.RawQuery, u.Fragment, u.User = "", "", nil
 		short = u.String()
 	}
-	return &url.Error{Op: ue.Op, URL: redact.String(short, secrets...), Err: ue.Err}
+	return &url.Error{Op: ue.Op, URL: redact.String(short, secrets...), Err: redact.Error(ue.Err, secrets...)}
 }
 
 // logAttempt writes the one debug line of an attempt. It never logs a URL,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -312,4 +313,33 @@ func TestBackoff(t *testing.T) {
 		d := fullJitter(100 * ms)
 		require.True(t, d >= 0 && d <= 100*ms, "jitter %v out of [0, 100ms]", d)
 	}
+}
+
+// A send error is scrubbed wherever it holds a secret of the attempt: the
+// URL of an *url.Error, its cause, and any other error an HTTPClient
+// returns. One that holds none is kept as it is, so errors.As still finds
+// what classify looks for.
+func TestScrubSendErrors(t *testing.T) {
+	const token = "CAIS+tok/en=="
+	const signed = "https://h.invalid/?SecurityToken=CAIS%2Btok%2Fen%3D%3D&Signature=s%2Bg"
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	for name, err := range map[string]error{
+		"url error":           &url.Error{Op: "Post", URL: signed, Err: refused},
+		"url error's cause":   &url.Error{Op: "Post", URL: signed, Err: errors.New(`stopped after 10 redirects to "/?t=CAIS%2btok%2fen%3d%3d"`)},
+		"wrapped url error":   fmt.Errorf("tracing: %w", &url.Error{Op: "Post", URL: signed, Err: refused}),
+		"an error of its own": fmt.Errorf("proxy refused %s", signed),
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := scrub(err, []string{token, "s+g"})
+			for e := got; e != nil; e = errors.Unwrap(e) {
+				assert.NotContains(t, e.Error(), "tok")
+				assert.NotContains(t, fmt.Sprintf("%#v", e), "tok")
+			}
+		})
+	}
+	kept := scrub(&url.Error{Op: "Post", URL: signed, Err: refused}, []string{token})
+	var opErr *net.OpError
+	require.ErrorAs(t, kept, &opErr)
+	assert.Same(t, refused, opErr)
+	assert.ErrorIs(t, kept, syscall.ECONNREFUSED)
 }
