@@ -164,6 +164,7 @@ func TestCancelledCallerReturnsAtOnce(t *testing.T) {
 				var ce *apierror.CredentialsError
 				require.ErrorAs(t, err, &ce, c.name)
 				assert.ErrorIs(t, err, context.Canceled, c.name)
+				assert.NotErrorIs(t, err, apierror.ErrAuth, "a cancelled call is no credential's failure")
 				assert.Contains(t, err.Error(), "resolve credentials: context canceled", c.name)
 			default:
 				t.Fatalf("%s still waits for the credential", c.name)
