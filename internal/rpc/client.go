@@ -45,8 +45,9 @@ type Client struct {
 // a form, Content-Type. The map and its value slices are the request's own,
 // since a caller's HTTPClient may edit them in place. The values share one
 // array; each slice has capacity one, so appending to one copies it rather
-// than overwrite its neighbour. Room for eight keys is what a small map has
-// anyway, and what ACS3 signing adds fits.
+// than overwrite its neighbour. The map has room for eight keys, one small
+// map's worth, which holds ACS3's headers too (with an STS token it grows
+// once).
 func (c *Client) header(form bool) http.Header {
 	v := &[3]string{"application/json", c.UserAgent, "application/x-www-form-urlencoded"}
 	h := make(http.Header, 8)
