@@ -12,8 +12,9 @@
 // option functions, and returns a response value or a typed error. A Client
 // is safe for concurrent use; create one and share it. Credentials come from
 // Options.Credential, or from the credentials-go default chain (environment
-// variables, profile files, OIDC, ECS RAM role) and are resolved on every
-// attempt, so rotating STS credentials work.
+// variables, profile files, OIDC, ECS RAM role) and are resolved per
+// attempt, so rotating STS credentials work; package credcache shares one
+// credential between clients.
 //
 // # Errors
 //

@@ -14,8 +14,9 @@
 //	export ALIBABA_CLOUD_ECS_METADATA=<role name>                    # ecs_ram_role, on ECS
 //	go run ./examples/credentials -real
 //
-// Rotation: the SDK asks its credential for keys on every attempt, never
-// caching them, so a role provider that refreshes its STS keys before they
+// Rotation: the SDK asks its credential for keys on every attempt (it keeps
+// only credentials-go's fixed AccessKey, and keys that say when they
+// expire), so a role provider that refreshes its STS keys before they
 // expire keeps a long-lived client working.
 package main
 

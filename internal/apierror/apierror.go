@@ -148,7 +148,8 @@ func breaksLine(r rune) bool {
 
 // CredentialsError is a failure to obtain credentials (an AccessKey, an STS
 // token, an industrial cloud token) before a request could be signed. It
-// matches ErrAuth.
+// matches ErrAuth, unless the caller's context ended while it waited for
+// them.
 type CredentialsError struct {
 	Err error
 }
@@ -159,5 +160,12 @@ func (e *CredentialsError) Error() string { return "resolve credentials: " + one
 // Unwrap returns the provider's error.
 func (e *CredentialsError) Unwrap() error { return e.Err }
 
-// Is matches ErrAuth.
-func (e *CredentialsError) Is(target error) bool { return target == error(ErrAuth) }
+// Is matches ErrAuth. A context error is the caller's choice, not a
+// credential's failure: it matches nothing here and is reached through
+// Unwrap.
+func (e *CredentialsError) Is(target error) bool {
+	if target != error(ErrAuth) {
+		return false
+	}
+	return !errors.Is(e.Err, context.Canceled) && !errors.Is(e.Err, context.DeadlineExceeded)
+}

@@ -139,6 +139,14 @@ func TestCredentialsError(t *testing.T) {
 	assert.ErrorIs(t, err, ErrAuth)
 	assert.NotErrorIs(t, err, ErrServer, "nothing was sent")
 	assert.Equal(t, "industrialcloud DescribeInstance: not sent: resolve credentials: provider down", err.Error())
+
+	// A caller that gave up waiting for its credential: its choice, not a
+	// credential's failure.
+	for _, ctxErr := range []error{context.Canceled, context.DeadlineExceeded} {
+		waited := &OperationError{Operation: "DescribeInstance", Err: &CredentialsError{Err: ctxErr}}
+		assert.ErrorIs(t, waited, ctxErr)
+		assert.Empty(t, matches(waited), "%v", ctxErr)
+	}
 }
 
 func TestErrorsStayOnOneLine(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aliyun/credentials-go/credentials"
 
+	"github.com/typedcloud/sdk-go/credcache"
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/internal/version"
@@ -31,7 +32,9 @@ type Base struct {
 }
 
 // NewBase validates and copies the options, fills the defaults and prepares
-// the client. It makes no network call: credentials are resolved per attempt.
+// the client. It makes no network call: credentials are resolved per
+// attempt, through a credcache.Cache of the Credential (the Credential
+// itself if it is one), which is what Options then returns.
 func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
 	for _, fn := range optFns {
 		fn(&o)
@@ -49,6 +52,9 @@ func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
 		}
 		o.Credential = cred
 	}
+	// One cache for every call of the client, per-call options included:
+	// the Credential is asked by one goroutine at a time.
+	o.Credential = credcache.New(o.Credential)
 	if o.HTTPClient == nil {
 		o.HTTPClient = transport.NewHTTPClient()
 	}

@@ -17,7 +17,7 @@ const timestampLayout = "2006-01-02T15:04:05Z"
 // build makes one freshly signed request, and returns the credential and
 // signature it carries.
 func (c *Client) build(ctx context.Context, action string, req any) (*http.Request, credential, string, error) {
-	cr, err := c.resolve()
+	cr, err := c.resolve(ctx)
 	if err != nil {
 		return nil, cr, "", err
 	}
@@ -72,12 +72,7 @@ func (c *Client) buildV1(ctx context.Context, action string, req any, cr credent
 		}
 	}
 	res := signer.SignRPC(http.MethodPost, all, secret)
-	fixed := c.fixed()
-	r := c.newRequest(ctx, signedQuery(res.CanonicalQuery, res.Signature), http.Header{
-		"Accept":       fixed.accept,
-		"Content-Type": fixed.form,
-		"User-Agent":   fixed.userAgent,
-	})
+	r := c.newRequest(ctx, signedQuery(res.CanonicalQuery, res.Signature), c.header(true))
 	return r, res.Signature, nil
 }
 
@@ -135,8 +130,7 @@ func (c *Client) buildACS3(ctx context.Context, action string, req any, cr crede
 		headers = append(headers, signer.Param{Key: "x-acs-security-token", Value: cr.token})
 	}
 	res := signer.SignACS3(signer.ACS3Request{Method: http.MethodPost, Query: query, Headers: headers}, cr.id, cr.secret)
-	fixed := c.fixed()
-	h := http.Header{"Accept": fixed.accept, "User-Agent": fixed.userAgent}
+	h := c.header(false)
 	for _, p := range headers[1:] { // host goes in Request.Host
 		h.Set(p.Key, p.Value)
 	}

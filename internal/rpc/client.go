@@ -10,6 +10,7 @@ import (
 
 	"github.com/aliyun/credentials-go/credentials"
 
+	"github.com/typedcloud/sdk-go/credcache"
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/signer"
@@ -34,51 +35,40 @@ type Client struct {
 	Now   func() time.Time
 	Nonce func() string
 
-	// Set by Prepare; a Client without them works, only slower.
-	static  *credential // the static AccessKey, read once
-	plans   *planCache  // the encoding plans of request types
-	headers fixedHeaders
+	// Set by Prepare (or given by the Base); a Client without them works,
+	// only slower, and asks its Credential through a cache of each attempt.
+	creds *credcache.Cache // asks Credential, one goroutine at a time
+	plans *planCache       // the encoding plans of request types
 }
 
-// fixedHeaders are header values every request of a client shares: they
-// are built once, and net/http (and any HTTPClient wrapper using the
-// Header methods) only reads or replaces a value slice, never writes into
-// one.
-type fixedHeaders struct {
-	accept, form, userAgent []string
-}
-
-func newFixedHeaders(userAgent string) fixedHeaders {
-	h := fixedHeaders{accept: []string{"application/json"}, form: []string{"application/x-www-form-urlencoded"}}
-	if userAgent != "" {
-		h.userAgent = []string{userAgent}
+// header returns the header of one request with Accept, User-Agent and, for
+// a form, Content-Type. The map and its value slices are the request's own,
+// since a caller's HTTPClient may edit them in place. The values share one
+// array; each slice has capacity one, so appending to one copies it rather
+// than overwrite its neighbour. The map has room for eight keys, one small
+// map's worth, which holds ACS3's headers too (with an STS token it grows
+// once).
+func (c *Client) header(form bool) http.Header {
+	v := &[3]string{"application/json", c.UserAgent, "application/x-www-form-urlencoded"}
+	h := make(http.Header, 8)
+	h["Accept"] = v[0:1:1]
+	h["User-Agent"] = v[1:2:2]
+	if form {
+		h["Content-Type"] = v[2:3:3]
 	}
 	return h
 }
 
-// fixed returns the shared header values, or new ones for a Client that
-// was not prepared.
-func (c *Client) fixed() fixedHeaders {
-	if c.headers.accept == nil {
-		return newFixedHeaders(c.UserAgent)
-	}
-	return c.headers
-}
-
-// Prepare readies c for calls: it reads a fixed AccessKey once (see
-// isStatic; any other credential is asked per attempt), and builds the
-// header values and, unless c has one, the encoding plan cache its
-// requests share. It makes no network call.
+// Prepare readies c for calls: unless c has them, it makes the credentials
+// cache its Credential is asked through (which reads a fixed AccessKey
+// once, on the first call) and the encoding plan cache its requests share.
+// It makes no network call.
 func (c *Client) Prepare() {
 	if c.plans == nil {
 		c.plans = new(planCache)
 	}
-	c.headers = newFixedHeaders(c.UserAgent)
-	c.static = nil
-	if c.Credential != nil && isStatic(c.Credential) {
-		if cr, err := c.resolve(); err == nil {
-			c.static = &cr
-		}
+	if c.creds == nil && c.Credential != nil {
+		c.creds = credcache.New(c.Credential)
 	}
 }
 

@@ -1,14 +1,10 @@
 package rpc
 
 import (
+	"context"
 	"errors"
-	"reflect"
-	"strings"
-	"sync"
 
-	"github.com/aliyun/credentials-go/credentials"
-	"github.com/aliyun/credentials-go/credentials/providers"
-
+	"github.com/typedcloud/sdk-go/credcache"
 	"github.com/typedcloud/sdk-go/internal/apierror"
 )
 
@@ -17,34 +13,26 @@ type credential struct {
 	id, secret, token, bearer string
 }
 
-// isStatic reports whether cred is credentials-go's own fixed AccessKey
-// (its provider wrapper around a StaticAKCredentialsProvider), which never
-// rotates and so is read once, when the client is prepared. Any other
-// Credential, even a wrapper of the caller's that reports the type
-// "access_key", is asked on every attempt. The check reads the wrapper's
-// unexported field by reflection: should credentials-go rename it, keys
-// are only asked more often.
-func isStatic(cred credentials.Credential) bool {
-	v := reflect.ValueOf(cred)
-	if !v.IsValid() || v.Type() != reflect.TypeOf(credentials.FromCredentialsProvider("", nil)) || v.IsNil() {
-		return false
+// credentials returns the cache c asks its Credential through: the one
+// Prepare (or the Base) gave it, or, for a Client that was not prepared, a
+// cache of this ask alone.
+func (c *Client) credentials() *credcache.Cache {
+	if c.creds != nil {
+		return c.creds
 	}
-	p := v.Elem().FieldByName("provider")
-	return p.IsValid() && p.Kind() == reflect.Interface && !p.IsNil() &&
-		p.Elem().Type() == reflect.TypeFor[*providers.StaticAKCredentialsProvider]()
+	return credcache.New(c.Credential)
 }
 
-// resolve returns the credential of one attempt: the fixed AccessKey read
-// when the client was prepared, or the provider's answer, asked per attempt so
-// rotating STS credentials are picked up between retries.
-func (c *Client) resolve() (credential, error) {
-	if c.static != nil {
-		return *c.static, nil
-	}
-	if c.Credential == nil {
+// resolve returns the credential of one attempt. The cache reads a fixed
+// AccessKey once and keeps keys that say when they expire until shortly
+// before; any other Credential is asked per attempt, so rotating STS
+// credentials are picked up between retries. Waiting for an ask ends with
+// ctx.
+func (c *Client) resolve(ctx context.Context) (credential, error) {
+	if c.Credential == nil && c.creds == nil {
 		return credential{}, &apierror.CredentialsError{Err: errors.New("no credential configured")}
 	}
-	m, err := ask(c.Credential)
+	m, err := c.credentials().GetCredentialContext(ctx)
 	if err != nil {
 		return credential{}, &apierror.CredentialsError{Err: err}
 	}
@@ -60,38 +48,4 @@ func str(p *string) string {
 		return ""
 	}
 	return *p
-}
-
-// ask returns cred's current keys. credentials-go's providers keep their
-// caches in plain fields (the default chain writes the provider it last
-// used; a RAM-role or ECS-role provider its STS session and expiry), so
-// asking one from several goroutines at once is a data race, and at expiry
-// every goroutine would call STS for itself. Its credentials are therefore
-// asked under a lock: the lock of the credential, not of a client, since
-// one credential may serve the clients of several products. A refresh then
-// happens once while the other callers wait for it. A Credential of the
-// caller's own type is asked without a lock: it must be safe for concurrent
-// use, as Options.Credential says.
-func ask(cred credentials.Credential) (*credentials.CredentialModel, error) {
-	if mu := credentialLock(cred); mu != nil {
-		mu.Lock()
-		defer mu.Unlock()
-	}
-	return cred.GetCredential()
-}
-
-// credentialLocks serialise the asks of credentials-go credentials. The
-// table is shared by every client so that a credential has the same lock
-// in all of them; the credential's address picks its lock, and two
-// credentials sharing one only wait for each other.
-var credentialLocks [64]sync.Mutex
-
-// credentialLock returns the lock of a credentials-go credential, or nil
-// for any other type.
-func credentialLock(cred credentials.Credential) *sync.Mutex {
-	v := reflect.ValueOf(cred)
-	if v.Kind() != reflect.Pointer || v.IsNil() || !strings.HasPrefix(v.Type().Elem().PkgPath(), "github.com/aliyun/credentials-go/") {
-		return nil
-	}
-	return &credentialLocks[(v.Pointer()>>4)%uintptr(len(credentialLocks))]
 }

@@ -25,15 +25,26 @@ type Options struct {
 	// URL ("http://127.0.0.1:8080" for a fake).
 	Endpoint string
 
-	// Credential provides the AccessKey, STS token or bearer token. It is
-	// asked on every attempt, so rotating credentials (STS, RAM roles) are
-	// picked up; credentials-go's own fixed AccessKey (type "access_key") is
-	// read once, when the client is made. credentials-go's credentials are
-	// not safe for concurrent use, so the client asks each under a lock of
-	// its own (one credential may serve several clients); a Credential of
-	// your own type must be safe for concurrent use. nil means credentials-go's default chain: environment
-	// variables, OIDC, the CLI and credentials profile files, then the ECS
-	// RAM role (set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it).
+	// Credential provides the AccessKey, STS token or bearer token. The
+	// client asks it through a credcache.Cache, by one goroutine at a time
+	// (credentials-go's credentials are not safe for concurrent use), each
+	// caller waiting no longer than its context allows. credentials-go's
+	// fixed AccessKey is read once, on the first call; the keys of a
+	// credcache.ExpiringCredential are kept until shortly before they
+	// expire; any other Credential is asked on every attempt, so rotating
+	// credentials (STS, RAM roles, a wrapper of your own, whatever type it
+	// reports) are picked up.
+	//
+	// To share one Credential between clients, of one product or several,
+	// wrap it once with credcache.New and give each client the Cache:
+	// clients given one credentials-go Credential unwrapped ask it each on
+	// its own, which races inside credentials-go. A Credential set by a
+	// per-call option is asked through a cache of that call alone. Options()
+	// returns the Cache in use.
+	//
+	// nil means credentials-go's default chain: environment variables,
+	// OIDC, the CLI and credentials profile files, then the ECS RAM role
+	// (set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it).
 	Credential credentials.Credential
 
 	// HTTPClient sends the requests. nil means a client made for this SDK

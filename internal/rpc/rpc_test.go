@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/aliyun/credentials-go/credentials"
-	"github.com/aliyun/credentials-go/credentials/providers"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -447,72 +446,9 @@ func TestDecodeErrorDoesNotEchoSecrets(t *testing.T) {
 	assert.Contains(t, err.Error(), "is not an integer", "the cause is still told")
 }
 
-// countingCredential is a credentials-go Credential of a given type that
-// counts how often it is asked.
-type countingCredential struct {
-	typ   string
-	asked int
-}
-
-func (c *countingCredential) GetAccessKeyId() (*string, error)     { return nil, nil }
-func (c *countingCredential) GetAccessKeySecret() (*string, error) { return nil, nil }
-func (c *countingCredential) GetSecurityToken() (*string, error)   { return nil, nil }
-func (c *countingCredential) GetBearerToken() *string              { return nil }
-func (c *countingCredential) GetType() *string                     { return &c.typ }
-func (c *countingCredential) GetCredential() (*credentials.CredentialModel, error) {
-	c.asked++
-	id, secret := "id", fmt.Sprintf("secret-%d", c.asked)
-	return &credentials.CredentialModel{AccessKeyId: &id, AccessKeySecret: &secret, Type: &c.typ}, nil
-}
-
-// TestStaticAccessKeyIsReadOnce: credentials-go's fixed AccessKey is read
-// when the client is prepared; any other credential is asked on every
-// attempt, even one that says it is an "access_key" (a caller's wrapper
-// may rotate keys behind that type).
-func TestStaticAccessKeyIsReadOnce(t *testing.T) {
-	static := newClient(t, nil, staticCredential(t, "id", "secret", ""))
-	static.Prepare()
-	require.NotNil(t, static.static)
-	assert.Equal(t, credential{id: "id", secret: "secret"}, *static.static)
-	sts := newClient(t, nil, staticCredential(t, "id", "secret", "token"))
-	sts.Prepare()
-	assert.Nil(t, sts.static, "an STS credential is asked per attempt")
-
-	counting := &countingCredential{typ: "access_key"}
-	for name, cred := range map[string]credentials.Credential{
-		"caller's type":                  counting,
-		"credentials-go wrapper of ours": credentials.FromCredentialsProvider("access_key", providerOf{counting}),
-	} {
-		t.Run(name, func(t *testing.T) {
-			counting.asked = 0
-			rec := &recorder{answers: []answer{{200, okBody}}}
-			c := newClient(t, rec, cred)
-			c.Prepare()
-			for range 3 {
-				require.NoError(t, c.Invoke(t.Context(), Call{Action: "DescribeInstance", Request: describeRequest{InstanceID: "i"}}))
-			}
-			assert.Equal(t, 3, counting.asked)
-			verifyRPC(t, rec.reqs[2], "secret-3")
-		})
-	}
-}
-
-// providerOf is a credentials-go provider asking a Credential.
-type providerOf struct{ c credentials.Credential }
-
-func (p providerOf) GetCredentials() (*providers.Credentials, error) {
-	m, err := p.c.GetCredential()
-	if err != nil {
-		return nil, err
-	}
-	return &providers.Credentials{AccessKeyId: *m.AccessKeyId, AccessKeySecret: *m.AccessKeySecret}, nil
-}
-
-func (p providerOf) GetProviderName() string { return "test" }
-
 // TestPreparedRequest: the request a prepared client builds directly (no
-// URL parsing, shared header values) is the request http.NewRequest would
-// build, carries the caller's context, and has a fresh real-clock stamp.
+// URL parsing) is the request http.NewRequest would build, carries the
+// caller's context, and has a fresh real-clock stamp.
 func TestPreparedRequest(t *testing.T) {
 	rec := &recorder{answers: []answer{{200, okBody}}}
 	c := newClient(t, rec, staticCredential(t, "id", "secret", ""))
