@@ -76,8 +76,10 @@ func TestSignACS3EmptyQueryValue(t *testing.T) {
 func TestSignACS3Allocs(t *testing.T) {
 	v := loadVectors(t).ACS3[2]
 	req := ACS3Request{Method: v.Method, Query: sortedParams(paramsOf(v.Query)), Headers: paramsOf(v.Headers)}
-	if n := testing.AllocsPerRun(100, func() { SignACS3(req, v.AccessKeyID, v.AccessKeySecret) }); n > 3 {
-		t.Errorf("SignACS3 allocates %v times, want at most 3", n)
+	if n := testing.AllocsPerRun(100, func() { SignACS3(req, v.AccessKeyID, v.AccessKeySecret) }); n > 8 {
+		// crypto/hmac's five, the buffer holding the key and the string
+		// to sign, and the two result strings.
+		t.Errorf("SignACS3 allocates %v times, want at most 8", n)
 	}
 }
 
