@@ -27,24 +27,22 @@ func PercentEncode(s string) string {
 // AppendPercentEncode appends the PercentEncode form of s to dst and
 // returns the extended buffer.
 func AppendPercentEncode(dst []byte, s string) []byte {
-	return appendEncoded(dst, s)
-}
-
-// appendEncoded is AppendPercentEncode for text held in a string or in a
-// byte slice, which the RPC string to sign encodes without a copy.
-func appendEncoded[T string | []byte](dst []byte, s T) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; unreserved(c) {
-			dst = append(dst, c)
-		} else {
-			dst = append(dst, '%', upperHex[c>>4], upperHex[c&0xF])
-		}
+		dst = appendEncodedByte(dst, s[i])
 	}
 	return dst
 }
 
+// appendEncodedByte appends PercentEncode of the single byte c.
+func appendEncodedByte(dst []byte, c byte) []byte {
+	if unreserved(c) {
+		return append(dst, c)
+	}
+	return append(dst, '%', upperHex[c>>4], upperHex[c&0xF])
+}
+
 // escapeCount returns how many bytes of s PercentEncode turns into %XX.
-func escapeCount[T string | []byte](s T) int {
+func escapeCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if !unreserved(s[i]) {

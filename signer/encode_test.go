@@ -66,6 +66,20 @@ func randString(r *rand.Rand, max int) string {
 	return b.String()
 }
 
+func TestAppendEncodedTwice(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		s := randString(r, 40)
+		q, e := appendEncodedTwice([]byte("q"), []byte("e"), s)
+		if got, want := string(q), "q"+refEncode(s); got != want {
+			t.Fatalf("once(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(e), "e"+refEncode(refEncode(s)); got != want {
+			t.Fatalf("twice(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestCompareEncoded(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	sign := func(n int) int { return min(max(n, -1), 1) }

@@ -54,20 +54,29 @@ type RPCResult struct {
 // ErrFIPS140SHA1.
 func SignRPC(method string, params []Param, accessKeySecret string) (RPCResult, error) {
 	sortParams(params)
-	var local [1024]byte
-	q := appendCanonicalQuery(local[:0], params, rpcSignatureParam)
 
 	// crypto/hmac hands its key and message on through interfaces, so
 	// escape analysis moves whatever holds them to the heap. They share one
-	// buffer, sized exactly, with room for the MAC after them: the key
-	// (the secret followed by '&': the scheme reserves room for a token
-	// secret after the ampersand that Alibaba never uses), then the string
-	// to sign.
+	// buffer with room for the MAC after them: the key (the secret
+	// followed by '&': the scheme reserves room for a token secret after
+	// the ampersand that Alibaba never uses), then the string to sign,
+	// sized for the worst case, every byte escaped: five bytes (%25XX) and
+	// three (%3D, %26) for each separator.
+	raw, n := 0, 0
+	for _, p := range params {
+		if p.Key != rpcSignatureParam {
+			raw += len(p.Key) + len(p.Value)
+			n++
+		}
+	}
 	keyLen := len(accessKeySecret) + 1
-	buf := make([]byte, 0, keyLen+len(method)+len(rpcPath)+len(q)+2*escapeCount(q)+sha1.Size)
+	buf := make([]byte, 0, keyLen+len(method)+len(rpcPath)+5*raw+3*2*n+sha1.Size)
 	buf = append(buf, accessKeySecret...)
 	buf = append(buf, '&')
-	buf = appendRPCStringToSign(buf, method, q)
+	buf = append(buf, method...)
+	buf = append(buf, rpcPath...)
+	var local [1024]byte
+	q, buf := appendRPCQuery(local[:0], buf, params)
 	mac, err := hmacSHA1(buf[len(buf):], buf[:keyLen], buf[keyLen:])
 	if err != nil {
 		return RPCResult{}, err
@@ -118,8 +127,44 @@ func RPCSignature(accessKeySecret, stringToSign string) (string, error) {
 }
 
 // appendRPCStringToSign appends method + "&%2F&" + PercentEncode(query).
-func appendRPCStringToSign[T string | []byte](dst []byte, method string, query T) []byte {
+func appendRPCStringToSign(dst []byte, method, query string) []byte {
 	dst = append(dst, method...)
 	dst = append(dst, rpcPath...)
-	return appendEncoded(dst, query)
+	return AppendPercentEncode(dst, query)
+}
+
+// appendRPCQuery appends the canonical query of the sorted params to q and
+// its PercentEncode form to e in the same pass: a byte the canonical query
+// holds as %XX is %25XX in e, and the '&' and '=' separators are %26 and
+// %3D.
+func appendRPCQuery(q, e []byte, params []Param) ([]byte, []byte) {
+	first := true
+	for _, p := range params {
+		if p.Key == rpcSignatureParam {
+			continue
+		}
+		if !first {
+			q, e = append(q, '&'), append(e, "%26"...)
+		}
+		first = false
+		q, e = appendEncodedTwice(q, e, p.Key)
+		q, e = append(q, '='), append(e, "%3D"...)
+		q, e = appendEncodedTwice(q, e, p.Value)
+	}
+	return q, e
+}
+
+// appendEncodedTwice appends PercentEncode(s) to q and
+// PercentEncode(PercentEncode(s)) to e.
+func appendEncodedTwice(q, e []byte, s string) ([]byte, []byte) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			q, e = append(q, c), append(e, c)
+			continue
+		}
+		hi, lo := upperHex[c>>4], upperHex[c&0xF]
+		q, e = append(q, '%', hi, lo), append(e, '%', '2', '5', hi, lo)
+	}
+	return q, e
 }
