@@ -52,7 +52,10 @@ func VerifyRPC(c Captured, secret string, want map[string]string) error {
 			params = append(params, signer.Param{Key: k, Value: v})
 		}
 	}
-	res := signer.SignRPC(c.Method, params, secret)
+	res, err := signer.SignRPC(c.Method, params, secret)
+	if err != nil {
+		return err
+	}
 	if res.Signature != sent {
 		return fmt.Errorf("signature %q does not verify (want %q over %q)", sent, res.Signature, res.StringToSign)
 	}

@@ -269,7 +269,10 @@ func compareRPC(c rpcCase, peer rpcPeer) error {
 	if want := c.expectedParams(); !equalMaps(want, peer.Signed) {
 		diffs = append(diffs, fmt.Sprintf("peer signed parameter set differs from expected:\n  peer: %q\n  want: %q", peer.Signed, want))
 	}
-	res := signer.SignRPC(c.Method, c.ourRPCParams(), c.Secret)
+	res, err := signer.SignRPC(c.Method, c.ourRPCParams(), c.Secret)
+	if err != nil {
+		return err
+	}
 	if res.StringToSign != peer.StringToSign {
 		diffs = append(diffs, fmt.Sprintf("StringToSign:\n  ours: %q\n  peer: %q", res.StringToSign, peer.StringToSign))
 	}

@@ -89,6 +89,9 @@ type ACS3Result struct {
 // The headers to sign, x-acs-date, x-acs-signature-nonce and
 // x-acs-content-sha256 included, must already be in r.Headers with the
 // values that will be sent. SignACS3 does not modify r's slices.
+//
+// In Go's FIPS 140-only mode crypto/hmac, and so SignACS3, panics on a
+// secret shorter than 14 bytes.
 func SignACS3(r ACS3Request, accessKeyID, accessKeySecret string) ACS3Result {
 	uri := cmp.Or(r.CanonicalURI, "/")
 	payload := cmp.Or(r.HashedPayload, EmptyPayloadHash)
@@ -98,24 +101,21 @@ func SignACS3(r ACS3Request, accessKeyID, accessKeySecret string) ACS3Result {
 		query = slices.Clone(query)
 		sortParams(query)
 	}
-	st := statsOf(query, "")
 
 	// Requests sign seven or eight headers; the array keeps them off the
 	// heap.
 	var local [16]Param
 	headers := acs3Headers(local[:0], r.Headers)
-	chLen, shLen := headersLen(headers)
 
+	// The canonical request and its five parts share one allocation.
 	var crLocal [2048]byte
-	crMax := len(r.Method) + 1 + len(uri) + 1 + st.maxQueryLen() + wordSlack + 1 +
-		chLen + 1 + shLen + 1 + len(payload)
-	buf := scratch(crLocal[:], crMax)[:0]
+	buf := crLocal[:0]
 	buf = append(buf, r.Method...)
 	buf = append(buf, '\n')
 	buf = append(buf, uri...)
 	buf = append(buf, '\n')
 	cqStart := len(buf)
-	buf = appendCanonicalQuery(buf, query, "", st)
+	buf = appendCanonicalQuery(buf, query, "")
 	cqEnd := len(buf)
 	buf = append(buf, '\n')
 	chStart := len(buf)
@@ -131,35 +131,33 @@ func SignACS3(r ACS3Request, accessKeyID, accessKeySecret string) ACS3Result {
 	cr := string(buf)
 	hashed := sha256.Sum256(buf)
 
-	// The string to sign and the Authorization value share the second
-	// allocation; the HMAC pad goes in front of the string to sign.
-	const credential = acs3Algorithm + " Credential="
-	const signedHeaders = ",SignedHeaders="
-	const signature = ",Signature="
-	var stsLocal [512]byte
-	n := blockSize + len(acs3Algorithm) + 1 + 2*sha256.Size + len(credential) + len(accessKeyID) +
-		len(signedHeaders) + shLen + len(signature) + 2*sha256.Size
-	buf = scratch(stsLocal[:], n)[:blockSize]
-	buf = append(buf, acs3Algorithm...)
-	buf = append(buf, '\n')
-	hcrStart := len(buf)
-	buf = hex.AppendEncode(buf, hashed[:])
+	// crypto/hmac hands its key and message on through interfaces, so
+	// escape analysis moves whatever holds them to the heap. They share one
+	// buffer, sized exactly, with room for the MAC after them.
+	keyLen := len(accessKeySecret)
+	mbuf := make([]byte, 0, keyLen+len(acs3Algorithm)+1+2*sha256.Size+sha256.Size)
+	mbuf = append(mbuf, accessKeySecret...)
+	sts := mbuf[keyLen:]
+	sts = append(sts, acs3Algorithm...)
+	sts = append(sts, '\n')
+	hcrStart := len(sts)
+	sts = hex.AppendEncode(sts, hashed[:])
+	mac := hmacSHA256(sts[len(sts):], mbuf[:keyLen], sts)
+	clear(mbuf[:keyLen])
+
+	// The string to sign, its hash and the Authorization value share a
+	// second allocation.
+	var outLocal [512]byte
+	buf = append(outLocal[:0], sts...)
 	stsEnd := len(buf)
-
-	var kb [blockSize]byte
-	key := joinKey(&kb, accessKeySecret, "")
-	mac := hmacSHA256(key, buf[:stsEnd])
-	clear(key)
-
-	buf = append(buf, credential...)
+	buf = append(buf, acs3Algorithm+" Credential="...)
 	buf = append(buf, accessKeyID...)
-	buf = append(buf, signedHeaders...)
+	buf = append(buf, ",SignedHeaders="...)
 	buf = append(buf, cr[shStart:shEnd]...)
-	buf = append(buf, signature...)
+	buf = append(buf, ",Signature="...)
 	sigStart := len(buf)
-	buf = hex.AppendEncode(buf, mac[:])
-	s := string(buf[blockSize:])
-	const pad = blockSize // s starts after the pad
+	buf = hex.AppendEncode(buf, mac)
+	s := string(buf)
 
 	return ACS3Result{
 		CanonicalQuery:         cr[cqStart:cqEnd],
@@ -167,10 +165,10 @@ func SignACS3(r ACS3Request, accessKeyID, accessKeySecret string) ACS3Result {
 		SignedHeaders:          cr[shStart:shEnd],
 		HashedPayload:          cr[hpStart:],
 		CanonicalRequest:       cr,
-		HashedCanonicalRequest: s[hcrStart-pad : stsEnd-pad],
-		StringToSign:           s[:stsEnd-pad],
-		Signature:              s[sigStart-pad:],
-		Authorization:          s[stsEnd-pad:],
+		HashedCanonicalRequest: s[hcrStart:stsEnd],
+		StringToSign:           s[:stsEnd],
+		Signature:              s[sigStart:],
+		Authorization:          s[stsEnd:],
 	}
 }
 

@@ -44,7 +44,7 @@ func BenchmarkSignRPC12(b *testing.B) {
 // and Base64 over the same string to sign.
 func BenchmarkHMACSHA1Bare(b *testing.B) {
 	params := append([]Param(nil), benchParams...)
-	sts := []byte(SignRPC("POST", params, benchSecret).StringToSign)
+	sts := []byte(RPCStringToSign("POST", RPCCanonicalQuery(params)))
 	key := []byte(benchSecret + "&")
 	b.ReportAllocs()
 	for b.Loop() {

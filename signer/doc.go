@@ -4,7 +4,8 @@
 // Every function is pure: it reads its arguments, never the clock, the
 // network or a random source, and keeps no state between calls. The caller
 // supplies timestamps, nonces and payload hashes, which is what makes each
-// signature reproducible in a test.
+// signature reproducible in a test. The one setting the signers heed is
+// Go's FIPS 140 mode; see below.
 //
 // # Schemes
 //
@@ -41,8 +42,15 @@
 // exported fields for the transport, but print them, through fmt and
 // log/slog, as REDACTED. Everything else a result prints is safe to log.
 //
-// Alibaba RPC version 1.0 is built on SHA-1, which Go refuses in FIPS
-// 140-only mode (GODEBUG=fips140=only): SignRPC panics there, so use ACS3.
+// # FIPS 140
+//
+// Every hash and MAC comes from crypto/sha1, crypto/sha256 and
+// crypto/hmac, so with GODEBUG=fips140=on or fips140=only they run inside
+// Go's FIPS 140 module. ACS3 and TC3 (HMAC-SHA256) work in FIPS 140-only
+// mode, where crypto/hmac panics on a key shorter than 112 bits (14 bytes);
+// AccessKey secrets and Tencent SecretKeys are longer. Alibaba RPC version
+// 1.0 is built on SHA-1, which that mode does not allow: SignRPC and
+// RPCSignature sign nothing there and return [ErrFIPS140SHA1], so use ACS3.
 //
 // # Debugging a signature mismatch
 //

@@ -19,7 +19,11 @@ func ExampleSignRPC() {
 		{Key: "SignatureNonce", Value: "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf"},
 		{Key: "Timestamp", Value: "2016-02-23T12:46:24Z"},
 	}
-	r := signer.SignRPC("GET", params, "testsecret")
+	r, err := signer.SignRPC("GET", params, "testsecret")
+	if err != nil {
+		fmt.Println(err) // in FIPS 140-only mode: sign with ACS3
+		return
+	}
 	fmt.Println(r.StringToSign)
 	fmt.Println(r.Signature)
 	// The query to send:
@@ -78,7 +82,11 @@ func ExampleSignTC3() {
 
 // Printing a result is safe: the signature is replaced by a placeholder.
 func ExampleRPCResult_Format() {
-	r := signer.SignRPC("GET", []signer.Param{{Key: "Action", Value: "DescribeRegions"}}, "secret")
+	r, err := signer.SignRPC("GET", []signer.Param{{Key: "Action", Value: "DescribeRegions"}}, "secret")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Printf("%+v\n", r)
 	// Output:
 	// {CanonicalQuery:Action=DescribeRegions StringToSign:GET&%2F&Action%3DDescribeRegions Signature:REDACTED}

@@ -65,7 +65,7 @@ func checkRedacted(t *testing.T, v any, secrets []string, visible []string) {
 const canary = "CANARY-Secret-Do-Not-Log-7f3a"
 
 func TestRPCResultRedacted(t *testing.T) {
-	r := SignRPC("GET", []Param{{"Action", "DescribeRegions"}, {"AccessKeyId", "canary-id"}}, canary)
+	r := signRPC(t, "GET", []Param{{"Action", "DescribeRegions"}, {"AccessKeyId", "canary-id"}}, canary)
 	checkRedacted(t, r,
 		[]string{canary, r.Signature, PercentEncode(r.Signature)},
 		[]string{"CanonicalQuery:" + r.CanonicalQuery, "StringToSign:" + r.StringToSign})

@@ -1,9 +1,9 @@
 package signer
 
 import (
+	"crypto/hmac"
 	"crypto/sha1"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 )
 
@@ -24,82 +24,21 @@ func HashPayload(body []byte) string {
 	return string(dst[:])
 }
 
-// The signers compute HMAC (RFC 2104) over the one-shot sha1.Sum and
-// sha256.Sum256 instead of going through crypto/hmac. Keying a crypto/hmac
-// MAC costs five heap allocations and about as much time as building an
-// RPC canonical query, and TC3 keys four MACs per request. Every message
-// here already sits in a buffer the signer owns, laid out with blockSize
-// bytes of room in front, so the inner hash is a single Sum over pad and
-// message and nothing is allocated. The hashes are still the standard
-// library's; only the composition is done here. The tests check these
-// MACs against crypto/hmac.
-
-// blockSize is the block size of SHA-1 and SHA-256, the length of the HMAC
-// pads.
-const blockSize = 64
-
-// hmacSHA1 returns HMAC-SHA1(key, buf[blockSize:]). The first blockSize
-// bytes of buf are overwritten: they hold the inner pad while hashing and
-// are cleared afterwards.
-func hmacSHA1(key, buf []byte) [sha1.Size]byte {
-	if len(key) > blockSize {
-		k := sha1.Sum(key)
-		key = k[:]
-	}
-	var outer [blockSize + sha1.Size]byte
-	setPads(buf[:blockSize], outer[:blockSize], key)
-	inner := sha1.Sum(buf)
-	copy(outer[blockSize:], inner[:])
-	sum := sha1.Sum(outer[:])
-	clear(buf[:blockSize])
-	clear(outer[:blockSize])
-	return sum
+// hmacSHA256 appends HMAC-SHA256(key, msg) to dst. The MAC is crypto/hmac's,
+// so it runs inside Go's FIPS 140 module when that is enabled.
+func hmacSHA256(dst, key, msg []byte) []byte {
+	mac := hmac.New(sha256.New, key)
+	mac.Write(msg)
+	return mac.Sum(dst)
 }
 
-// hmacSHA256 is hmacSHA1 with SHA-256.
-func hmacSHA256(key, buf []byte) [sha256.Size]byte {
-	if len(key) > blockSize {
-		k := sha256.Sum256(key)
-		key = k[:]
+// hmacSHA1 appends HMAC-SHA1(key, msg) to dst, or returns ErrFIPS140SHA1
+// where FIPS 140-only mode refuses SHA-1.
+func hmacSHA1(dst, key, msg []byte) ([]byte, error) {
+	if err := checkSHA1(); err != nil {
+		return dst, err
 	}
-	var outer [blockSize + sha256.Size]byte
-	setPads(buf[:blockSize], outer[:blockSize], key)
-	inner := sha256.Sum256(buf)
-	copy(outer[blockSize:], inner[:])
-	sum := sha256.Sum256(outer[:])
-	clear(buf[:blockSize])
-	clear(outer[:blockSize])
-	return sum
-}
-
-// setPads writes key XOR 0x36 to inner and key XOR 0x5c to outer, key
-// zero-padded to blockSize.
-func setPads(inner, outer, key []byte) {
-	k := copy(inner[:blockSize], key)
-	clear(inner[k:blockSize])
-	for n := 0; n < blockSize; n += 8 {
-		k := binary.LittleEndian.Uint64(inner[n : n+8])
-		binary.LittleEndian.PutUint64(inner[n:n+8], k^0x3636363636363636)
-		binary.LittleEndian.PutUint64(outer[n:n+8], k^0x5c5c5c5c5c5c5c5c)
-	}
-}
-
-// joinKey returns a + b in dst's array when it fits, as keys always do in
-// practice, and in a new slice otherwise. The caller clears it after use.
-func joinKey(dst *[blockSize]byte, a, b string) []byte {
-	if len(a)+len(b) > len(dst) {
-		return []byte(a + b)
-	}
-	n := copy(dst[:], a)
-	n += copy(dst[n:], b)
-	return dst[:n]
-}
-
-// scratch returns local[:n] if n fits, else a new n-byte slice. With local
-// an array on the caller's stack, ordinary requests allocate nothing.
-func scratch(local []byte, n int) []byte {
-	if n <= len(local) {
-		return local[:n]
-	}
-	return make([]byte, n)
+	mac := hmac.New(sha1.New, key)
+	mac.Write(msg)
+	return mac.Sum(dst), nil
 }

@@ -64,17 +64,6 @@ func compareHeadersFold(a, b Param) int {
 	return compareFold(a.Value, b.Value)
 }
 
-// headersLen returns the lengths of the canonical headers block
-// ("name:value\n" per header) and of the signed headers list
-// ("name;name").
-func headersLen(headers []Param) (canonical, signed int) {
-	for _, h := range headers {
-		canonical += len(h.Key) + 1 + len(h.Value) + 1
-		signed += len(h.Key) + 1
-	}
-	return canonical, max(signed-1, 0)
-}
-
 // appendCanonicalHeaders appends "name:value\n" for each of the sorted
 // headers, names lowercased. Values are copied as given unless lowerValues
 // is set (TC3 lowercases them, ACS3 does not).

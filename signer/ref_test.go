@@ -10,6 +10,7 @@ import (
 	"hash"
 	"slices"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -51,6 +52,16 @@ func refQuery(params []Param, skip string) string {
 		parts[i] = p.k + "=" + p.v
 	}
 	return strings.Join(parts, "&")
+}
+
+// signRPC is SignRPC in a test, which runs outside FIPS 140-only mode.
+func signRPC(t testing.TB, method string, params []Param, secret string) RPCResult {
+	t.Helper()
+	r, err := SignRPC(method, params, secret)
+	if err != nil {
+		t.Fatalf("SignRPC: %v", err)
+	}
+	return r
 }
 
 func refHMAC(h func() hash.Hash, key, msg string) []byte {

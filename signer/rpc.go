@@ -1,8 +1,8 @@
 package signer
 
 import (
+	"crypto/sha1"
 	"encoding/base64"
-	"encoding/binary"
 	"strings"
 )
 
@@ -48,115 +48,123 @@ type RPCResult struct {
 // is the HTTP method as sent, e.g. "GET" or "POST".
 //
 // SignRPC sorts params in place by encoded key: the caller owns the slice
-// and gets it back in wire order. Sorting in place rather than copying is
-// part of what keeps SignRPC to a single allocation, the one holding the
-// three result strings. Params already in that order are only checked.
-func SignRPC(method string, params []Param, accessKeySecret string) RPCResult {
-	st := statsOf(params, rpcSignatureParam)
+// and gets it back in wire order, without a copy being made.
+//
+// In Go's FIPS 140-only mode SignRPC signs nothing and returns
+// ErrFIPS140SHA1.
+func SignRPC(method string, params []Param, accessKeySecret string) (RPCResult, error) {
 	sortParams(params)
 
-	// One pass writes the canonical query and its encoded copy, so the
-	// encoded copy must start before the canonical query's length is
-	// known; the scratch buffer is sized for the worst case instead of
-	// reading every byte twice to measure it. The layout is
-	//
-	//	HMAC pad | method "&%2F&" enc(canonical query) ... | canonical query ...
-	seps := st.separators()
-	eStart := blockSize + len(method) + len(rpcPath)
-	qStart := eStart + 5*st.raw + 3*seps + wordSlack
-	var local [rpcScratch]byte
-	buf := scratch(local[:], qStart+st.maxQueryLen()+wordSlack)
-	n := blockSize + copy(buf[blockSize:], method)
-	copy(buf[n:], rpcPath)
-	qEnd, stsEnd := writeRPCQuery(buf, qStart, eStart, params)
-
-	// The key is the secret followed by '&': the scheme reserves room for
-	// a token secret after the ampersand that Alibaba never uses.
-	var kb [blockSize]byte
-	key := joinKey(&kb, accessKeySecret, "&")
-	mac := hmacSHA1(key, buf[:stsEnd])
-	clear(key)
+	// crypto/hmac hands its key and message on through interfaces, so
+	// escape analysis moves whatever holds them to the heap. They share one
+	// buffer with room for the MAC after them: the key (the secret
+	// followed by '&': the scheme reserves room for a token secret after
+	// the ampersand that Alibaba never uses), then the string to sign,
+	// sized for the worst case, every byte escaped: five bytes (%25XX) and
+	// three (%3D, %26) for each separator.
+	raw, n := 0, 0
+	for _, p := range params {
+		if p.Key != rpcSignatureParam {
+			raw += len(p.Key) + len(p.Value)
+			n++
+		}
+	}
+	keyLen := len(accessKeySecret) + 1
+	buf := make([]byte, 0, keyLen+len(method)+len(rpcPath)+5*raw+3*2*n+sha1.Size)
+	buf = append(buf, accessKeySecret...)
+	buf = append(buf, '&')
+	buf = append(buf, method...)
+	buf = append(buf, rpcPath...)
+	var local [1024]byte
+	q, buf := appendRPCQuery(local[:0], buf, params)
+	mac, err := hmacSHA1(buf[len(buf):], buf[:keyLen], buf[keyLen:])
+	if err != nil {
+		return RPCResult{}, err
+	}
+	clear(buf[:keyLen])
+	sts := buf[keyLen:]
 	var sig [rpcSignatureLen]byte
-	base64.StdEncoding.Encode(sig[:], mac[:])
+	base64.StdEncoding.Encode(sig[:], mac)
 
-	// The three results share one allocation.
-	sts, q := buf[blockSize:stsEnd], buf[qStart:qEnd]
+	// The three results share a second allocation.
 	var b strings.Builder
 	b.Grow(len(sts) + len(sig) + len(q))
 	b.Write(sts)
 	b.Write(sig[:])
 	b.Write(q)
-	s := b.String()
+	r := b.String()
 	return RPCResult{
-		CanonicalQuery: s[len(sts)+len(sig):],
-		StringToSign:   s[:len(sts)],
-		Signature:      s[len(sts) : len(sts)+len(sig)],
-	}
-}
-
-// rpcScratch is the stack buffer size of SignRPC: enough for about 500
-// bytes of parameter keys and values, which covers ordinary requests.
-const rpcScratch = 4096
-
-// writeRPCQuery writes the canonical query of the sorted params to b at i
-// and its PercentEncode form to b at j, and returns the indexes after
-// them. The '=' and '&' separators are literal in the first and %3D and
-// %26 in the second.
-func writeRPCQuery(b []byte, i, j int, params []Param) (int, int) {
-	first := true
-	for _, p := range params {
-		if p.Key == rpcSignatureParam {
-			continue
-		}
-		if !first {
-			i, j = separatorTwice(b, i, j, '&')
-		}
-		first = false
-		i, j = encodeTwiceInto(b, i, j, p.Key)
-		i, j = separatorTwice(b, i, j, '=')
-		i, j = encodeTwiceInto(b, i, j, p.Value)
-	}
-	return i, j
-}
-
-// separatorTwice writes c literally to b at i and encoded to b at j.
-func separatorTwice(b []byte, i, j int, c byte) (int, int) {
-	b[i] = c
-	binary.LittleEndian.PutUint64(b[j:j+8], once[c])
-	return i + 1, j + 3
+		StringToSign:   r[:len(sts)],
+		Signature:      r[len(sts) : len(sts)+len(sig)],
+		CanonicalQuery: r[len(sts)+len(sig):],
+	}, nil
 }
 
 // RPCCanonicalQuery returns the canonical query of params as SignRPC
 // computes it, leaving out any parameter named "Signature". Like SignRPC it
 // sorts params in place.
 func RPCCanonicalQuery(params []Param) string {
-	st := statsOf(params, rpcSignatureParam)
 	sortParams(params)
 	var local [1024]byte
-	buf := scratch(local[:], st.maxQueryLen()+wordSlack)
-	return string(appendCanonicalQuery(buf[:0], params, rpcSignatureParam, st))
+	return string(appendCanonicalQuery(local[:0], params, rpcSignatureParam))
 }
 
 // RPCStringToSign returns method + "&%2F&" + PercentEncode(canonicalQuery).
 func RPCStringToSign(method, canonicalQuery string) string {
-	var local [1024]byte
-	buf := scratch(local[:], len(method)+len(rpcPath)+3*len(canonicalQuery)+wordSlack)[:0]
-	buf = append(buf, method...)
-	buf = append(buf, rpcPath...)
-	return string(appendEncoded(buf, canonicalQuery))
+	var local [2048]byte
+	return string(appendRPCStringToSign(local[:0], method, canonicalQuery))
 }
 
 // RPCSignature returns the standard Base64 of
-// HMAC-SHA1(accessKeySecret + "&", stringToSign).
-func RPCSignature(accessKeySecret, stringToSign string) string {
-	var local [1024]byte
-	buf := scratch(local[:], blockSize+len(stringToSign))
-	copy(buf[blockSize:], stringToSign)
-	var kb [blockSize]byte
-	key := joinKey(&kb, accessKeySecret, "&")
-	mac := hmacSHA1(key, buf)
-	clear(key)
-	var sig [rpcSignatureLen]byte
-	base64.StdEncoding.Encode(sig[:], mac[:])
-	return string(sig[:])
+// HMAC-SHA1(accessKeySecret + "&", stringToSign), or ErrFIPS140SHA1 in Go's
+// FIPS 140-only mode.
+func RPCSignature(accessKeySecret, stringToSign string) (string, error) {
+	mac, err := hmacSHA1(nil, []byte(accessKeySecret+"&"), []byte(stringToSign))
+	if err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(mac), nil
+}
+
+// appendRPCStringToSign appends method + "&%2F&" + PercentEncode(query).
+func appendRPCStringToSign(dst []byte, method, query string) []byte {
+	dst = append(dst, method...)
+	dst = append(dst, rpcPath...)
+	return AppendPercentEncode(dst, query)
+}
+
+// appendRPCQuery appends the canonical query of the sorted params to q and
+// its PercentEncode form to e in the same pass: a byte the canonical query
+// holds as %XX is %25XX in e, and the '&' and '=' separators are %26 and
+// %3D.
+func appendRPCQuery(q, e []byte, params []Param) ([]byte, []byte) {
+	first := true
+	for _, p := range params {
+		if p.Key == rpcSignatureParam {
+			continue
+		}
+		if !first {
+			q, e = append(q, '&'), append(e, "%26"...)
+		}
+		first = false
+		q, e = appendEncodedTwice(q, e, p.Key)
+		q, e = append(q, '='), append(e, "%3D"...)
+		q, e = appendEncodedTwice(q, e, p.Value)
+	}
+	return q, e
+}
+
+// appendEncodedTwice appends PercentEncode(s) to q and
+// PercentEncode(PercentEncode(s)) to e.
+func appendEncodedTwice(q, e []byte, s string) ([]byte, []byte) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			q, e = append(q, c), append(e, c)
+			continue
+		}
+		hi, lo := upperHex[c>>4], upperHex[c&0xF]
+		q, e = append(q, '%', hi, lo), append(e, '%', '2', '5', hi, lo)
+	}
+	return q, e
 }

@@ -122,17 +122,20 @@ type TC3Result struct {
 // The X-TC-Timestamp header sent must be r.Timestamp. The X-TC-Token
 // header of temporary credentials is not signed and does not enter here.
 // SignTC3 does not modify r.ExtraHeaders.
+//
+// In Go's FIPS 140-only mode crypto/hmac, and so SignTC3, panics on a
+// secretKey shorter than 11 bytes ("TC3" + secretKey is the first key).
 func SignTC3(r TC3Request, secretID, secretKey string) TC3Result {
 	uri := cmp.Or(r.CanonicalURI, "/")
 	payload := cmp.Or(r.HashedPayload, EmptyPayloadHash)
 
 	var local [8]Param
 	headers := tc3Headers(local[:0], r)
-	chLen, shLen := headersLen(headers)
 
+	// The canonical request and its parts share one allocation, the
+	// string to sign, its parts and the Authorization value a second one.
 	var crLocal [1024]byte
-	crLen := len(r.Method) + 1 + len(uri) + 1 + len(r.CanonicalQuery) + 1 + chLen + 1 + shLen + 1 + len(payload)
-	buf := scratch(crLocal[:], crLen)[:0]
+	buf := crLocal[:0]
 	buf = append(buf, r.Method...)
 	buf = append(buf, '\n')
 	buf = append(buf, uri...)
@@ -151,94 +154,80 @@ func SignTC3(r TC3Request, secretID, secretKey string) TC3Result {
 	cr := string(buf)
 	hashed := sha256.Sum256(buf)
 
-	// The string to sign and the Authorization value share the second
-	// allocation; the HMAC pad goes in front of the string to sign. The
-	// credential scope inside the string to sign also supplies the date
-	// for the key derivation.
-	const credential = tc3Algorithm + " Credential="
-	const signedHeaders = ", SignedHeaders="
-	const signature = ", Signature="
-	scopeLen := len("2006-01-02") + 1 + len(r.Service) + 1 + len(tc3Terminator)
+	// crypto/hmac hands its keys and messages on through interfaces, so
+	// escape analysis moves whatever holds them to the heap. The first
+	// key and the string to sign share one buffer; the other messages of
+	// the key derivation are the parts of the credential scope inside the
+	// string to sign. Offsets below are into the string to sign.
+	keyLen := len("TC3") + len(secretKey)
 	const maxTimestamp = len("-9223372036854775808")
-	n := blockSize + len(tc3Algorithm) + 1 + maxTimestamp + 1 + scopeLen + 1 + 2*sha256.Size +
-		len(credential) + len(secretID) + 1 + scopeLen + len(signedHeaders) + shLen +
-		len(signature) + 2*sha256.Size
-	var stsLocal [512]byte
-	buf = scratch(stsLocal[:], n)[:blockSize]
-	buf = append(buf, tc3Algorithm...)
-	buf = append(buf, '\n')
-	buf = strconv.AppendInt(buf, r.Timestamp, 10)
-	buf = append(buf, '\n')
-	dateStart := len(buf)
-	buf = time.Unix(r.Timestamp, 0).UTC().AppendFormat(buf, "2006-01-02")
-	dateEnd := len(buf)
-	buf = append(buf, '/')
-	buf = append(buf, r.Service...)
-	buf = append(buf, '/')
-	buf = append(buf, tc3Terminator...)
-	scopeEnd := len(buf)
-	buf = append(buf, '\n')
-	hcrStart := len(buf)
-	buf = hex.AppendEncode(buf, hashed[:])
-	stsEnd := len(buf)
+	scopeLen := len("2006-01-02") + 1 + len(r.Service) + 1 + len(tc3Terminator)
+	mbuf := make([]byte, 0, keyLen+len(tc3Algorithm)+1+maxTimestamp+1+scopeLen+1+2*sha256.Size)
+	mbuf = append(mbuf, "TC3"...)
+	mbuf = append(mbuf, secretKey...)
+	mbuf = append(mbuf, tc3Algorithm...)
+	mbuf = append(mbuf, '\n')
+	mbuf = strconv.AppendInt(mbuf, r.Timestamp, 10)
+	mbuf = append(mbuf, '\n')
+	sts := mbuf[keyLen:]
+	dateStart := len(sts)
+	sts = time.Unix(r.Timestamp, 0).UTC().AppendFormat(sts, "2006-01-02")
+	dateEnd := len(sts)
+	sts = append(sts, '/')
+	sts = append(sts, r.Service...)
+	serviceEnd := len(sts)
+	sts = append(sts, '/')
+	sts = append(sts, tc3Terminator...)
+	scopeEnd := len(sts)
+	sts = append(sts, '\n')
+	hcrStart := len(sts)
+	sts = hex.AppendEncode(sts, hashed[:])
 
-	keys := tc3DeriveKeys(secretKey, buf[dateStart:dateEnd], r.Service)
-	mac := hmacSHA256(keys[2*sha256.Size:], buf[:stsEnd])
+	keys := tc3DeriveKeys(mbuf[:keyLen], sts[dateStart:dateEnd], sts[dateEnd+1:serviceEnd], sts[serviceEnd+1:scopeEnd])
+	clear(mbuf[:keyLen])
+	signing := keys[2*sha256.Size:]
+	mac := hmacSHA256(keys, signing, sts)[3*sha256.Size:]
 
+	// The string to sign, its parts and the Authorization value share a
+	// second allocation.
+	var outLocal [512]byte
+	buf = append(outLocal[:0], sts...)
 	authStart := len(buf)
-	buf = append(buf, credential...)
+	buf = append(buf, tc3Algorithm+" Credential="...)
 	buf = append(buf, secretID...)
 	buf = append(buf, '/')
-	buf = append(buf, buf[dateStart:scopeEnd]...)
-	buf = append(buf, signedHeaders...)
+	buf = append(buf, sts[dateStart:scopeEnd]...)
+	buf = append(buf, ", SignedHeaders="...)
 	buf = append(buf, cr[shStart:shEnd]...)
-	buf = append(buf, signature...)
+	buf = append(buf, ", Signature="...)
 	sigStart := len(buf)
-	buf = hex.AppendEncode(buf, mac[:])
-	s := string(buf[blockSize:])
-	const pad = blockSize // s starts after the pad
+	buf = hex.AppendEncode(buf, mac)
+	out := string(buf)
 
 	return TC3Result{
 		CanonicalHeaders:       cr[chStart:chEnd],
 		SignedHeaders:          cr[shStart:shEnd],
 		CanonicalRequest:       cr,
-		HashedCanonicalRequest: s[hcrStart-pad : stsEnd-pad],
-		Date:                   s[dateStart-pad : dateEnd-pad],
-		CredentialScope:        s[dateStart-pad : scopeEnd-pad],
-		StringToSign:           s[:stsEnd-pad],
+		HashedCanonicalRequest: out[hcrStart:authStart],
+		Date:                   out[dateStart:dateEnd],
+		CredentialScope:        out[dateStart:scopeEnd],
+		StringToSign:           out[:authStart],
 		SecretDate:             keys[:sha256.Size:sha256.Size],
 		SecretService:          keys[sha256.Size : 2*sha256.Size : 2*sha256.Size],
-		SecretSigning:          keys[2*sha256.Size:],
-		Signature:              s[sigStart-pad:],
-		Authorization:          s[authStart-pad:],
+		SecretSigning:          signing[:sha256.Size:sha256.Size],
+		Signature:              out[sigStart:],
+		Authorization:          out[authStart:],
 	}
 }
 
-// tc3DeriveKeys returns SecretDate, SecretService and SecretSigning laid
-// end to end in one slice.
-func tc3DeriveKeys(secretKey string, date []byte, service string) []byte {
-	keys := make([]byte, 3*sha256.Size)
-	var kb [blockSize]byte
-	key := joinKey(&kb, "TC3", secretKey)
-	var local [2 * blockSize]byte
-
-	buf := scratch(local[:], blockSize+len(date))
-	copy(buf[blockSize:], date)
-	k := hmacSHA256(key, buf)
-	clear(key)
-	copy(keys, k[:])
-
-	buf = scratch(local[:], blockSize+len(service))
-	copy(buf[blockSize:], service)
-	k = hmacSHA256(keys[:sha256.Size], buf)
-	copy(keys[sha256.Size:], k[:])
-
-	buf = scratch(local[:], blockSize+len(tc3Terminator))
-	copy(buf[blockSize:], tc3Terminator)
-	k = hmacSHA256(keys[sha256.Size:2*sha256.Size], buf)
-	copy(keys[2*sha256.Size:], k[:])
-	clear(k[:])
-	return keys
+// tc3DeriveKeys returns SecretDate, SecretService and SecretSigning, derived
+// from key ("TC3" + SecretKey) through date, service and terminator, laid
+// end to end in one slice with room after them for the signature's MAC.
+func tc3DeriveKeys(key, date, service, terminator []byte) []byte {
+	keys := make([]byte, 0, 4*sha256.Size)
+	keys = hmacSHA256(keys, key, date)
+	keys = hmacSHA256(keys, keys[:sha256.Size], service)
+	return hmacSHA256(keys, keys[sha256.Size:], terminator)
 }
 
 // tc3Headers appends to dst content-type, host and the extra headers with

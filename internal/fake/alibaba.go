@@ -102,7 +102,10 @@ func (a *Alibaba) authV1(s *Server, r *http.Request, p map[string]string) (*Call
 			signed = append(signed, signer.Param{Key: k, Value: v})
 		}
 	}
-	res := signer.SignRPC(r.Method, signed, key.Secret)
+	res, err := signer.SignRPC(r.Method, signed, key.Secret)
+	if err != nil { // FIPS 140-only mode: the client sends no such request
+		return call, errReply(http.StatusInternalServerError, "InternalError", "%v", err)
+	}
 	if res.Signature != p["Signature"] {
 		return call, errReply(http.StatusBadRequest, "SignatureDoesNotMatch",
 			"Specified signature is not matched with our calculation. server string to sign is:%s", res.StringToSign)

@@ -71,7 +71,10 @@ func (c *Client) buildV1(ctx context.Context, action string, req any, cr credent
 			all = append(all, signer.Param{Key: "SecurityToken", Value: cr.token})
 		}
 	}
-	res := signer.SignRPC(http.MethodPost, all, secret)
+	res, err := signer.SignRPC(http.MethodPost, all, secret)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w: set Options.SignatureVersion to signer.ACS3", err)
+	}
 	r := c.newRequest(ctx, signedQuery(res.CanonicalQuery, res.Signature), c.header(true))
 	return r, res.Signature, nil
 }

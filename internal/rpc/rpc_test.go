@@ -92,7 +92,9 @@ func verifyRPC(t *testing.T, req *http.Request, secret string) url.Values {
 			params = append(params, signer.Param{Key: k, Value: vs[0]})
 		}
 	}
-	assert.Equal(t, signer.SignRPC(req.Method, params, secret).Signature, q.Get("Signature"), "signature verifies")
+	res, err := signer.SignRPC(req.Method, params, secret)
+	require.NoError(t, err)
+	assert.Equal(t, res.Signature, q.Get("Signature"), "signature verifies")
 	return q
 }
 
