@@ -48,7 +48,10 @@
 // crypto/hmac, so with GODEBUG=fips140=on or fips140=only they run inside
 // Go's FIPS 140 module. ACS3 and TC3 (HMAC-SHA256) work in FIPS 140-only
 // mode, where crypto/hmac panics on a key shorter than 112 bits (14 bytes);
-// AccessKey secrets and Tencent SecretKeys are longer. Alibaba RPC version
+// AccessKey secrets and Tencent SecretKeys are longer, and
+// [CheckHMACKeyLen] tells a caller before it signs (the SDK's clients
+// check every secret with it, so a short one is an error, not a panic).
+// Alibaba RPC version
 // 1.0 is built on SHA-1, which that mode does not allow: SignRPC and
 // RPCSignature sign nothing there and return [ErrFIPS140SHA1], so use ACS3.
 //

@@ -76,4 +76,21 @@ func TestFIPS140OnlyChild(t *testing.T) {
 	if !strings.Contains(ErrFIPS140SHA1.Error(), "ACS3") {
 		t.Errorf("the error does not say what to use instead: %q", ErrFIPS140SHA1)
 	}
+	if err := CheckHMACKeyLen(13); !errors.Is(err, ErrFIPS140ShortKey) {
+		t.Errorf("CheckHMACKeyLen(13) = %v; want ErrFIPS140ShortKey", err)
+	}
+	if err := CheckHMACKeyLen(14); err != nil {
+		t.Errorf("CheckHMACKeyLen(14) = %v; want nil", err)
+	}
+}
+
+// TestCheckHMACKeyLenOutsideFIPS: outside FIPS 140-only mode every key
+// length is allowed.
+func TestCheckHMACKeyLenOutsideFIPS(t *testing.T) {
+	if os.Getenv("GODEBUG") != "" {
+		return // the parent's environment decides; the child checks the mode
+	}
+	if err := CheckHMACKeyLen(1); err != nil {
+		t.Errorf("CheckHMACKeyLen(1) = %v outside FIPS 140-only mode", err)
+	}
 }

@@ -117,6 +117,9 @@ func (c *Client) buildACS3(ctx context.Context, action string, req any, cr crede
 	if cr.bearer != "" {
 		return nil, "", errors.New("bearer-token credentials are not supported with ACS3 signing; use signer.RPCV1")
 	}
+	if err := signer.CheckHMACKeyLen(len(cr.secret)); err != nil {
+		return nil, "", err
+	}
 	query, err := appendParams(nil, c.plans, req)
 	if err != nil {
 		return nil, "", err

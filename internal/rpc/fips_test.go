@@ -49,4 +49,12 @@ func TestFIPS140OnlyChild(t *testing.T) {
 	require.NoError(t, c.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Request: describeRequest{InstanceID: "i-1"}}))
 	require.Len(t, rec.reqs, 1)
 	assert.True(t, strings.HasPrefix(rec.reqs[0].Header.Get("Authorization"), "ACS3-HMAC-SHA256 "))
+
+	// A secret too short for a FIPS HMAC key is refused, not a panic in
+	// crypto/hmac.
+	short := newClient(t, rec, staticCredential(t, "LTAIid", "short", ""))
+	short.SignatureVersion = signer.ACS3
+	err = short.Invoke(t.Context(), Call{Action: "DescribeInstance", Idempotent: true, Request: describeRequest{InstanceID: "i-1"}})
+	require.ErrorIs(t, err, signer.ErrFIPS140ShortKey)
+	assert.Len(t, rec.reqs, 1, "nothing more was sent")
 }

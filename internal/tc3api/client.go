@@ -179,6 +179,9 @@ func (c *Client) build(ctx context.Context, action string, body []byte, hashed s
 	}
 	var sig string
 	if cred.SecretID != "" && cred.SecretKey != "" {
+		if err := signer.CheckHMACKeyLen(len("TC3") + len(cred.SecretKey)); err != nil {
+			return nil, nil, "", err
+		}
 		res := signer.SignTC3(signer.TC3Request{
 			Method:        http.MethodPost,
 			Host:          c.Endpoint.Host,
