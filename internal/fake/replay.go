@@ -5,7 +5,7 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/typedcloud/sdk-go/fixture"
+	"github.com/typedcloud/sdk-go/internal/recording"
 )
 
 // CodeFixtureNotFound is the error code a fake in replay mode answers when
@@ -15,7 +15,7 @@ const CodeFixtureNotFound = "FixtureNotFound"
 // Replaying returns a fake with old's configuration in replay mode, and
 // closes old. Every request is authenticated as usual (signature,
 // timestamp, nonce, token); then, instead of the handlers, the matching
-// fixture at path (a directory or one file, see fixture.NewReplayer)
+// fixture at path (a directory or one file, see recording.Load)
 // answers with its recorded status, headers and body, byte for byte. A
 // request no fixture matches gets HTTP 400 FixtureNotFound in the
 // protocol's error envelope, its message naming the closest fixture and
@@ -26,13 +26,11 @@ const CodeFixtureNotFound = "FixtureNotFound"
 // the error returned.
 func Replaying(old *Server, path string) (*Server, error) {
 	cfg := old.cfg
-	names := func(o *fixture.Options) {
-		o.SecretNames = append(o.SecretNames, cfg.Protocol.SecretHeaders()...)
-		if t, ok := cfg.Protocol.(*Tencent); ok {
-			o.VolatileNames = append(o.VolatileNames, t.headers().Timestamp)
-		}
+	names := recording.Options{SecretNames: cfg.Protocol.SecretHeaders()}
+	if t, ok := cfg.Protocol.(*Tencent); ok {
+		names.VolatileNames = []string{t.headers().Timestamp}
 	}
-	rp, err := fixture.NewReplayer(path, names)
+	m, err := recording.NewMatcher(path, names)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +38,7 @@ func Replaying(old *Server, path string) (*Server, error) {
 	cfg.Replay = func(r *http.Request, c *Call) Reply {
 		req := r.Clone(r.Context())
 		req.Body = io.NopCloser(bytes.NewReader(c.Body))
-		ex, err := rp.Match(req)
+		ex, err := m.Match(req)
 		if err != nil {
 			return Error(http.StatusBadRequest, CodeFixtureNotFound, err.Error())
 		}
@@ -56,7 +54,7 @@ func Replaying(old *Server, path string) (*Server, error) {
 
 // recorded is a fixture's answer, sent as it is.
 type recorded struct {
-	header fixture.Values
+	header recording.Values
 	body   []byte
 }
 

@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/typedcloud/sdk-go/fixture"
+	"github.com/typedcloud/sdk-go/internal/recording"
 	"github.com/typedcloud/sdk-go/internal/rpc"
 	"github.com/typedcloud/sdk-go/internal/wire"
 )
@@ -121,7 +121,7 @@ func AnswerBodies(t testing.TB, seeds []string) [][]byte {
 		}
 		bodies = append(bodies, b)
 	}
-	exs, err := fixture.Load(filepath.Join("testdata", "fixtures"))
+	exs, err := recording.Load(filepath.Join("testdata", "fixtures"))
 	if err != nil {
 		t.Fatal(err)
 	}
