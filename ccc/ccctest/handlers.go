@@ -235,10 +235,10 @@ func (s *Server) modifyInstance(c *fake.Call) fake.Reply {
 // deletion task. The real service deletes in the background; the fake is
 // done at once, so GetInstance then answers NotExists.InstanceId.
 func (s *Server) deleteInstance(c *fake.Call) fake.Reply {
-	id := c.Params["InstanceId"]
 	if bad := required(c.Params, "InstanceId"); bad != nil {
 		return *bad
 	}
+	id := c.Params["InstanceId"]
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.remove(id) {
