@@ -191,6 +191,38 @@ func TestWriteResponses(t *testing.T) {
 	assert.Equal(t, &ccc.ModifyInstanceResponse{RequestID: "R", Data: "无"}, modified)
 }
 
+// TestDeleteInstanceResponse: the documented answer fills every field of
+// the response (Data is the task ID); one without a task ID is not the
+// documented shape.
+func TestDeleteInstanceResponse(t *testing.T) {
+	c, _ := stubbed(t, 200, `{"Code":"OK","Data":"b7feb007-994a-497f-8934-2f0c6f89867c","HttpStatusCode":200,"Message":"Success",`+
+		`"Params":["ccc-test","released"],"RequestId":"EEEE671A-3E24-4A04-81E6-6C4F5B39DF75"}`)
+	resp, err := c.DeleteInstance(t.Context(), &ccc.DeleteInstanceRequest{InstanceID: "ccc-test"})
+	require.NoError(t, err)
+	assert.Equal(t, &ccc.DeleteInstanceResponse{RequestID: "EEEE671A-3E24-4A04-81E6-6C4F5B39DF75",
+		TaskID: "b7feb007-994a-497f-8934-2f0c6f89867c", Params: []string{"ccc-test", "released"}}, resp)
+	v := reflect.ValueOf(*resp)
+	for i := range v.NumField() {
+		assert.False(t, v.Field(i).IsZero(), "%s is filled", v.Type().Field(i).Name)
+	}
+
+	for name, body := range map[string]string{
+		"no Data":        `{"Code":"OK","RequestId":"R2","Params":[]}`,
+		"null Data":      `{"Code":"OK","RequestId":"R2","Data":null}`,
+		"object Data":    `{"Code":"OK","RequestId":"R2","Data":{"TaskId":"t"}}`,
+		"Params as text": `{"Code":"OK","RequestId":"R2","Data":"t","Params":"无"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, _ := stubbed(t, 200, body)
+			_, err := c.DeleteInstance(t.Context(), &ccc.DeleteInstanceRequest{InstanceID: "ccc-test"})
+			var de *ccc.DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, "R2", de.RequestID)
+			assert.Equal(t, "DeleteInstance", de.Operation)
+		})
+	}
+}
+
 // TestSeedFieldCoverage: every parameter and response field the seed
 // documents is a field of GetInstance's request or response type.
 func TestSeedFieldCoverage(t *testing.T) {
@@ -241,8 +273,13 @@ func TestRequestGoldens(t *testing.T) {
 			_, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: "生产 100%"})
 			return err
 		},
+		"DeleteInstance": func() error {
+			_, err := c.DeleteInstance(ctx, &ccc.DeleteInstanceRequest{InstanceID: ccctest.ExampleInstanceID})
+			return err
+		},
 	}
-	for _, op := range []string{"CreateInstance", "GetInstance", "ListInstances", "ListInstancesOfUser", "ModifyInstance"} {
+	// DeleteInstance comes last: the others still find the instance.
+	for _, op := range []string{"CreateInstance", "GetInstance", "ListInstances", "ListInstancesOfUser", "ModifyInstance", "DeleteInstance"} {
 		t.Run(op, func(t *testing.T) {
 			require.NoError(t, calls[op]())
 			testutil.Golden(t, filepath.Join("testdata", op, "request.golden"), capture.Last(t))
@@ -444,6 +481,8 @@ func TestValidationBeforeIO(t *testing.T) {
 			return err
 		}, []string{"InstanceID", "Description"}},
 		{"ModifyInstance", func() error { _, err := c.ModifyInstance(ctx, nil); return err }, []string{"InstanceID"}},
+		{"DeleteInstance", func() error { _, err := c.DeleteInstance(ctx, &ccc.DeleteInstanceRequest{}); return err }, []string{"InstanceID"}},
+		{"DeleteInstance", func() error { _, err := c.DeleteInstance(ctx, nil); return err }, []string{"InstanceID"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.op, func(t *testing.T) {
@@ -501,7 +540,7 @@ func TestErrorCodes(t *testing.T) {
 }
 
 // TestInstanceNotFound: the fake's 404 NotExists.InstanceId is ErrNotFound
-// and an *APIError carrying the request ID, for both operations that name
+// and an *APIError carrying the request ID, for every operation that names
 // an instance.
 func TestInstanceNotFound(t *testing.T) {
 	srv := ccctest.NewServer()
@@ -517,6 +556,10 @@ func TestInstanceNotFound(t *testing.T) {
 			_, err := c.ModifyInstance(t.Context(), &ccc.ModifyInstanceRequest{InstanceID: "ccc-gone", Description: "d"})
 			return err
 		},
+		"DeleteInstance": func() error {
+			_, err := c.DeleteInstance(t.Context(), &ccc.DeleteInstanceRequest{InstanceID: "ccc-gone"})
+			return err
+		},
 	} {
 		err := call()
 		assert.ErrorIs(t, err, ccc.ErrNotFound, op)
@@ -529,6 +572,8 @@ func TestInstanceNotFound(t *testing.T) {
 		assert.Equal(t, "ccc "+op+": NotExists.InstanceId: The specified instance ccc-gone does not exist. (HTTP 404, request "+apiErr.RequestID+")", err.Error())
 	}
 	assert.Equal(t, 1, srv.Received("GetInstance"), "not found is not retried")
+	assert.Equal(t, 1, srv.Received("DeleteInstance"), "not found is not retried")
+	assert.Len(t, srv.Instances(), 1, "nothing was deleted")
 }
 
 // rawCall sends params (a struct with url tags) to the fake, signed but
@@ -578,6 +623,7 @@ func TestFakeChecksParameters(t *testing.T) {
 		{"ListInstances", "InvalidParameter", "The specified parameter PageSize is invalid.", 400, page{PageNumber: "1", PageSize: "ten"}},
 		{"GetInstance", "Parameter.Blank", "The parameter InstanceId must not be blank.", 400, nil},
 		{"ModifyInstance", "Parameter.Blank", "The parameter InstanceId must not be blank.", 400, nil},
+		{"DeleteInstance", "Parameter.Blank", "The parameter InstanceId must not be blank.", 400, nil},
 		{"CreateInstance", "Parameter.Blank", "The parameter AdminRamIdList must not be blank.", 400, with(func(c *create) { c.AdminRAMIDList = "" })},
 		{"CreateInstance", "Parameter.Empty", "The parameter AdminRamIdList must not be empty.", 400, with(func(c *create) { c.AdminRAMIDList = "[]" })},
 		{"CreateInstance", "InvalidParameter", "The specified parameter AdminRamIdList is invalid.", 400, with(func(c *create) { c.AdminRAMIDList = "1,2" })},
@@ -592,7 +638,7 @@ func TestFakeChecksParameters(t *testing.T) {
 			assert.Equal(t, []any{tt.status, tt.code, tt.message}, []any{apiErr.HTTPStatus, apiErr.Code, apiErr.Message})
 		})
 	}
-	assert.Len(t, srv.Instances(), 1, "nothing was created")
+	assert.Len(t, srv.Instances(), 1, "nothing was created or deleted")
 }
 
 // TestFakeLifecycle: a created instance is CREATING, carries what the
@@ -661,6 +707,42 @@ func TestFakeLifecycle(t *testing.T) {
 	}
 }
 
+// TestFakeDeletes: DeleteInstance removes an instance in any status,
+// CREATING included, and answers a new task ID each time; the deleted
+// instance is not listed, not found, and its numbers are free again.
+func TestFakeDeletes(t *testing.T) {
+	srv := ccctest.NewServer()
+	defer srv.Close()
+	c, err := srv.Client()
+	require.NoError(t, err)
+	ctx := t.Context()
+	_, err = c.CreateInstance(ctx, &ccc.CreateInstanceRequest{Name: "to delete", DomainName: "doomed", NumberList: []string{"0830011xxxx"}, AdminRAMIDList: []string{"1"}})
+	require.NoError(t, err)
+
+	var tasks []string
+	for _, id := range []string{"doomed", ccctest.ExampleInstanceID} { // CREATING, then RUNNING
+		deleted, err := c.DeleteInstance(ctx, &ccc.DeleteInstanceRequest{InstanceID: id})
+		require.NoError(t, err, id)
+		assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$`, deleted.TaskID)
+		assert.Equal(t, []string{}, deleted.Params)
+		assert.NotEmpty(t, deleted.RequestID)
+		tasks = append(tasks, deleted.TaskID)
+
+		_, err = c.GetInstance(ctx, &ccc.GetInstanceRequest{InstanceID: id})
+		assert.ErrorIs(t, err, ccc.ErrNotFound, id)
+		_, err = c.DeleteInstance(ctx, &ccc.DeleteInstanceRequest{InstanceID: id})
+		assert.ErrorIs(t, err, ccc.ErrNotFound, "deleting %s again", id)
+	}
+	assert.NotEqual(t, tasks[0], tasks[1])
+	assert.Empty(t, srv.Instances())
+	listed, err := c.ListInstances(ctx, nil)
+	require.NoError(t, err)
+	assert.Empty(t, listed.Instances)
+
+	_, err = c.CreateInstance(ctx, &ccc.CreateInstanceRequest{Name: "reborn", DomainName: "doomed", NumberList: []string{"0830011xxxx", "083xxxx0011"}, AdminRAMIDList: []string{"1"}})
+	assert.NoError(t, err, "the domain and the numbers of deleted instances are free")
+}
+
 // TestTransportFailure: a service that cannot be reached surfaces as an
 // OperationError wrapping the network error, for every operation.
 func TestTransportFailure(t *testing.T) {
@@ -682,6 +764,10 @@ func TestTransportFailure(t *testing.T) {
 		"ListInstancesOfUser": func() error { _, err := c.ListInstancesOfUser(ctx, nil); return err },
 		"ModifyInstance": func() error {
 			_, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: "i"})
+			return err
+		},
+		"DeleteInstance": func() error {
+			_, err := c.DeleteInstance(ctx, &ccc.DeleteInstanceRequest{InstanceID: "i"})
 			return err
 		},
 	} {
@@ -740,5 +826,5 @@ func TestACS3Signing(t *testing.T) {
 // go-querystring sends, for every request type.
 func TestRequestsEncodeAsQuerystring(t *testing.T) {
 	testutil.SameParams(t, ccc.CreateInstanceRequest{}, ccc.GetInstanceRequest{}, ccc.ListInstancesRequest{},
-		ccc.ListInstancesOfUserRequest{}, ccc.ModifyInstanceRequest{})
+		ccc.ListInstancesOfUserRequest{}, ccc.ModifyInstanceRequest{}, ccc.DeleteInstanceRequest{})
 }

@@ -1,6 +1,6 @@
 // Package ccc is a typed client for the Alibaba Cloud Contact Center API
-// (CCC, version 2020-07-01): creating, reading and listing call-center
-// instances, and changing their description.
+// (CCC, version 2020-07-01): creating, reading, listing and deleting
+// call-center instances, and changing their description.
 //
 //	client, err := ccc.New(ccc.Options{Region: "cn-shanghai"})
 //	if err != nil { … }
@@ -18,7 +18,8 @@
 // An instance's ID is the DomainName chosen when it was created.
 // CreateInstance only starts the creation: the instance is
 // InstanceStatusCreating until a background workflow (CreateInstanceResponse
-// .WorkflowID) finishes, so poll GetInstance.
+// .WorkflowID) finishes, so poll GetInstance. DeleteInstance too runs in
+// the background, as a task (DeleteInstanceResponse.TaskID).
 //
 // Answers are decoded leniently field by field, as the service's own
 // documented examples require: numbers and booleans may arrive as JSON
@@ -64,8 +65,8 @@
 // (100 ms doubling, capped at 5 s), every attempt freshly signed with a new
 // nonce and timestamp. Reads (GetInstance, ListInstances,
 // ListInstancesOfUser) retry on network failures, throttling, HTTP
-// 500/502/503/504 and InternalError. Writes (CreateInstance, ModifyInstance)
-// retry only when the request provably was not processed — a refused
+// 500/502/503/504 and InternalError. Writes (CreateInstance, ModifyInstance,
+// DeleteInstance) retry only when the request provably was not processed — a refused
 // connection, or the service's own error answer with a throttling or
 // ServiceUnavailable code — so a lost answer is never sent again. A bare
 // HTTP 502, 503 or 504 without the service's error code (a gateway's HTML

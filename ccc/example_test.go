@@ -201,6 +201,26 @@ func ExampleClient_ModifyInstance() {
 	// Output: 生产实例
 }
 
+// DeleteInstance starts a background task that deletes the instance; the
+// fake deletes at once, so the instance is then not found.
+func ExampleClient_DeleteInstance() {
+	client, srv := startFake()
+	defer srv.Close()
+	ctx := context.Background()
+
+	deleted, err := client.DeleteInstance(ctx, &ccc.DeleteInstanceRequest{InstanceID: "ccc-test"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("task:", deleted.TaskID)
+
+	_, err = client.GetInstance(ctx, &ccc.GetInstanceRequest{InstanceID: "ccc-test"})
+	fmt.Println(errors.Is(err, ccc.ErrNotFound))
+	// Output:
+	// task: 00000001-de1e-4000-8000-000000000001
+	// true
+}
+
 // Errors are typed: match the category with errors.Is, read the details
 // with errors.As.
 func Example_errors() {

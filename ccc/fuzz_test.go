@@ -108,3 +108,14 @@ func FuzzDecodeModifyInstance(f *testing.F) {
 		testutil.CheckDecoded(t, "ModifyInstance", resp, err, func(r *ccc.ModifyInstanceResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
 }
+
+func FuzzDecodeDeleteInstance(f *testing.F) {
+	addSeeds(f)
+	f.Add(200, []byte(`{"Code":"OK","Data":"b7feb007-994a-497f-8934-2f0c6f89867c","HttpStatusCode":200,"Message":"Success","Params":["ccc-test"],"RequestId":"R"}`))
+	cred := fuzzCredential(f)
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
+		resp, err := c.DeleteInstance(context.Background(), &ccc.DeleteInstanceRequest{InstanceID: "ccc-test"})
+		testutil.CheckDecoded(t, "DeleteInstance", resp, err, func(r *ccc.DeleteInstanceResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
+	})
+}

@@ -199,6 +199,30 @@ func decodeModifyInstance(d *wire.Decoder, env *rpc.Envelope) *ModifyInstanceRes
 	return &ModifyInstanceResponse{RequestID: env.RequestID, Data: data}
 }
 
+// decodeDeleteInstance reads the answer of DeleteInstance, whose Data is
+// the deletion task's ID: without it the answer is not the documented
+// shape. Params is a list of text.
+func decodeDeleteInstance(d *wire.Decoder, env *rpc.Envelope) *DeleteInstanceResponse {
+	r := new(DeleteInstanceResponse)
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Data"):
+			r.TaskID = d.Str()
+		case k.Is("Params"):
+			r.Params = wire.Slice(d, r.Params, decodeText)
+		default:
+			env.Member(d, k)
+		}
+	}
+	if r.TaskID == "" {
+		d.Reject(errNoData)
+	}
+	r.RequestID = env.RequestID
+	return r
+}
+
+func decodeText(d *wire.Decoder, s *string) { *s = d.Str() }
+
 // decodeListInstances reads a page of ListInstances or
 // ListInstancesOfUser: the list and its counts are in Data.
 // Without Data, or a Data without List (absent or null), the answer is not

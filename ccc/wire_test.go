@@ -10,6 +10,7 @@ func checkAllWires(t *testing.T, body []byte) {
 	testutil.SameDecode(t, body, decodeGetInstance)
 	testutil.SameDecode(t, body, decodeCreateInstance)
 	testutil.SameDecode(t, body, decodeModifyInstance)
+	testutil.SameDecode(t, body, decodeDeleteInstance)
 	testutil.SameDecode(t, body, decodeListInstances)
 	testutil.SameDecode(t, body, decodeListInstancesOfUser)
 }
@@ -20,6 +21,11 @@ var wireSeeds = []string{
 	`{"RequestId":"R","Data":{"List":[],"TotalCount":null}}`,
 	`{"RequestId":"R","Data":"workflow-1"}`,
 	`{"RequestId":"R","Data":null}`,
+	`{"RequestId":"R","Data":"task-1","Params":["a",null,"\u0062"]}`,
+	`{"RequestId":"R","Data":"task-1","Params":[]}`,
+	`{"RequestId":"R","Data":"task-1","Params":null}`,
+	`{"RequestId":"R","Data":"task-1","Params":"无"}`,
+	`{"RequestId":"R","Data":"task-1","params":[1]}`,
 	`{"requestid":"R","data":{"aliyunuid":true,"numberlist":[{"active":false}]}}`,
 	`{"RequestId":"R","Data":{"NumberList":[{"Active":"yes"}]}}`,
 	`{"RequestId":"R","Data":{"NumberList":[{"SkillGroups":[{"UserCount":1.5}]}]}}`,

@@ -17,6 +17,7 @@ import (
 func (s *Server) handlers() map[string]fake.Handler {
 	return map[string]fake.Handler{
 		"CreateInstance":      s.createInstance,
+		"DeleteInstance":      s.deleteInstance,
 		"GetInstance":         s.getInstance,
 		"ListInstances":       func(c *fake.Call) fake.Reply { return s.listInstances(c, accountView) },
 		"ListInstancesOfUser": func(c *fake.Call) fake.Reply { return s.listInstances(c, userView) },
@@ -24,11 +25,14 @@ func (s *Server) handlers() map[string]fake.Handler {
 	}
 }
 
-// ok wraps Data in the CCC success envelope, which has no Success field.
-func ok(c *fake.Call, data any) fake.Reply {
-	return fake.Reply{Status: http.StatusOK, Body: map[string]any{
-		"HttpStatusCode": http.StatusOK, "Code": "OK", "Message": "Success", "RequestId": c.RequestID, "Data": data,
-	}}
+// ok wraps Data in the CCC success envelope.
+func ok(c *fake.Call, data any) fake.Reply { return answer(c, map[string]any{"Data": data}) }
+
+// answer wraps the payload members in the CCC success envelope, which has
+// no Success field.
+func answer(c *fake.Call, payload map[string]any) fake.Reply {
+	payload["HttpStatusCode"], payload["Code"], payload["Message"], payload["RequestId"] = http.StatusOK, "OK", "Success", c.RequestID
+	return fake.Reply{Status: http.StatusOK, Body: payload}
 }
 
 func fail(status int, code, format string, args ...any) *fake.Reply {
@@ -224,6 +228,25 @@ func (s *Server) modifyInstance(c *fake.Call) fake.Reply {
 		r.Description = d
 	}
 	return ok(c, "无") // the documented example's Data
+}
+
+// deleteInstance removes the instance, whatever its status (CREATING
+// included: the API documents no refusal for it), and answers the ID of the
+// deletion task. The real service deletes in the background; the fake is
+// done at once, so GetInstance then answers NotExists.InstanceId.
+func (s *Server) deleteInstance(c *fake.Call) fake.Reply {
+	if bad := required(c.Params, "InstanceId"); bad != nil {
+		return *bad
+	}
+	id := c.Params["InstanceId"]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.remove(id) {
+		return notFound(id)
+	}
+	s.tasks++
+	// Params has no documented meaning; the fake has nothing to put in it.
+	return answer(c, map[string]any{"Data": fmt.Sprintf("%08x-de1e-4000-8000-%012d", s.tasks, s.tasks), "Params": []string{}})
 }
 
 // view is which operation an instance is rendered for.

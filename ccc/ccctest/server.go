@@ -30,7 +30,10 @@
 // CreateInstance answers with a workflow ID and stores the instance as
 // CREATING. The first GetInstance of it reports CREATING and finishes the
 // creation: later reads report RUNNING. An instance stored with AddInstance
-// keeps the status it was given.
+// keeps the status it was given. DeleteInstance answers with a task ID and
+// removes the instance at once, in any status: it is no longer listed, and
+// GetInstance, ModifyInstance and DeleteInstance of it answer 404
+// NotExists.InstanceId. (The real service deletes in the background.)
 //
 // # Parameter checks
 //
@@ -192,6 +195,7 @@ type store struct {
 	mu        sync.Mutex
 	now       func() time.Time
 	workflows int // CreateInstance calls accepted, for workflow IDs
+	tasks     int // DeleteInstance calls accepted, for task IDs
 	list      []*record
 }
 
@@ -215,6 +219,14 @@ func (st *store) find(id string) *record {
 
 // put appends r. Callers hold mu (or own the store exclusively).
 func (st *store) put(r *record) { st.list = append(st.list, r) }
+
+// remove deletes the instance with this ID and reports whether there was
+// one. Callers hold mu.
+func (st *store) remove(id string) bool {
+	n := len(st.list)
+	st.list = slices.DeleteFunc(st.list, func(r *record) bool { return r.ID == id })
+	return len(st.list) < n
+}
 
 // clone copies an instance's lists, so the store and its callers never
 // share them.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // config is what the flags say.
@@ -16,6 +17,8 @@ type config struct {
 	endpoints map[string]string // product → endpoint override
 	fake      bool
 	write     bool
+	cccAdmin  string        // the RAM user ID to administer the demo Contact Center instance
+	poll      time.Duration // the wait between reads of a demo Contact Center instance
 	verbose   bool
 	logOut    io.Writer
 }
@@ -32,7 +35,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		})
 	}
 	fs.BoolVar(&cfg.fake, "fake", false, "run against the embedded fakes even when credentials are configured")
-	fs.BoolVar(&cfg.write, "write", false, "against the real cloud, also create, modify and delete a demo Outbound Bot instance")
+	fs.BoolVar(&cfg.write, "write", false, "against the real cloud, also create, modify and delete a demo Outbound Bot instance,\n"+
+		"and with -ccc-admin create and delete a demo Contact Center instance")
+	fs.StringVar(&cfg.cccAdmin, "ccc-admin", "", "with -write, the RAM user ID to make the demo Contact Center instance's administrator")
+	fs.DurationVar(&cfg.poll, "poll", 5*time.Second, "with -write, the wait between reads while the demo Contact Center instance is created or deleted")
 	fs.BoolVar(&cfg.verbose, "v", false, "log every attempt (debug level, secrets never logged)")
 	fs.Usage = func() {
 		io.WriteString(stderr, "usage: go run ./examples/quickstart [flags]\n\n"+

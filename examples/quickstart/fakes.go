@@ -56,7 +56,7 @@ func (f *fakes) walks(cfg config) ([]walk, error) {
 	}
 	return []walk{
 		outboundbotWalk(ob, true, "quickstart-demo", 2),
-		cccWalk(cc),
+		cccWalk(cc, cccDemo{domain: "quickstart-ccc", admin: ccctest.CurrentUserRAMID}),
 		industrialcloudWalk(ic),
 	}, nil
 }

@@ -43,6 +43,10 @@ func TestFakeMode(t *testing.T) {
 		"the deleted instance is gone: errors.Is(err, ErrNotFound)",
 		"ok    ListInstancesAll       1 instance through the iterator",
 		`ok    GetInstance            "云呼测试实例" is RUNNING`,
+		`ok    CreateInstance         started creating "quickstart-ccc": workflow `,
+		`ok    GetInstance            "quickstart-ccc" is RUNNING after 2 reads`,
+		`ok    DeleteInstance         deleting "quickstart-ccc": task 00000001-de1e-4000-8000-000000000001`,
+		"ok    GetInstance            the deleted instance is gone: errors.Is(err, ErrNotFound)",
 		"ok    DescribeInstancesAll   5 instances through the iterator, fetched in pages of 2",
 		"ok    DescribeInstance       \"MES生产执行系统\"",
 		"[request 00000000-0000-4000-8000-",
@@ -90,6 +94,22 @@ func TestRealModeWrite(t *testing.T) {
 	require.Equal(t, 0, code, out)
 	assert.Contains(t, out, `created "typedcloud-quickstart-`)
 	assert.Contains(t, out, "the deleted instance is gone")
+	assert.Contains(t, out, "no demo instance: CreateInstance needs an administrator; give -ccc-admin <RAM user ID>")
+	assert.NotContains(t, out, "started creating", "no Contact Center instance without an administrator")
+}
+
+// TestRealModeWriteCCC: with an administrator, -write creates a Contact
+// Center instance, waits until it is created, deletes it and waits until
+// it is gone.
+func TestRealModeWriteCCC(t *testing.T) {
+	args, vars := fakeCloud(t, outboundbottest.AccessKeySecret)
+	code, out, _ := runQuickstart(t, append(args, "-write", "-ccc-admin", ccctest.CurrentUserRAMID, "-poll", "1ms"), vars)
+	require.Equal(t, 0, code, out)
+	assert.Regexp(t, `ok    CreateInstance         started creating "(typedcloud-quickstart-[0-9a-f]{8})": workflow `, out)
+	assert.Regexp(t, `ok    GetInstance            "typedcloud-quickstart-[0-9a-f]{8}" is RUNNING after 2 reads`, out)
+	assert.Regexp(t, `ok    DeleteInstance         deleting "typedcloud-quickstart-[0-9a-f]{8}": task `, out)
+	assert.Contains(t, out, "ok    GetInstance            the deleted instance is gone: errors.Is(err, ErrNotFound)")
+	assert.Contains(t, out, "All steps passed.")
 }
 
 // TestBadCredential: a wrong secret gives one line per product naming the

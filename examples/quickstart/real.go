@@ -34,7 +34,12 @@ func realWalks(cfg config, env environment, getenv func(string) string) ([]walk,
 		if err != nil {
 			return nil, err
 		}
-		walks = append(walks, outboundbotWalk(ob, cfg.write, demoName(), outboundbot.MaxPageSize), cccWalk(cc))
+		name := demoName()
+		demo := cccDemo{admin: cfg.cccAdmin, poll: cfg.poll}
+		if cfg.write {
+			demo.domain = name
+		}
+		walks = append(walks, outboundbotWalk(ob, cfg.write, name, outboundbot.MaxPageSize), cccWalk(cc, demo))
 	}
 	if !env.industrialcloud {
 		return append(walks, skipped(industrialcloudTitle, "set INDUSTRIALCLOUD_DOMAIN and INDUSTRIALCLOUD_TOKEN")), nil

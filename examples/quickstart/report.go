@@ -90,9 +90,11 @@ func (r *report) footer(ok, fake, write bool) {
 			"  export ALIBABA_CLOUD_ACCESS_KEY_ID=... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...\n"+
 			"  export INDUSTRIALCLOUD_DOMAIN=... INDUSTRIALCLOUD_TOKEN=...\n"+
 			"  go run ./examples/quickstart          # read-only: list and describe\n"+
-			"  go run ./examples/quickstart -write   # also create, modify and delete a demo instance\n")
+			"  go run ./examples/quickstart -write   # also create, modify and delete a demo instance\n"+
+			"  go run ./examples/quickstart -write -ccc-admin <RAM user ID>   # and a demo Contact Center instance\n")
 	case !write:
-		fmt.Fprintln(r.w, "All steps passed (read-only). Add -write to also create, modify and delete a demo Outbound Bot instance.")
+		fmt.Fprintln(r.w, "All steps passed (read-only). Add -write to also create, modify and delete a demo Outbound Bot instance,\n"+
+			"and -write -ccc-admin <RAM user ID> to create and delete a demo Contact Center instance.")
 	default:
 		fmt.Fprintln(r.w, "All steps passed.")
 	}

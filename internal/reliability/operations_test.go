@@ -213,6 +213,7 @@ var (
 	cccList     = &payload{answer: wrapped(cccEnvelope+`,"Data":{"TotalCount":1,"PageNumber":1,"PageSize":100`, "List", "}}"),
 		item: cccItem, pageSize: ccc.MaxPageSize, nested: "NumberList", integer: "CreateTime"}
 	cccWorkflow = &payload{answer: wrapped(cccEnvelope, "Data", "}"), item: `"workflow-1"`}
+	cccTask     = &payload{answer: wrapped(cccEnvelope+`,"Params":[]`, "Data", "}"), item: `"task-1"`}
 	icInstance  = &payload{answer: wrapped(`{"Response":{"RequestId":"8C9A0D3E","Data":{"X":0`, "Instance", "}}}"), item: icItem, nested: "CustomSpecItems", integer: "Appid"}
 	icList      = &payload{answer: wrapped(`{"Response":{"RequestId":"8C9A0D3E","Data":{"TotalCount":1`, "Instances", "}}}"),
 		item: icItem, pageSize: industrialcloud.MaxLimit, nested: "CustomSpecItems", integer: "Appid"}
@@ -355,6 +356,16 @@ var operations = []operation{
 			return false
 		},
 		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":{"Text":"无"}}`},
+	{product: cccProduct, action: "DeleteInstance", write: true,
+		call: func(c any) func(context.Context) error {
+			return func(ctx context.Context) error {
+				_, err := c.(*ccc.Client).DeleteInstance(ctx, &ccc.DeleteInstanceRequest{InstanceID: ccctest.ExampleInstanceID})
+				return err
+			}
+		},
+		effect:     func(s any) bool { return len(s.(*ccctest.Server).Instances()) == 0 },
+		wrongShape: `{"HttpStatusCode":200,"Code":"OK","Message":"Success","RequestId":"8C9A0D3E","Data":"task-1","Params":"无"}`,
+		payload:    cccTask},
 
 	{product: industrialcloudProduct, action: "DescribeInstance",
 		call: func(c any) func(context.Context) error {
