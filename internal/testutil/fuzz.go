@@ -62,7 +62,13 @@ func CheckDecoded[T any](t *testing.T, op string, resp *T, err error, requestID 
 	}
 	var apiErr *apierror.APIError
 	var decErr *apierror.DecodeError
+	var redirErr *apierror.RedirectError
 	switch {
+	case errors.As(err, &redirErr):
+		// Any 3xx status is refused as a redirect, whatever its body.
+		if redirErr.Operation != op || redirErr.HTTPStatus < 300 || redirErr.HTTPStatus > 399 {
+			t.Fatalf("%s: RedirectError %+v", op, redirErr)
+		}
 	case errors.As(err, &apiErr):
 		if apiErr.Operation != op || apiErr.Code == "" {
 			t.Fatalf("%s: APIError %+v", op, apiErr)
