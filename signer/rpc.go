@@ -155,16 +155,22 @@ func appendRPCQuery(q, e []byte, params []Param) ([]byte, []byte) {
 }
 
 // appendEncodedTwice appends PercentEncode(s) to q and
-// PercentEncode(PercentEncode(s)) to e.
+// PercentEncode(PercentEncode(s)) to e. Runs of unreserved bytes, which
+// most keys and values are made of, are copied to both at once.
 func appendEncodedTwice(q, e []byte, s string) ([]byte, []byte) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if unreserved(c) {
-			q, e = append(q, c), append(e, c)
-			continue
+	for s != "" {
+		n := 0
+		for n < len(s) && unreserved(s[n]) {
+			n++
 		}
+		q, e = append(q, s[:n]...), append(e, s[:n]...)
+		if n == len(s) {
+			break
+		}
+		c := s[n]
 		hi, lo := upperHex[c>>4], upperHex[c&0xF]
 		q, e = append(q, '%', hi, lo), append(e, '%', '2', '5', hi, lo)
+		s = s[n+1:]
 	}
 	return q, e
 }
