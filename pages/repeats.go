@@ -1,9 +1,9 @@
-package paginate
+package pages
 
 import (
 	"hash/maphash"
 
-	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/apierr"
 )
 
 // repeats notices a page that would make a walk yield an item twice. The
@@ -39,7 +39,7 @@ type repeats struct {
 // check reports whether a page of n items, whose keys key returns, repeats
 // the walk so far (with the key listed again, for RepeatedItem); a page
 // that does not is recorded as accepted.
-func (r *repeats) check(n int, key func(i int) string) (apierror.PaginationReason, string) {
+func (r *repeats) check(n int, key func(i int) string) (apierr.PaginationReason, string) {
 	if r.pages == nil {
 		r.seed = maphash.MakeSeed()
 		r.pages, r.prev, r.cur = map[uint64]struct{}{}, map[uint64]struct{}{}, map[uint64]struct{}{}
@@ -64,11 +64,11 @@ func (r *repeats) check(n int, key func(i int) string) (apierror.PaginationReaso
 	}
 	if len(r.cur) > 0 {
 		if _, ok := r.pages[print]; ok {
-			return apierror.RepeatedPage, ""
+			return apierr.RepeatedPage, ""
 		}
 	}
 	if again != "" {
-		return apierror.RepeatedItem, again
+		return apierr.RepeatedItem, again
 	}
 	if len(r.cur) > 0 {
 		r.pages[print] = struct{}{}
