@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -57,14 +58,32 @@ type Headers = tc3api.Headers
 // DefaultHeaders returns the Tencent Cloud API 3.0 header names.
 func DefaultHeaders() Headers { return tc3api.DefaultHeaders() }
 
+// RetryOptions configures retries. The zero value means the defaults: 3
+// attempts, exponential backoff with full jitter from 100 ms, capped at 5 s,
+// and a client-wide budget of 500 tokens.
+type RetryOptions struct {
+	// MaxAttempts is the total number of attempts, the first included.
+	// 0 means 3; 1 turns retries off.
+	MaxAttempts int
+	// BaseDelay is the backoff before the second attempt, doubled for each
+	// further one; the actual sleep is uniformly random in [0, delay]
+	// ("full jitter"). 0 means 100 ms.
+	BaseDelay time.Duration
+	// MaxDelay caps the backoff. 0 means 5 s.
+	MaxDelay time.Duration
+	// BudgetTokens is the size of the client-wide retry budget: each retry
+	// spends 5 tokens (10 after a network failure) and each successful call
+	// returns one, so a failing service cannot turn every call into
+	// MaxAttempts calls. 0 means 500; a negative value disables the budget.
+	// It is read once, when the client is created.
+	BudgetTokens int
+}
+
 // HTTPClient sends HTTP requests; *http.Client satisfies it, and so does a
 // recording or replaying test double.
-type HTTPClient = transport.HTTPClient
-
-// RetryOptions sets attempts and backoff: MaxAttempts (0 means 3, 1 turns
-// retries off), BaseDelay (100 ms), MaxDelay (5 s) and BudgetTokens, the
-// client-wide retry budget (500; negative disables it).
-type RetryOptions = transport.Retry
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
 
 // Options configures a Client. The zero value of every field means its
 // default. Domain (or Endpoint) and a credential — Token, TokenProvider, or
@@ -283,7 +302,7 @@ func New(o Options, optFns ...func(*Options)) (*Client, error) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = transport.NewHTTPClient()
 	}
-	c := &Client{opts: &o, budget: transport.NewBudget(o.Retry)}
+	c := &Client{opts: &o, budget: transport.NewBudget(transport.Retry(o.Retry))}
 	api, err := c.clientFor(o)
 	if err != nil {
 		return nil, fmt.Errorf("%s.New: %w", product, err)
@@ -315,7 +334,7 @@ func (c *Client) clientFor(o Options) (*tc3api.Client, error) {
 		Codes:       codes,
 		Transport: transport.Config{
 			HTTPClient: transport.WithoutRedirects(o.HTTPClient),
-			Retry:      o.Retry,
+			Retry:      transport.Retry(o.Retry),
 			Budget:     c.budget,
 			Logger:     o.Logger,
 			Timeout:    o.Timeout,

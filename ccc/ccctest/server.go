@@ -134,7 +134,7 @@ func (s *Server) Client(optFns ...func(*ccc.Options)) (*ccc.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ccc.New(o, optFns...)
+	return ccc.New(ccc.Options{Endpoint: o.Endpoint, Credential: o.Credential}, optFns...)
 }
 
 // Instances returns the instances in creation order, as ListInstances

@@ -32,9 +32,10 @@ func (r *lockedRecorder) Do(req *http.Request) (*http.Response, error) {
 }
 
 // newBase returns a Base of a test product calling doer with cred.
-func newBase(t *testing.T, doer *lockedRecorder, cred credentials.Credential) *Base {
+func newBase(t *testing.T, doer *lockedRecorder, cred credentials.Credential) *Base[Options] {
 	t.Helper()
-	b, err := NewBase(Service{Product: "outboundbot", Version: "2019-12-26", DefaultRegion: "cn-shanghai"},
+	same := func(o Options) Options { return o }
+	b, err := NewBase(Service{Product: "outboundbot", Version: "2019-12-26", DefaultRegion: "cn-shanghai"}, Convert[Options]{To: same, From: same},
 		Options{Endpoint: "http://outboundbot.test.invalid", Credential: cred, HTTPClient: doer}, nil)
 	require.NoError(t, err)
 	return b
@@ -92,13 +93,13 @@ func (g *gated) counts() (asks, most int) {
 // not, and of clients given one credcache.Cache, ask the Credential one at
 // a time; those that arrive while it is asked share its answer.
 func TestOneAskAtATime(t *testing.T) {
-	for name, bases := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base{
-		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
-			return []*Base{newBase(t, rec, cred)}
+	for name, bases := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base[Options]{
+		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
+			return []*Base[Options]{newBase(t, rec, cred)}
 		},
-		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
+		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
 			shared := credcache.New(cred)
-			return []*Base{newBase(t, rec, shared), newBase(t, rec, shared)}
+			return []*Base[Options]{newBase(t, rec, shared), newBase(t, rec, shared)}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -305,13 +306,13 @@ func TestSharedDefaultChain(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret")
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-	for name, clients := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base{
-		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
-			return []*Base{newBase(t, rec, cred)}
+	for name, clients := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base[Options]{
+		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
+			return []*Base[Options]{newBase(t, rec, cred)}
 		},
-		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
+		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
 			shared := credcache.New(cred)
-			return []*Base{newBase(t, rec, shared), newBase(t, rec, shared)}
+			return []*Base[Options]{newBase(t, rec, shared), newBase(t, rec, shared)}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -94,7 +94,7 @@ func (s *Server) Client(optFns ...func(*outboundbot.Options)) (*outboundbot.Clie
 	if err != nil {
 		return nil, err
 	}
-	return outboundbot.New(o, optFns...)
+	return outboundbot.New(outboundbot.Options{Endpoint: o.Endpoint, Credential: o.Credential}, optFns...)
 }
 
 // Instances returns the instances in creation order.
