@@ -50,13 +50,18 @@ type tokenInvalidator interface {
 	Invalidate(token string)
 }
 
-// Headers names the protocol headers: Action, Version, Timestamp, Region
-// and Token. A zero field means the Tencent Cloud API 3.0 name (X-TC-Action,
-// X-TC-Version, X-TC-Timestamp, X-TC-Region, X-TC-Token).
-type Headers = tc3api.Headers
+// Headers names the protocol headers. A zero field means the Tencent Cloud
+// API 3.0 name.
+type Headers struct {
+	Action    string // the action header; X-TC-Action
+	Version   string // the API version header; X-TC-Version
+	Timestamp string // the Unix time header; X-TC-Timestamp
+	Region    string // the region header; X-TC-Region
+	Token     string // the token header; X-TC-Token
+}
 
 // DefaultHeaders returns the Tencent Cloud API 3.0 header names.
-func DefaultHeaders() Headers { return tc3api.DefaultHeaders() }
+func DefaultHeaders() Headers { return Headers(tc3api.DefaultHeaders()) }
 
 // RetryOptions configures retries. The zero value means the defaults: 3
 // attempts, exponential backoff with full jitter from 100 ms, capped at 5 s,
@@ -328,7 +333,7 @@ func (c *Client) clientFor(o Options) (*tc3api.Client, error) {
 		Service:     o.Service,
 		Endpoint:    u,
 		Region:      o.Region,
-		Headers:     o.Headers,
+		Headers:     tc3api.Headers(o.Headers),
 		Credentials: credentials(o),
 		UserAgent:   version.UserAgent(product, o.APIVersion, o.UserAgent),
 		Codes:       codes,

@@ -24,6 +24,7 @@ import (
 
 	"github.com/typedcloud/sdk-go/industrialcloud"
 	"github.com/typedcloud/sdk-go/internal/fake"
+	"github.com/typedcloud/sdk-go/internal/tc3api"
 )
 
 // Static test credentials. Token is accepted until ExpireToken(Token);
@@ -113,7 +114,7 @@ func NewServer(opts ...Option) *Server {
 		Protocol: &fake.Tencent{
 			Version:          industrialcloud.APIVersion,
 			Service:          industrialcloud.DefaultService,
-			Headers:          headersOrDefault(cfg.headers),
+			Headers:          tc3api.Headers(headersOrDefault(cfg.headers)),
 			Keys:             cfg.keys,
 			RequireSignature: cfg.requireSig,
 			ValidToken:       s.tokens.ok,
