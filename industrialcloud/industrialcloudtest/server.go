@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/industrialcloud"
 	"github.com/typedcloud/sdk-go/internal/fake"
 	"github.com/typedcloud/sdk-go/internal/tc3api"
@@ -36,19 +37,20 @@ const (
 	SecretKey = "typedcloud-fake-industrial-tc3-secret"
 )
 
-// Fault makes the next calls misbehave; see Server.Inject.
-type Fault = fake.Fault
+// Fault makes the next calls misbehave; see fakeserver.Fault for its
+// fields, and Server.Inject.
+type Fault = fakeserver.Fault
 
 // Record is one request the fake received, secrets redacted.
-type Record = fake.Record
+type Record = fakeserver.Record
 
-// Server is a running fake. Besides the methods below it has, from the
-// shared engine: URL() string, Close(), Inject(Fault), ClearFaults(),
-// Requests() []Record, ResetRequests() and Received(action string) int
-// (authenticated requests per action, faulted ones included).
+// Server is a running fake. Besides the methods below it has those of
+// fakeserver.Server, which every fake shares: URL, Close, Inject,
+// ClearFaults, Requests, ResetRequests and Received.
 type Server struct {
-	*fake.Server
-	cfg config
+	fakeserver.Server
+	engine *fake.Server // the value Server holds, for the engine's own functions
+	cfg    config
 	store
 	tokens tokens
 }
@@ -110,7 +112,7 @@ func NewServer(opts ...Option) *Server {
 			s.store.add(in)
 		}
 	}
-	s.Server = fake.NewServer(fake.Config{
+	s.use(fake.NewServer(fake.Config{
 		Protocol: &fake.Tencent{
 			Version:          industrialcloud.APIVersion,
 			Service:          industrialcloud.DefaultService,
@@ -125,7 +127,7 @@ func NewServer(opts ...Option) *Server {
 			"ModifyInstanceName": s.modifyInstanceName,
 		},
 		Now: cfg.now,
-	})
+	}))
 	return s
 }
 
@@ -263,3 +265,6 @@ func clone(in *industrialcloud.Instance) industrialcloud.Instance {
 	out.Categories = slices.Clone(in.Categories)
 	return out
 }
+
+// use makes e the engine of s.
+func (s *Server) use(e *fake.Server) { s.engine, s.Server = e, e }

@@ -10,9 +10,9 @@ import (
 
 	"github.com/typedcloud/sdk-go/ccc"
 	"github.com/typedcloud/sdk-go/ccc/ccctest"
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/industrialcloud"
 	"github.com/typedcloud/sdk-go/industrialcloud/industrialcloudtest"
-	"github.com/typedcloud/sdk-go/internal/fake"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/outboundbot"
 	"github.com/typedcloud/sdk-go/outboundbot/outboundbottest"
@@ -58,7 +58,7 @@ type settings struct {
 
 // env is one running fake of a product.
 type env struct {
-	*fake.Server
+	fakeserver.Server
 	typed  any                           // *outboundbottest.Server, *ccctest.Server, *industrialcloudtest.Server
 	client func(s settings) (any, error) // a client wired to the fake
 	expire func(token string)            // industrialcloud: stop accepting token
