@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/typedcloud/sdk-go/internal/testutil"
 	"github.com/typedcloud/sdk-go/ccc"
 	"github.com/typedcloud/sdk-go/ccc/ccctest"
+	"github.com/typedcloud/sdk-go/internal/testutil"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
