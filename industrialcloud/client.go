@@ -387,6 +387,17 @@ func invoke[Out any](ctx context.Context, c *Client, action string, idempotent b
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
+	api, module, err := c.callWith(action, optFns)
+	if err != nil {
+		return nil, err
+	}
+	return tc3api.Do(ctx, api, tc3api.Call{Action: action, Idempotent: idempotent, Body: body(module)}, decode)
+}
+
+// callWith returns the protocol client of a call and the Module its body
+// carries ("" for none): the prepared client, or one made for the per-call
+// option overrides.
+func (c *Client) callWith(action string, optFns []func(*Options)) (*tc3api.Client, string, error) {
 	api, o := c.api, *c.opts
 	if len(optFns) > 0 {
 		for _, fn := range optFns {
@@ -398,12 +409,11 @@ func invoke[Out any](ctx context.Context, c *Client, action string, idempotent b
 			api, err = c.clientFor(o)
 		}
 		if err != nil {
-			return nil, &apierror.OperationError{Product: product, Operation: action, Err: err}
+			return nil, "", &apierror.OperationError{Product: product, Operation: action, Err: err}
 		}
 	}
-	module := o.Module
-	if module == NoModule {
-		module = ""
+	if o.Module == NoModule {
+		return api, "", nil
 	}
-	return tc3api.Do(ctx, api, tc3api.Call{Action: action, Idempotent: idempotent, Body: body(module)}, decode)
+	return api, o.Module, nil
 }

@@ -114,13 +114,26 @@ func (b *Base[O]) clientFor(o Options) (*Client, error) {
 	return c, nil
 }
 
-// Invoke runs one call with per-call option overrides.
-func (b *Base[O]) Invoke(ctx context.Context, call Call, optFns []func(*O)) error {
+// Invoke runs action, an operation the product does not model, with
+// per-call option overrides: params (a struct with go-querystring url tags,
+// or nil) is encoded as Params does, and the whole answer object is
+// decoded into out (a pointer, or nil) with encoding/json once the
+// envelope says success. Bad arguments are reported before any I/O.
+func (b *Base[O]) Invoke(ctx context.Context, action string, idempotent bool, params, out any, optFns []func(*O)) error {
+	fail := func(err error) error {
+		return &apierror.OperationError{Product: b.svc.Product, Operation: action, Err: err}
+	}
+	if err := transport.CheckInvoke(ctx, action, out); err != nil {
+		return fail(err)
+	}
+	if _, err := Params(params); err != nil {
+		return fail(fmt.Errorf("params: %w", err))
+	}
 	c, err := b.clientWith(optFns)
 	if err != nil {
-		return &apierror.OperationError{Product: b.svc.Product, Operation: call.Action, Err: err}
+		return fail(err)
 	}
-	return c.Invoke(ctx, call)
+	return c.Invoke(ctx, Call{Action: action, Idempotent: idempotent, Request: params, Response: out})
 }
 
 // clientWith returns the client of a call: the prepared one, or one made

@@ -114,7 +114,9 @@ func TestOneAskAtATime(t *testing.T) {
 					if i%4 < 2 {
 						optFns = append(optFns, func(o *Options) { o.Retry.MaxAttempts = 1 })
 					}
-					wg.Go(func() { assert.NoError(t, b.Invoke(t.Context(), describe, optFns)) })
+					wg.Go(func() {
+						assert.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, optFns))
+					})
 				}
 				synctest.Wait() // every call waits for the credential
 				asks, most := g.counts()
@@ -143,7 +145,7 @@ func TestCancelledCallerReturnsAtOnce(t *testing.T) {
 		b := newBase(t, rec, g)
 		call := func(ctx context.Context) chan error {
 			done := make(chan error, 1)
-			go func() { done <- b.Invoke(ctx, describe, nil) }()
+			go func() { done <- b.Invoke(ctx, describe.Action, false, describe.Request, nil, nil) }()
 			return done
 		}
 		first, cancelFirst := context.WithCancel(t.Context())
@@ -212,7 +214,7 @@ func TestRefreshBeforeExpiry(t *testing.T) {
 			{2 * time.Hour, "secret-3"},    // and replaced when they have expired
 		} {
 			time.Sleep(step.after)
-			require.NoError(t, b.Invoke(t.Context(), describe, nil))
+			require.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil))
 			verifyRPC(t, rec.reqs[len(rec.reqs)-1], step.secret)
 		}
 		assert.Equal(t, 3, cred.asks)
@@ -281,7 +283,7 @@ func TestStaticAccessKeyIsReadOnce(t *testing.T) {
 			b := newBase(t, rec, c.cred)
 			assert.Zero(t, *c.asks, "New asks nothing")
 			for range 3 {
-				require.NoError(t, b.Invoke(t.Context(), describe, nil))
+				require.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil))
 			}
 			assert.Equal(t, c.reads, *c.asks)
 			verifyRPC(t, rec.reqs[2], fmt.Sprintf("secret-%d", c.reads))
@@ -291,7 +293,7 @@ func TestStaticAccessKeyIsReadOnce(t *testing.T) {
 		rec := &lockedRecorder{recorder: recorder{answers: []answer{{200, okBody}}}}
 		b := newBase(t, rec, staticCredential(t, "id", "secret", ""))
 		for range 2 {
-			require.NoError(t, b.Invoke(t.Context(), describe, nil))
+			require.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil))
 			verifyRPC(t, rec.reqs[len(rec.reqs)-1], "secret")
 		}
 	})
@@ -323,7 +325,7 @@ func TestSharedDefaultChain(t *testing.T) {
 			var wg sync.WaitGroup
 			for i := range 16 {
 				b := bs[i%len(bs)]
-				wg.Go(func() { assert.NoError(t, b.Invoke(t.Context(), describe, nil)) })
+				wg.Go(func() { assert.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil)) })
 			}
 			wg.Wait()
 			require.Len(t, rec.reqs, 16)
