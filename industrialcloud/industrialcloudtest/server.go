@@ -41,7 +41,8 @@ const (
 // fields, and Server.Inject.
 type Fault = fakeserver.Fault
 
-// Record is one request the fake received, secrets redacted.
+// Record is one request the fake received, secrets redacted; see
+// fakeserver.Record for its fields.
 type Record = fakeserver.Record
 
 // Server is a running fake. Besides the methods below it has those of

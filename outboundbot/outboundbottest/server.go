@@ -43,7 +43,8 @@ const ExampleInstanceID = "90515b5-6115-4ccf-83e2-52d5bfaf2ddf"
 // fields, and Server.Inject.
 type Fault = fakeserver.Fault
 
-// Record is one request the fake received, secrets redacted.
+// Record is one request the fake received, secrets redacted; see
+// fakeserver.Record for its fields.
 type Record = fakeserver.Record
 
 // Server is a running fake. Besides the methods below it has those of
