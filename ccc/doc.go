@@ -106,6 +106,9 @@
 // ListInstances or ListInstancesOfUser call sends PageNumber 1 and PageSize
 // MaxPageSize for fields left at 0, since the API requires both.
 //
+// Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
+// Pager shows its HasMorePages and NextPage.
+//
 // # Actions not modelled yet
 //
 // Invoke calls an action this package has no method for, signed, checked

@@ -112,6 +112,9 @@
 // enforced client-side. The walk advances Offset by the instances each page
 // held, so a deployment serving fewer than the Limit asked for skips none.
 //
+// Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
+// Pager shows its HasMorePages and NextPage.
+//
 // # Actions not modelled yet
 //
 // Invoke calls an action this package has no method for, signed, checked

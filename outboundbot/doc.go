@@ -87,6 +87,9 @@
 // one, with Reason PageLimit. NewListInstancesPaginator gives page-by-page
 // control.
 //
+// Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
+// Pager shows its HasMorePages and NextPage.
+//
 // # Actions not modelled yet
 //
 // Invoke calls an action this package has no method for, signed, checked
