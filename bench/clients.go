@@ -192,13 +192,19 @@ func SDKOptions(s *Server, hc *http.Client) (outboundbot.Options, error) {
 	}, nil
 }
 
+// CCCOptions returns the Contact Center options of the same settings as o.
+func CCCOptions(o outboundbot.Options) ccc.Options {
+	return ccc.Options{Endpoint: o.Endpoint, Region: o.Region, Credential: o.Credential,
+		HTTPClient: o.HTTPClient, Retry: ccc.RetryOptions(o.Retry)}
+}
+
 func sdkCall(op Operation, s *Server, hc *http.Client) (Call, error) {
 	o, err := SDKOptions(s, hc)
 	if err != nil {
 		return nil, err
 	}
 	if op == GetInstance {
-		c, err := ccc.New(o)
+		c, err := ccc.New(CCCOptions(o))
 		if err != nil {
 			return nil, err
 		}

@@ -58,7 +58,7 @@ func newWorstClients(b *testing.B) *worstClients {
 	if w.ob, err = outboundbot.New(o); err != nil {
 		b.Fatal(err)
 	}
-	if w.cc, err = ccc.New(o); err != nil {
+	if w.cc, err = ccc.New(CCCOptions(o)); err != nil {
 		b.Fatal(err)
 	}
 	w.ic, err = industrialcloud.New(industrialcloud.Options{Endpoint: "http://127.0.0.1:1", Token: "t",

@@ -29,6 +29,10 @@
 //
 // # Errors
 //
+// The error types are defined in package apierr, which this package
+// re-exports: go doc github.com/typedcloud/sdk-go/apierr APIError shows
+// the fields.
+//
 // Match categories with errors.Is and read details with errors.As:
 //
 //	var apiErr *ccc.APIError
@@ -102,6 +106,20 @@
 // NewListInstancesOfUserPaginator give page-by-page control. A direct
 // ListInstances or ListInstancesOfUser call sends PageNumber 1 and PageSize
 // MaxPageSize for fields left at 0, since the API requires both.
+//
+// Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
+// Pager shows its HasMorePages and NextPage.
+//
+// # Actions not modelled yet
+//
+// Invoke calls an action this package has no method for, signed, checked
+// and with errors typed like every other call; it is retried like a write,
+// InvokeRead like a read:
+//
+//	err := client.InvokeRead(ctx, "ListSkillGroups", params, &out)
+//
+// params is a struct with go-querystring url tags, and out receives the
+// whole answer object with encoding/json.
 //
 // # Testing
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -49,22 +50,45 @@ type tokenInvalidator interface {
 	Invalidate(token string)
 }
 
-// Headers names the protocol headers: Action, Version, Timestamp, Region
-// and Token. A zero field means the Tencent Cloud API 3.0 name (X-TC-Action,
-// X-TC-Version, X-TC-Timestamp, X-TC-Region, X-TC-Token).
-type Headers = tc3api.Headers
+// Headers names the protocol headers. A zero field means the Tencent Cloud
+// API 3.0 name.
+type Headers struct {
+	Action    string // the action header; X-TC-Action
+	Version   string // the API version header; X-TC-Version
+	Timestamp string // the Unix time header; X-TC-Timestamp
+	Region    string // the region header; X-TC-Region
+	Token     string // the token header; X-TC-Token
+}
 
 // DefaultHeaders returns the Tencent Cloud API 3.0 header names.
-func DefaultHeaders() Headers { return tc3api.DefaultHeaders() }
+func DefaultHeaders() Headers { return Headers(tc3api.DefaultHeaders()) }
+
+// RetryOptions configures retries. The zero value means the defaults: 3
+// attempts, exponential backoff with full jitter from 100 ms, capped at 5 s,
+// and a client-wide budget of 500 tokens.
+type RetryOptions struct {
+	// MaxAttempts is the total number of attempts, the first included.
+	// 0 means 3; 1 turns retries off.
+	MaxAttempts int
+	// BaseDelay is the backoff before the second attempt, doubled for each
+	// further one; the actual sleep is uniformly random in [0, delay]
+	// ("full jitter"). 0 means 100 ms.
+	BaseDelay time.Duration
+	// MaxDelay caps the backoff. 0 means 5 s.
+	MaxDelay time.Duration
+	// BudgetTokens is the size of the client-wide retry budget: each retry
+	// spends 5 tokens (10 after a network failure) and each successful call
+	// returns one, so a failing service cannot turn every call into
+	// MaxAttempts calls. 0 means 500; a negative value disables the budget.
+	// It is read once, when the client is created.
+	BudgetTokens int
+}
 
 // HTTPClient sends HTTP requests; *http.Client satisfies it, and so does a
 // recording or replaying test double.
-type HTTPClient = transport.HTTPClient
-
-// RetryOptions sets attempts and backoff: MaxAttempts (0 means 3, 1 turns
-// retries off), BaseDelay (100 ms), MaxDelay (5 s) and BudgetTokens, the
-// client-wide retry budget (500; negative disables it).
-type RetryOptions = transport.Retry
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
 
 // Options configures a Client. The zero value of every field means its
 // default. Domain (or Endpoint) and a credential — Token, TokenProvider, or
@@ -283,7 +307,7 @@ func New(o Options, optFns ...func(*Options)) (*Client, error) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = transport.NewHTTPClient()
 	}
-	c := &Client{opts: &o, budget: transport.NewBudget(o.Retry)}
+	c := &Client{opts: &o, budget: transport.NewBudget(transport.Retry(o.Retry))}
 	api, err := c.clientFor(o)
 	if err != nil {
 		return nil, fmt.Errorf("%s.New: %w", product, err)
@@ -309,13 +333,13 @@ func (c *Client) clientFor(o Options) (*tc3api.Client, error) {
 		Service:     o.Service,
 		Endpoint:    u,
 		Region:      o.Region,
-		Headers:     o.Headers,
+		Headers:     tc3api.Headers(o.Headers),
 		Credentials: credentials(o),
 		UserAgent:   version.UserAgent(product, o.APIVersion, o.UserAgent),
 		Codes:       codes,
 		Transport: transport.Config{
 			HTTPClient: transport.WithoutRedirects(o.HTTPClient),
-			Retry:      o.Retry,
+			Retry:      transport.Retry(o.Retry),
 			Budget:     c.budget,
 			Logger:     o.Logger,
 			Timeout:    o.Timeout,
@@ -363,6 +387,17 @@ func invoke[Out any](ctx context.Context, c *Client, action string, idempotent b
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
+	api, module, err := c.callWith(action, optFns)
+	if err != nil {
+		return nil, err
+	}
+	return tc3api.Do(ctx, api, tc3api.Call{Action: action, Idempotent: idempotent, Body: body(module)}, decode)
+}
+
+// callWith returns the protocol client of a call and the Module its body
+// carries ("" for none): the prepared client, or one made for the per-call
+// option overrides.
+func (c *Client) callWith(action string, optFns []func(*Options)) (*tc3api.Client, string, error) {
 	api, o := c.api, *c.opts
 	if len(optFns) > 0 {
 		for _, fn := range optFns {
@@ -374,12 +409,11 @@ func invoke[Out any](ctx context.Context, c *Client, action string, idempotent b
 			api, err = c.clientFor(o)
 		}
 		if err != nil {
-			return nil, &apierror.OperationError{Product: product, Operation: action, Err: err}
+			return nil, "", &apierror.OperationError{Product: product, Operation: action, Err: err}
 		}
 	}
-	module := o.Module
-	if module == NoModule {
-		module = ""
+	if o.Module == NoModule {
+		return api, "", nil
 	}
-	return tc3api.Do(ctx, api, tc3api.Call{Action: action, Idempotent: idempotent, Body: body(module)}, decode)
+	return api, o.Module, nil
 }

@@ -37,6 +37,10 @@
 //
 // # Errors
 //
+// The error types are defined in package apierr, which this package
+// re-exports: go doc github.com/typedcloud/sdk-go/apierr APIError shows
+// the fields.
+//
 // Match categories with errors.Is and read details with errors.As:
 //
 //	var apiErr *industrialcloud.APIError
@@ -107,6 +111,20 @@
 // Limit is not documented; MaxLimit (100, the Tencent Cloud convention) is
 // enforced client-side. The walk advances Offset by the instances each page
 // held, so a deployment serving fewer than the Limit asked for skips none.
+//
+// Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
+// Pager shows its HasMorePages and NextPage.
+//
+// # Actions not modelled yet
+//
+// Invoke calls an action this package has no method for, signed, checked
+// and with errors typed like every other call; it is retried like a write,
+// InvokeRead like a read:
+//
+//	err := client.InvokeRead(ctx, action, params, &out)
+//
+// params is marshalled with encoding/json as the request body (Module
+// added), and out receives the answer's Response object.
 //
 // # Testing
 //

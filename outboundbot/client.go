@@ -2,7 +2,6 @@ package outboundbot
 
 import (
 	"github.com/typedcloud/sdk-go/internal/rpc"
-	"github.com/typedcloud/sdk-go/internal/transport"
 )
 
 // APIVersion is the Outbound Bot API version this package speaks.
@@ -10,22 +9,6 @@ const APIVersion = "2019-12-26"
 
 // DefaultRegion is the region used when Options.Region is empty.
 const DefaultRegion = "cn-shanghai"
-
-// Options configures a Client. The zero value of every field means its
-// default: region cn-shanghai, credentials from the credentials-go default
-// chain, 3 attempts with jittered backoff, HMAC-SHA1 signing. Its fields
-// are Region, Endpoint, Credential, HTTPClient, Retry, Timeout, Logger,
-// UserAgent and SignatureVersion; see the field documentation.
-type Options = rpc.Options
-
-// HTTPClient sends HTTP requests; *http.Client satisfies it, and so does a
-// recording or replaying test double.
-type HTTPClient = transport.HTTPClient
-
-// RetryOptions sets attempts and backoff: MaxAttempts (0 means 3, 1 turns
-// retries off), BaseDelay (100 ms), MaxDelay (5 s) and BudgetTokens, the
-// client-wide retry budget (500; negative disables it).
-type RetryOptions = transport.Retry
 
 // service describes the Outbound Bot API to the shared RPC client.
 var service = rpc.Service{
@@ -38,13 +21,13 @@ var service = rpc.Service{
 // Client calls the Outbound Bot API. It is immutable and safe for
 // concurrent use; create one and share it.
 type Client struct {
-	base *rpc.Base
+	base *rpc.Base[Options]
 }
 
 // New returns a Client configured by o, then by each optFn in order. It
 // validates the options and makes no network call.
 func New(o Options, optFns ...func(*Options)) (*Client, error) {
-	b, err := rpc.NewBase(service, o, optFns)
+	b, err := rpc.NewBase(service, convert, o, optFns)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,10 @@
 //
 // # Errors
 //
+// The error types are defined in package apierr, which this package
+// re-exports: go doc github.com/typedcloud/sdk-go/apierr APIError shows
+// the fields.
+//
 // Match categories with errors.Is and read details with errors.As:
 //
 //	var apiErr *outboundbot.APIError
@@ -82,6 +86,20 @@
 // never reach TotalCount end it, after the pages the total implies plus
 // one, with Reason PageLimit. NewListInstancesPaginator gives page-by-page
 // control.
+//
+// Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
+// Pager shows its HasMorePages and NextPage.
+//
+// # Actions not modelled yet
+//
+// Invoke calls an action this package has no method for, signed, checked
+// and with errors typed like every other call; it is retried like a write,
+// InvokeRead like a read:
+//
+//	err := client.InvokeRead(ctx, "ListScripts", params, &out)
+//
+// params is a struct with go-querystring url tags, and out receives the
+// whole answer object with encoding/json.
 //
 // # Testing
 //

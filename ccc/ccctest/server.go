@@ -58,6 +58,7 @@ import (
 	"time"
 
 	"github.com/typedcloud/sdk-go/ccc"
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/internal/fake"
 )
 
@@ -87,18 +88,20 @@ const (
 	CurrentUserRAMID = "2486138068107001"
 )
 
-// Fault makes the next calls misbehave; see Server.Inject.
-type Fault = fake.Fault
+// Fault makes the next calls misbehave; see fakeserver.Fault for its
+// fields, and Server.Inject.
+type Fault = fakeserver.Fault
 
-// Record is one request the fake received, secrets redacted.
-type Record = fake.Record
+// Record is one request the fake received, secrets redacted; see
+// fakeserver.Record for its fields.
+type Record = fakeserver.Record
 
-// Server is a running fake. Besides the methods below it has, from the
-// shared engine: URL() string, Close(), Inject(Fault), ClearFaults(),
-// Requests() []Record, ResetRequests() and Received(action string) int
-// (authenticated requests per action, faulted ones included).
+// Server is a running fake. Besides the methods below it has those of
+// fakeserver.Server, which every fake shares: URL, Close, Inject,
+// ClearFaults, Requests, ResetRequests and Received.
 type Server struct {
-	*fake.Server
+	fakeserver.Server
+	engine *fake.Server // the value Server holds, for the engine's own functions
 	store
 }
 
@@ -126,18 +129,18 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.put(&record{Instance: exampleInstance()})
 	}
-	s.Server = fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now)
+	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now))
 	return s
 }
 
 // Client returns a client wired to the fake: its endpoint, the static
 // AccessKey, and then optFns.
 func (s *Server) Client(optFns ...func(*ccc.Options)) (*ccc.Client, error) {
-	o, err := fake.AlibabaOptions(s.Server)
+	o, err := fake.AlibabaOptions(s.engine)
 	if err != nil {
 		return nil, err
 	}
-	return ccc.New(o, optFns...)
+	return ccc.New(ccc.Options{Endpoint: o.Endpoint, Credential: o.Credential}, optFns...)
 }
 
 // Instances returns the instances in creation order, as ListInstances
@@ -287,3 +290,6 @@ func exampleInstance() ccc.Instance {
 		}},
 	}
 }
+
+// use makes e the engine of s.
+func (s *Server) use(e *fake.Server) { s.engine, s.Server = e, e }

@@ -21,11 +21,11 @@ const CodeFixtureNotFound = fake.CodeFixtureNotFound
 // credentials replay here for a client made by Client.
 func NewReplayServer(dir string, opts ...Option) (*Server, error) {
 	s := NewServer(opts...)
-	engine, err := fake.Replaying(s.Server, dir)
+	engine, err := fake.Replaying(s.engine, dir)
 	if err != nil {
 		s.Close()
 		return nil, err
 	}
-	s.Server = engine
+	s.use(engine)
 	return s, nil
 }

@@ -22,8 +22,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/industrialcloud"
 	"github.com/typedcloud/sdk-go/internal/fake"
+	"github.com/typedcloud/sdk-go/internal/tc3api"
 )
 
 // Static test credentials. Token is accepted until ExpireToken(Token);
@@ -35,19 +37,21 @@ const (
 	SecretKey = "typedcloud-fake-industrial-tc3-secret"
 )
 
-// Fault makes the next calls misbehave; see Server.Inject.
-type Fault = fake.Fault
+// Fault makes the next calls misbehave; see fakeserver.Fault for its
+// fields, and Server.Inject.
+type Fault = fakeserver.Fault
 
-// Record is one request the fake received, secrets redacted.
-type Record = fake.Record
+// Record is one request the fake received, secrets redacted; see
+// fakeserver.Record for its fields.
+type Record = fakeserver.Record
 
-// Server is a running fake. Besides the methods below it has, from the
-// shared engine: URL() string, Close(), Inject(Fault), ClearFaults(),
-// Requests() []Record, ResetRequests() and Received(action string) int
-// (authenticated requests per action, faulted ones included).
+// Server is a running fake. Besides the methods below it has those of
+// fakeserver.Server, which every fake shares: URL, Close, Inject,
+// ClearFaults, Requests, ResetRequests and Received.
 type Server struct {
-	*fake.Server
-	cfg config
+	fakeserver.Server
+	engine *fake.Server // the value Server holds, for the engine's own functions
+	cfg    config
 	store
 	tokens tokens
 }
@@ -109,11 +113,11 @@ func NewServer(opts ...Option) *Server {
 			s.store.add(in)
 		}
 	}
-	s.Server = fake.NewServer(fake.Config{
+	s.use(fake.NewServer(fake.Config{
 		Protocol: &fake.Tencent{
 			Version:          industrialcloud.APIVersion,
 			Service:          industrialcloud.DefaultService,
-			Headers:          headersOrDefault(cfg.headers),
+			Headers:          tc3api.Headers(headersOrDefault(cfg.headers)),
 			Keys:             cfg.keys,
 			RequireSignature: cfg.requireSig,
 			ValidToken:       s.tokens.ok,
@@ -124,7 +128,7 @@ func NewServer(opts ...Option) *Server {
 			"ModifyInstanceName": s.modifyInstanceName,
 		},
 		Now: cfg.now,
-	})
+	}))
 	return s
 }
 
@@ -262,3 +266,6 @@ func clone(in *industrialcloud.Instance) industrialcloud.Instance {
 	out.Categories = slices.Clone(in.Categories)
 	return out
 }
+
+// use makes e the engine of s.
+func (s *Server) use(e *fake.Server) { s.engine, s.Server = e, e }

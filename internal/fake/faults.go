@@ -6,46 +6,24 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/typedcloud/sdk-go/fakeserver"
 )
 
-// Fault makes the next calls misbehave. Set one kind of misbehaviour (plus,
-// optionally, Latency); a Fault with only Latency delays the normal answer.
-type Fault struct {
-	// Action limits the fault to one action; "" matches every action.
-	Action string
-	// Times is how many calls the fault affects; 0 means 1.
-	Times int
+// Fault makes the next calls misbehave; see fakeserver.Fault.
+type Fault = fakeserver.Fault
 
-	// Status, Code and Message answer with a service error in the
-	// protocol's envelope (Status defaults to 500 when Code is set).
-	Status  int
-	Code    string
-	Message string
-	// Body answers with these raw bytes instead (a gateway HTML page, a
-	// truncated JSON document), with Status (default 200) and ContentType
-	// (default application/json).
-	Body        string
-	ContentType string
-	// Drop closes the connection without answering.
-	Drop bool
-	// ResetMidBody sends the status line, headers and half of a JSON body,
-	// then closes the connection.
-	ResetMidBody bool
-	// Latency holds the answer back this long (or until the client gives up).
-	Latency time.Duration
-	// AfterHandler runs the action (its state change happens) before the
-	// fault replaces the answer.
-	AfterHandler bool
-
+// fault is an injected Fault and how many calls it still affects.
+type fault struct {
+	Fault
 	left int
 }
 
 // Inject queues a fault. Faults apply in the order injected; each matching
 // call uses up one of the first matching fault's Times.
 func (s *Server) Inject(f Fault) {
-	f.left = max(f.Times, 1)
 	s.mu.Lock()
-	s.faults = append(s.faults, &f)
+	s.faults = append(s.faults, &fault{Fault: f, left: max(f.Times, 1)})
 	s.mu.Unlock()
 }
 
@@ -57,7 +35,7 @@ func (s *Server) ClearFaults() {
 }
 
 // takeFault returns the first fault matching action, using up one call.
-func (s *Server) takeFault(action string) *Fault {
+func (s *Server) takeFault(action string) *fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
@@ -74,7 +52,7 @@ func (s *Server) takeFault(action string) *Fault {
 }
 
 // delay waits out Latency; false means the client went away first.
-func (f *Fault) delay(ctx context.Context) bool {
+func (f *fault) delay(ctx context.Context) bool {
 	if f == nil || f.Latency <= 0 {
 		return true
 	}
@@ -90,12 +68,12 @@ func (f *Fault) delay(ctx context.Context) bool {
 
 // answers reports whether the fault replaces the answer (rather than only
 // delaying it).
-func (f *Fault) answers() bool {
+func (f *fault) answers() bool {
 	return f != nil && (f.Drop || f.ResetMidBody || f.Code != "" || f.Body != "" || f.Status != 0)
 }
 
 // reply is how the fault is recorded.
-func (f *Fault) reply() Reply {
+func (f *fault) reply() Reply {
 	switch {
 	case f.Drop:
 		return Reply{Code: "fault:drop"}
@@ -107,14 +85,14 @@ func (f *Fault) reply() Reply {
 	return Reply{Status: f.status(http.StatusOK), Code: "fault:raw-body"}
 }
 
-func (f *Fault) status(def int) int {
+func (f *fault) status(def int) int {
 	if f.Status != 0 {
 		return f.Status
 	}
 	return def
 }
 
-func (f *Fault) write(s *Server, w http.ResponseWriter, c *Call, requestID string) {
+func (f *fault) write(s *Server, w http.ResponseWriter, c *Call, requestID string) {
 	switch {
 	case f.Drop:
 		hijackAndClose(w, nil)

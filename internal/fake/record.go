@@ -4,25 +4,13 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"time"
 
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/internal/redact"
 )
 
-// Record is one request the fake received, secrets redacted.
-type Record struct {
-	Time   time.Time
-	Method string
-	Path   string
-	Action string
-	// Params are the RPC parameters, with Signature, SecurityToken,
-	// BearerToken and other secrets replaced by redact.Placeholder.
-	Params map[string]string
-	Header http.Header // Authorization and token headers redacted
-	Body   string      // redacted
-	Status int         // the answer's status (0 for a dropped connection)
-	Code   string      // the answer's error code; "" on success
-}
+// Record is one request the fake received; see fakeserver.Record.
+type Record = fakeserver.Record
 
 // Requests returns a copy of every request received so far.
 func (s *Server) Requests() []Record {

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"sync"
 	"time"
+
+	"github.com/typedcloud/sdk-go/fakeserver"
 )
 
 // Handler performs one action. It runs with no lock held; handlers guard
@@ -67,7 +69,7 @@ type Server struct {
 	srv *httptest.Server
 
 	mu         sync.Mutex
-	faults     []*Fault
+	faults     []*fault
 	records    []Record
 	nonces     map[string]time.Time
 	nonceOrder []string       // nonces in the order seen, oldest first
@@ -197,3 +199,5 @@ func (s *Server) useNonce(nonce string, window time.Duration) bool {
 	s.nonceOrder = append(s.nonceOrder, nonce)
 	return true
 }
+
+var _ fakeserver.Server = (*Server)(nil)

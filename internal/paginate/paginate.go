@@ -1,44 +1,33 @@
-// Package paginate holds the page walk every list operation shares: a
-// page-number (or offset) cursor with the contract's stop rules, a check
-// that no item is yielded twice, and the conversion of a paginator into an
-// iter.Seq2 that is lazy, restartable and stops requesting as soon as the
-// caller breaks.
+// Package paginate is the name the product packages use for the public
+// page walk, package github.com/typedcloud/sdk-go/pages, where every name
+// here is defined and documented.
 package paginate
 
 import (
 	"context"
-	"errors"
 	"iter"
+
+	"github.com/typedcloud/sdk-go/pages"
 )
 
-// ErrNoMorePages is returned by a paginator's NextPage after the last page.
-var ErrNoMorePages = errors.New("no more pages")
+// Spec is pages.Spec.
+type Spec[Req, Resp, Item any] = pages.Spec[Req, Resp, Item]
 
-// PageFunc returns the items of the next page and whether more follow.
-type PageFunc[T any] func(ctx context.Context) (items []T, more bool, err error)
+// Fetch is pages.Fetch.
+type Fetch[Req, Resp, O any] = pages.Fetch[Req, Resp, O]
 
-// All returns an iterator over every item. start is called each time the
-// sequence is ranged, so ranging twice restarts from the first page; no
-// request is made until then. An error is yielded once and ends the
-// sequence; a break stops all further requests.
-func All[T any](ctx context.Context, start func() PageFunc[T]) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		next := start()
-		for {
-			items, more, err := next(ctx)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, item := range items {
-				if !yield(item, nil) {
-					return
-				}
-			}
-			if !more {
-				return
-			}
-		}
-	}
+// Pager is pages.Pager.
+type Pager[Req, Resp, Item, O any] = pages.Pager[Req, Resp, Item, O]
+
+// ErrNoMorePages is pages.ErrNoMorePages.
+var ErrNoMorePages = pages.ErrNoMorePages
+
+// NewPager is pages.NewPager.
+func NewPager[Req, Resp, Item, O any](spec *Spec[Req, Resp, Item], fetch Fetch[Req, Resp, O], req *Req) *Pager[Req, Resp, Item, O] {
+	return pages.NewPager(spec, fetch, req)
+}
+
+// Items is pages.Items.
+func Items[Req, Resp, Item, O any](ctx context.Context, spec *Spec[Req, Resp, Item], fetch Fetch[Req, Resp, O], req *Req, optFns []O) iter.Seq2[Item, error] {
+	return pages.Items(ctx, spec, fetch, req, optFns)
 }

@@ -47,7 +47,7 @@
 //     afterwards. Run it under -race for the data-race half.
 //
 // The fuzz targets live beside the code they exercise (fuzz_test.go in
-// internal/rpc, internal/tc3api, internal/apierror, internal/redact,
+// internal/rpc, internal/tc3api, apierr, internal/redact,
 // outboundbot, ccc and industrialcloud).
 //
 // Run it with

@@ -10,9 +10,9 @@ import (
 
 	"github.com/typedcloud/sdk-go/ccc"
 	"github.com/typedcloud/sdk-go/ccc/ccctest"
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/industrialcloud"
 	"github.com/typedcloud/sdk-go/industrialcloud/industrialcloudtest"
-	"github.com/typedcloud/sdk-go/internal/fake"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/outboundbot"
 	"github.com/typedcloud/sdk-go/outboundbot/outboundbottest"
@@ -58,7 +58,7 @@ type settings struct {
 
 // env is one running fake of a product.
 type env struct {
-	*fake.Server
+	fakeserver.Server
 	typed  any                           // *outboundbottest.Server, *ccctest.Server, *industrialcloudtest.Server
 	client func(s settings) (any, error) // a client wired to the fake
 	expire func(token string)            // industrialcloud: stop accepting token
@@ -91,7 +91,7 @@ var outboundbotProduct = &product{name: "outboundbot", start: func(skew time.Dur
 	srv := outboundbottest.NewServer(outboundbottest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *outboundbot.Options) {
-			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, s.retry, s.timeout, s.logger
+			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, outboundbot.RetryOptions(s.retry), s.timeout, s.logger
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -112,7 +112,7 @@ var cccProduct = &product{name: "ccc", start: func(skew time.Duration) *env {
 	srv := ccctest.NewServer(ccctest.WithClock(skewed(skew)))
 	return &env{Server: srv.Server, typed: srv, nonces: true, client: func(s settings) (any, error) {
 		return srv.Client(func(o *ccc.Options) {
-			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, s.retry, s.timeout, s.logger
+			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, ccc.RetryOptions(s.retry), s.timeout, s.logger
 			if s.stsToken != "" {
 				o.Credential = stsCredential(s.stsToken)
 			}
@@ -136,7 +136,7 @@ var industrialcloudProduct = &product{name: "industrialcloud", tencent: true, st
 	srv := industrialcloudtest.NewServer(industrialcloudtest.WithClock(skewed(skew)), industrialcloudtest.RequireSignature())
 	return &env{Server: srv.Server, typed: srv, expire: srv.ExpireToken, client: func(s settings) (any, error) {
 		return srv.Client(func(o *industrialcloud.Options) {
-			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, s.retry, s.timeout, s.logger
+			o.HTTPClient, o.Retry, o.Timeout, o.Logger = s.http, industrialcloud.RetryOptions(s.retry), s.timeout, s.logger
 			if s.tokens != nil {
 				o.TokenProvider = s.tokens
 			}

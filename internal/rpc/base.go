@@ -21,24 +21,35 @@ type Service struct {
 	Codes         apierror.Codes // the product's own error codes
 }
 
-// Base is the shared core of a product client. It is immutable once built
-// and safe for concurrent use.
-type Base struct {
+// Convert turns a product's own Options type, O, into the protocol's
+// Options and back. Each product documents its Options in its own package
+// (go doc shows the fields of no alias), with the fields of Options.
+type Convert[O any] struct {
+	To   func(O) Options
+	From func(Options) O
+}
+
+// Base is the shared core of a product client whose options are of type O.
+// It is immutable once built and safe for concurrent use.
+type Base[O any] struct {
 	svc    Service
+	conv   Convert[O]
 	opts   Options // defaults filled in
 	budget *transport.Budget
 	plans  *planCache // shared by the clients of per-call options too
 	client Client     // ready for calls without per-call options
 }
 
-// NewBase validates and copies the options, fills the defaults and prepares
-// the client. It makes no network call: credentials are resolved per
+// NewBase applies optFns to the product options po, converts them with
+// conv, validates and copies them, fills the defaults and prepares the
+// client. It makes no network call: credentials are resolved per
 // attempt, through a credcache.Cache of the Credential (the Credential
 // itself if it is one), which is what Options then returns.
-func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
+func NewBase[O any](svc Service, conv Convert[O], po O, optFns []func(*O)) (*Base[O], error) {
 	for _, fn := range optFns {
-		fn(&o)
+		fn(&po)
 	}
+	o := conv.To(po)
 	if o.Region == "" {
 		o.Region = svc.DefaultRegion
 	}
@@ -58,7 +69,7 @@ func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = transport.NewHTTPClient()
 	}
-	b := &Base{svc: svc, opts: o, budget: transport.NewBudget(o.Retry), plans: new(planCache)}
+	b := &Base[O]{svc: svc, conv: conv, opts: o, budget: transport.NewBudget(o.Retry), plans: new(planCache)}
 	c, err := b.clientFor(o)
 	if err != nil {
 		return nil, fmt.Errorf("%s.New: %w", svc.Product, err)
@@ -69,10 +80,10 @@ func NewBase(svc Service, o Options, optFns []func(*Options)) (*Base, error) {
 }
 
 // Options returns a copy of the options in use, defaults filled in.
-func (b *Base) Options() Options { return b.opts }
+func (b *Base[O]) Options() O { return b.conv.From(b.opts) }
 
 // clientFor builds the per-call protocol client for o.
-func (b *Base) clientFor(o Options) (*Client, error) {
+func (b *Base[O]) clientFor(o Options) (*Client, error) {
 	ep := o.Endpoint
 	if ep == "" {
 		ep = RegionalHost(b.svc.Product, o.Region)
@@ -103,25 +114,39 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 	return c, nil
 }
 
-// Invoke runs one call with per-call option overrides.
-func (b *Base) Invoke(ctx context.Context, call Call, optFns []func(*Options)) error {
+// Invoke runs action, an operation the product does not model, with
+// per-call option overrides: params (a struct with go-querystring url tags,
+// or nil) is encoded as Params does, and the whole answer object is
+// decoded into out (a pointer, or nil) with encoding/json once the
+// envelope says success. Bad arguments are reported before any I/O.
+func (b *Base[O]) Invoke(ctx context.Context, action string, idempotent bool, params, out any, optFns []func(*O)) error {
+	fail := func(err error) error {
+		return &apierror.OperationError{Product: b.svc.Product, Operation: action, Err: err}
+	}
+	if err := transport.CheckInvoke(ctx, action, out); err != nil {
+		return fail(err)
+	}
+	if _, err := Params(params); err != nil {
+		return fail(fmt.Errorf("params: %w", err))
+	}
 	c, err := b.clientWith(optFns)
 	if err != nil {
-		return &apierror.OperationError{Product: b.svc.Product, Operation: call.Action, Err: err}
+		return fail(err)
 	}
-	return c.Invoke(ctx, call)
+	return c.Invoke(ctx, Call{Action: action, Idempotent: idempotent, Request: params, Response: out})
 }
 
 // clientWith returns the client of a call: the prepared one, or one made
 // for the per-call option overrides.
-func (b *Base) clientWith(optFns []func(*Options)) (*Client, error) {
+func (b *Base[O]) clientWith(optFns []func(*O)) (*Client, error) {
 	if len(optFns) == 0 {
 		return &b.client, nil
 	}
-	o := b.opts
+	po := b.conv.From(b.opts)
 	for _, fn := range optFns {
-		fn(&o)
+		fn(&po)
 	}
+	o := b.conv.To(po)
 	if err := o.validate(); err != nil {
 		return nil, err
 	}
@@ -143,7 +168,7 @@ type Decode[Out any] func(d *wire.Decoder, env *Envelope) *Out
 // JSON answer is read once, envelope and payload together, by decode;
 // error answers (any other status, XML, not an object, or a body decode
 // refuses) are classified from the envelope alone.
-func Do[Out any](ctx context.Context, b *Base, action string, idempotent bool, req Request, optFns []func(*Options), decode Decode[Out]) (*Out, error) {
+func Do[Out, O any](ctx context.Context, b *Base[O], action string, idempotent bool, req Request, optFns []func(*O), decode Decode[Out]) (*Out, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}

@@ -32,9 +32,10 @@ func (r *lockedRecorder) Do(req *http.Request) (*http.Response, error) {
 }
 
 // newBase returns a Base of a test product calling doer with cred.
-func newBase(t *testing.T, doer *lockedRecorder, cred credentials.Credential) *Base {
+func newBase(t *testing.T, doer *lockedRecorder, cred credentials.Credential) *Base[Options] {
 	t.Helper()
-	b, err := NewBase(Service{Product: "outboundbot", Version: "2019-12-26", DefaultRegion: "cn-shanghai"},
+	same := func(o Options) Options { return o }
+	b, err := NewBase(Service{Product: "outboundbot", Version: "2019-12-26", DefaultRegion: "cn-shanghai"}, Convert[Options]{To: same, From: same},
 		Options{Endpoint: "http://outboundbot.test.invalid", Credential: cred, HTTPClient: doer}, nil)
 	require.NoError(t, err)
 	return b
@@ -92,13 +93,13 @@ func (g *gated) counts() (asks, most int) {
 // not, and of clients given one credcache.Cache, ask the Credential one at
 // a time; those that arrive while it is asked share its answer.
 func TestOneAskAtATime(t *testing.T) {
-	for name, bases := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base{
-		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
-			return []*Base{newBase(t, rec, cred)}
+	for name, bases := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base[Options]{
+		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
+			return []*Base[Options]{newBase(t, rec, cred)}
 		},
-		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
+		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
 			shared := credcache.New(cred)
-			return []*Base{newBase(t, rec, shared), newBase(t, rec, shared)}
+			return []*Base[Options]{newBase(t, rec, shared), newBase(t, rec, shared)}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -113,7 +114,9 @@ func TestOneAskAtATime(t *testing.T) {
 					if i%4 < 2 {
 						optFns = append(optFns, func(o *Options) { o.Retry.MaxAttempts = 1 })
 					}
-					wg.Go(func() { assert.NoError(t, b.Invoke(t.Context(), describe, optFns)) })
+					wg.Go(func() {
+						assert.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, optFns))
+					})
 				}
 				synctest.Wait() // every call waits for the credential
 				asks, most := g.counts()
@@ -142,7 +145,7 @@ func TestCancelledCallerReturnsAtOnce(t *testing.T) {
 		b := newBase(t, rec, g)
 		call := func(ctx context.Context) chan error {
 			done := make(chan error, 1)
-			go func() { done <- b.Invoke(ctx, describe, nil) }()
+			go func() { done <- b.Invoke(ctx, describe.Action, false, describe.Request, nil, nil) }()
 			return done
 		}
 		first, cancelFirst := context.WithCancel(t.Context())
@@ -211,7 +214,7 @@ func TestRefreshBeforeExpiry(t *testing.T) {
 			{2 * time.Hour, "secret-3"},    // and replaced when they have expired
 		} {
 			time.Sleep(step.after)
-			require.NoError(t, b.Invoke(t.Context(), describe, nil))
+			require.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil))
 			verifyRPC(t, rec.reqs[len(rec.reqs)-1], step.secret)
 		}
 		assert.Equal(t, 3, cred.asks)
@@ -280,7 +283,7 @@ func TestStaticAccessKeyIsReadOnce(t *testing.T) {
 			b := newBase(t, rec, c.cred)
 			assert.Zero(t, *c.asks, "New asks nothing")
 			for range 3 {
-				require.NoError(t, b.Invoke(t.Context(), describe, nil))
+				require.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil))
 			}
 			assert.Equal(t, c.reads, *c.asks)
 			verifyRPC(t, rec.reqs[2], fmt.Sprintf("secret-%d", c.reads))
@@ -290,7 +293,7 @@ func TestStaticAccessKeyIsReadOnce(t *testing.T) {
 		rec := &lockedRecorder{recorder: recorder{answers: []answer{{200, okBody}}}}
 		b := newBase(t, rec, staticCredential(t, "id", "secret", ""))
 		for range 2 {
-			require.NoError(t, b.Invoke(t.Context(), describe, nil))
+			require.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil))
 			verifyRPC(t, rec.reqs[len(rec.reqs)-1], "secret")
 		}
 	})
@@ -305,13 +308,13 @@ func TestSharedDefaultChain(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret")
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-	for name, clients := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base{
-		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
-			return []*Base{newBase(t, rec, cred)}
+	for name, clients := range map[string]func(*testing.T, *lockedRecorder, credentials.Credential) []*Base[Options]{
+		"one client": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
+			return []*Base[Options]{newBase(t, rec, cred)}
 		},
-		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base {
+		"two clients sharing a Cache": func(t *testing.T, rec *lockedRecorder, cred credentials.Credential) []*Base[Options] {
 			shared := credcache.New(cred)
-			return []*Base{newBase(t, rec, shared), newBase(t, rec, shared)}
+			return []*Base[Options]{newBase(t, rec, shared), newBase(t, rec, shared)}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -322,7 +325,7 @@ func TestSharedDefaultChain(t *testing.T) {
 			var wg sync.WaitGroup
 			for i := range 16 {
 				b := bs[i%len(bs)]
-				wg.Go(func() { assert.NoError(t, b.Invoke(t.Context(), describe, nil)) })
+				wg.Go(func() { assert.NoError(t, b.Invoke(t.Context(), describe.Action, false, describe.Request, nil, nil)) })
 			}
 			wg.Wait()
 			require.Len(t, rec.reqs, 16)

@@ -14,7 +14,8 @@ import (
 // Options configures a client of an Alibaba Cloud RPC product (Outbound Bot,
 // Contact Center). The zero value of every field means its default, so
 // Options{} is a working configuration wherever credentials-go finds
-// credentials. The product packages re-export it as their Options.
+// credentials. Each product package declares an Options of its own with
+// these fields, documented for go doc, and converts it (see Convert).
 type Options struct {
 	// Region is the region ID, e.g. "cn-shanghai" (the default). It picks
 	// the endpoint <product>.<Region>.aliyuncs.com and is sent as RegionId.

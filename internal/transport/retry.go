@@ -124,11 +124,3 @@ func (b *Budget) give(n int) {
 		}
 	}
 }
-
-// Tokens returns the tokens left (-1 for a nil budget), for tests and metrics.
-func (b *Budget) Tokens() int {
-	if b == nil {
-		return -1
-	}
-	return int(b.tokens.Load())
-}

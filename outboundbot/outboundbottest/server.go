@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/typedcloud/sdk-go/fakeserver"
 	"github.com/typedcloud/sdk-go/internal/fake"
 	"github.com/typedcloud/sdk-go/outboundbot"
 )
@@ -38,18 +39,20 @@ const (
 // is seeded with.
 const ExampleInstanceID = "90515b5-6115-4ccf-83e2-52d5bfaf2ddf"
 
-// Fault makes the next calls misbehave; see Server.Inject.
-type Fault = fake.Fault
+// Fault makes the next calls misbehave; see fakeserver.Fault for its
+// fields, and Server.Inject.
+type Fault = fakeserver.Fault
 
-// Record is one request the fake received, secrets redacted.
-type Record = fake.Record
+// Record is one request the fake received, secrets redacted; see
+// fakeserver.Record for its fields.
+type Record = fakeserver.Record
 
-// Server is a running fake. Besides the methods below it has, from the
-// shared engine: URL() string, Close(), Inject(Fault), ClearFaults(),
-// Requests() []Record, ResetRequests() and Received(action string) int
-// (authenticated requests per action, faulted ones included).
+// Server is a running fake. Besides the methods below it has those of
+// fakeserver.Server, which every fake shares: URL, Close, Inject,
+// ClearFaults, Requests, ResetRequests and Received.
 type Server struct {
-	*fake.Server
+	fakeserver.Server
+	engine *fake.Server // the value Server holds, for the engine's own functions
 	store
 }
 
@@ -83,18 +86,18 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.add(exampleInstance(), exampleNumbers())
 	}
-	s.Server = fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now)
+	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now))
 	return s
 }
 
 // Client returns a client wired to the fake: its endpoint, the static
 // AccessKey, and then optFns.
 func (s *Server) Client(optFns ...func(*outboundbot.Options)) (*outboundbot.Client, error) {
-	o, err := fake.AlibabaOptions(s.Server)
+	o, err := fake.AlibabaOptions(s.engine)
 	if err != nil {
 		return nil, err
 	}
-	return outboundbot.New(o, optFns...)
+	return outboundbot.New(outboundbot.Options{Endpoint: o.Endpoint, Credential: o.Credential}, optFns...)
 }
 
 // Instances returns the instances in creation order.
@@ -195,3 +198,6 @@ func exampleInstance() outboundbot.Instance {
 }
 
 func exampleNumbers() []string { return []string{"4008013260"} }
+
+// use makes e the engine of s.
+func (s *Server) use(e *fake.Server) { s.engine, s.Server = e, e }

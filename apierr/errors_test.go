@@ -1,4 +1,4 @@
-package apierror
+package apierr
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 var categories = []*Category{ErrNotFound, ErrThrottled, ErrAuth, ErrPermission, ErrInvalidParameter, ErrConflict, ErrQuotaExceeded, ErrServer}
@@ -91,23 +90,6 @@ func TestClassifyOrderAndStatusFallback(t *testing.T) {
 	assert.Same(t, ErrThrottled, Classify("Mystery", 429, AlibabaCodes))
 	assert.Same(t, ErrServer, Classify("", 503))
 	assert.Nil(t, Classify("Mystery", 418))
-}
-
-func TestValidationError(t *testing.T) {
-	var v Validator
-	v.Required("InstanceName", "")
-	v.Required("InstanceID", "x")
-	v.Check(false, "MaxConcurrentConversation", "must be greater than 0")
-	v.Check(true, "PageSize", "never")
-	err := v.Err("outboundbot", "CreateInstance")
-	var ve *ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, []FieldError{{"InstanceName", "is required"}, {"MaxConcurrentConversation", "must be greater than 0"}}, ve.Fields)
-	assert.Equal(t, "outboundbot CreateInstance: invalid request: InstanceName is required; MaxConcurrentConversation must be greater than 0", err.Error())
-	assert.Equal(t, []*Category{ErrInvalidParameter}, matches(err))
-
-	var ok Validator
-	assert.NoError(t, ok.Err("p", "o"))
 }
 
 func TestDecodeError(t *testing.T) {

@@ -1,10 +1,10 @@
-package paginate
+package pages
 
 import (
 	"hash/maphash"
 	"slices"
 
-	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/apierr"
 )
 
 // repeats notices a page that would make a walk yield an item twice. The
@@ -40,7 +40,7 @@ type repeats struct {
 // check reports whether a page of n items, whose keys key returns, repeats
 // the walk so far (with the key listed again, for RepeatedItem); a page
 // that does not is recorded as accepted.
-func (r *repeats) check(n int, key func(i int) string) (apierror.PaginationReason, string) {
+func (r *repeats) check(n int, key func(i int) string) (apierr.PaginationReason, string) {
 	if r.prev == nil {
 		r.seed = maphash.MakeSeed()
 		r.prev, r.cur = map[uint64]struct{}{}, map[uint64]struct{}{}
@@ -65,10 +65,10 @@ func (r *repeats) check(n int, key func(i int) string) (apierror.PaginationReaso
 	}
 	at, seen := slices.BinarySearch(r.pages, print)
 	if len(r.cur) > 0 && seen {
-		return apierror.RepeatedPage, ""
+		return apierr.RepeatedPage, ""
 	}
 	if again != "" {
-		return apierror.RepeatedItem, again
+		return apierr.RepeatedItem, again
 	}
 	if len(r.cur) > 0 {
 		r.pages = slices.Insert(r.pages, at, print)

@@ -1,4 +1,4 @@
-package paginate
+package pages
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/apierr"
 )
 
 func TestCursorStops(t *testing.T) {
@@ -34,7 +34,7 @@ func TestCursorStops(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := NewCursor(tt.first, tt.size, tt.last)
+			c := newCursor(tt.first, tt.size, tt.last)
 			requested := 0
 			for c.HasMore() && !c.Capped() && requested < len(tt.pages) {
 				assert.Equal(t, tt.first+int64(requested), c.Next())
@@ -46,7 +46,7 @@ func TestCursorStops(t *testing.T) {
 			assert.Equal(t, tt.capped, c.HasMore(), "a capped walk still has its error to report")
 		})
 	}
-	off := NewOffsetCursor(10, 20)
+	off := newOffsetCursor(10, 20)
 	off.Advance(15, 50)
 	assert.Equal(t, int64(25), off.Next(), "offsets advance by the items received (a capped Limit skips nothing)")
 	assert.True(t, off.HasMore())
@@ -60,16 +60,16 @@ func TestRepeats(t *testing.T) {
 		name   string
 		pages  [][]string
 		at     int // the page refused, -1 for none
-		reason apierror.PaginationReason
+		reason apierr.PaginationReason
 		item   string
 	}{
 		{name: "distinct pages", pages: [][]string{{"a", "b"}, {"c", "d"}, {"e"}}, at: -1},
-		{name: "same page again", pages: [][]string{{"a", "b"}, {"a", "b"}}, at: 1, reason: apierror.RepeatedPage},
-		{name: "same items in another order", pages: [][]string{{"a", "b"}, {"b", "a"}}, at: 1, reason: apierror.RepeatedPage},
-		{name: "A, B, A", pages: [][]string{{"a", "b"}, {"c", "d"}, {"a", "b"}}, at: 2, reason: apierror.RepeatedPage},
-		{name: "an earlier page again", pages: [][]string{{"a"}, {"b"}, {"c"}, {"a"}}, at: 3, reason: apierror.RepeatedPage},
-		{name: "item twice on a page", pages: [][]string{{"a", "a", "b"}}, at: 0, reason: apierror.RepeatedItem, item: "a"},
-		{name: "listing moved back", pages: [][]string{{"a", "b", "c"}, {"c", "d", "e"}}, at: 1, reason: apierror.RepeatedItem, item: "c"},
+		{name: "same page again", pages: [][]string{{"a", "b"}, {"a", "b"}}, at: 1, reason: apierr.RepeatedPage},
+		{name: "same items in another order", pages: [][]string{{"a", "b"}, {"b", "a"}}, at: 1, reason: apierr.RepeatedPage},
+		{name: "A, B, A", pages: [][]string{{"a", "b"}, {"c", "d"}, {"a", "b"}}, at: 2, reason: apierr.RepeatedPage},
+		{name: "an earlier page again", pages: [][]string{{"a"}, {"b"}, {"c"}, {"a"}}, at: 3, reason: apierr.RepeatedPage},
+		{name: "item twice on a page", pages: [][]string{{"a", "a", "b"}}, at: 0, reason: apierr.RepeatedItem, item: "a"},
+		{name: "listing moved back", pages: [][]string{{"a", "b", "c"}, {"c", "d", "e"}}, at: 1, reason: apierr.RepeatedItem, item: "c"},
 		{name: "items without keys never repeat", pages: [][]string{{"", ""}, {"", ""}, {"", "", ""}}, at: -1},
 		{name: "keyless items are left out", pages: [][]string{{"a", ""}, {"b", ""}, {"", "c"}}, at: -1},
 		{name: "empty pages", pages: [][]string{{}, {}}, at: -1},
@@ -143,9 +143,9 @@ func TestPagerRefusesARepeat(t *testing.T) {
 		got = append(got, page.keys...)
 	}
 	assert.Equal(t, []string{"a", "b", "c", "d"}, got, "the repeated page is not returned")
-	var pe *apierror.PaginationError
+	var pe *apierr.PaginationError
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, apierror.PaginationError{Product: "prod", Operation: "ListThings", Reason: apierror.RepeatedPage,
+	assert.Equal(t, apierr.PaginationError{Product: "prod", Operation: "ListThings", Reason: apierr.RepeatedPage,
 		Page: 3, Listed: 4, Total: 100}, *pe)
 	assert.Equal(t, "prod ListThings: page 3 repeats an earlier page (4 of 100 items listed)", err.Error())
 	assert.False(t, p.HasMorePages(), "the error ends the walk")
@@ -168,9 +168,9 @@ func TestPagerPageLimit(t *testing.T) {
 	}
 	assert.Equal(t, []string{"a", "b", "c", "d"}, got)
 	require.Len(t, errs, 1)
-	var pe *apierror.PaginationError
+	var pe *apierr.PaginationError
 	require.ErrorAs(t, errs[0], &pe)
-	assert.Equal(t, apierror.PageLimit, pe.Reason)
+	assert.Equal(t, apierr.PageLimit, pe.Reason)
 	assert.Equal(t, "prod ListThings: page 3 is past the last page the walk may request (4 of 10 items listed)", pe.Error())
 	assert.Equal(t, []int{1, 2}, l.asked, "page 3 is never requested")
 }

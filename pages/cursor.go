@@ -1,9 +1,9 @@
-package paginate
+package pages
 
-// Cursor tracks a walk over numbered pages (or item offsets) and applies
-// the contract's stop rules. The zero value is not ready; use NewCursor or
-// NewOffsetCursor.
-type Cursor struct {
+// cursor tracks a walk over numbered pages (or item offsets) and applies
+// the contract's stop rules. The zero value is not ready; use newCursor or
+// newOffsetCursor.
+type cursor struct {
 	next   int64 // the page number (or offset) to request next
 	step   int64 // 1 for page numbers; 0 for offsets, which advance by the items received
 	size   int64 // the page size asked for
@@ -16,39 +16,39 @@ type Cursor struct {
 	capped bool  // the list goes on, but the walk may not request its next page
 }
 
-// NewCursor starts a walk at page first of pages of size items. last, when
+// newCursor starts a walk at page first of pages of size items. last, when
 // positive, is the largest page number the API accepts. The pages before
 // first count as size items each toward the total.
-func NewCursor(first, size, last int64) Cursor {
+func newCursor(first, size, last int64) cursor {
 	size = max(size, 1)
-	return Cursor{next: first, step: 1, size: size, last: last, start: (first - 1) * size, pos: (first - 1) * size}
+	return cursor{next: first, step: 1, size: size, last: last, start: (first - 1) * size, pos: (first - 1) * size}
 }
 
-// NewOffsetCursor starts an Offset/Limit walk at offset first, asking for
+// newOffsetCursor starts an Offset/Limit walk at offset first, asking for
 // size items a page. Each page advances the offset by the items it held
 // (not by the size asked for, so a service that caps Limit lower skips
 // nothing), and the items before first count toward the total.
-func NewOffsetCursor(first, size int64) Cursor {
+func newOffsetCursor(first, size int64) cursor {
 	size = max(size, 1)
-	return Cursor{next: first, size: size, start: first, pos: first}
+	return cursor{next: first, size: size, start: first, pos: first}
 }
 
 // HasMore reports whether the walk goes on: there is another page to
 // request, or Capped has to be reported.
-func (c *Cursor) HasMore() bool { return !c.done }
+func (c *cursor) HasMore() bool { return !c.done }
 
 // Capped reports whether the list goes on past the last page the walk may
 // request: the API's last page, or the pages the total implies plus one.
-func (c *Cursor) Capped() bool { return c.capped && !c.done }
+func (c *cursor) Capped() bool { return c.capped && !c.done }
 
 // Next returns the page number (or offset) to request.
-func (c *Cursor) Next() int64 { return c.next }
+func (c *cursor) Next() int64 { return c.next }
 
 // Listed returns how many items the walk has received.
-func (c *Cursor) Listed() int64 { return c.pos - c.start }
+func (c *cursor) Listed() int64 { return c.pos - c.start }
 
 // Stop ends the walk.
-func (c *Cursor) Stop() { c.done = true }
+func (c *cursor) Stop() { c.done = true }
 
 // Advance records a page of n items. total is the service's TotalCount;
 // 0 or less is unknown (a missing member decodes as 0, and a page with
@@ -58,7 +58,7 @@ func (c *Cursor) Stop() { c.done = true }
 // it would go past the API's last page or request more pages than the
 // first known total implies plus one: a service whose pages never reach
 // its total would otherwise be walked without end.
-func (c *Cursor) Advance(n int, total int64) {
+func (c *cursor) Advance(n int, total int64) {
 	c.pages++
 	c.pos += int64(n)
 	if c.step == 0 {

@@ -1,4 +1,4 @@
-package apierror
+package apierr
 
 import (
 	"context"
@@ -69,8 +69,10 @@ func (e *APIError) Is(target error) bool {
 	return ok && e.Category() == error(c)
 }
 
-// SetCategory fixes the category of e, overriding the default lookup. The
-// transport calls it with the product's own code table applied.
+// SetCategory fixes the category e matches, overriding the lookup by Code
+// and HTTPStatus. The clients set it from their product's code table, so
+// that a product-specific code matches its sentinel; a test double that
+// returns an *APIError of its own can set it too.
 func SetCategory(e *APIError, c *Category) { e.category = c }
 
 // OperationError is a call that ended without a usable answer from the

@@ -1,4 +1,4 @@
-package apierror
+package apierr
 
 // Category is the kind of failure an error belongs to. The exported
 // sentinels below are the only values; match them with errors.Is.

@@ -1,15 +1,16 @@
-package paginate
+package pages
 
 import (
 	"context"
 	"iter"
 
-	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/apierr"
 )
 
 // Spec describes how one list operation pages: where its request keeps the
 // page number (or offset) and size, and where its response keeps the items
-// and the total. Products declare one per list operation.
+// and the total. Products declare one per list operation; one written by
+// hand can walk a list operation called through a client's Invoke.
 type Spec[Req, Resp, Item any] struct {
 	// Product and Operation name the operation in a PaginationError.
 	Product, Operation string
@@ -26,7 +27,7 @@ type Spec[Req, Resp, Item any] struct {
 	// LastPage, when positive, is the largest page number the API accepts.
 	LastPage int
 	// Items and Total read a response; a Total of 0 or less is unknown
-	// (see Cursor.Advance). Key identifies an item, to notice a page that
+	// (see cursor.Advance). Key identifies an item, to notice a page that
 	// repeats; "" means the item cannot be told apart.
 	Items func(*Resp) []Item
 	Total func(*Resp) int
@@ -36,13 +37,15 @@ type Spec[Req, Resp, Item any] struct {
 // Fetch is a list operation's method: (*Client).ListInstances and the like.
 type Fetch[Req, Resp, O any] func(ctx context.Context, req *Req, optFns ...O) (*Resp, error)
 
-// Pager walks the pages of one list operation. Products expose it under a
-// per-operation alias (ListInstancesPaginator).
+// Pager walks the pages of one list operation: call NextPage while
+// HasMorePages reports true. Products expose it under a per-operation name
+// (outboundbot.ListInstancesPaginator), made by their
+// New<Operation>Paginator functions.
 type Pager[Req, Resp, Item, O any] struct {
 	spec    *Spec[Req, Resp, Item]
 	fetch   Fetch[Req, Resp, O]
 	req     Req
-	cursor  Cursor
+	cursor  cursor
 	repeats repeats
 	total   int // the TotalCount last answered
 }
@@ -61,9 +64,9 @@ func NewPager[Req, Resp, Item, O any](spec *Spec[Req, Resp, Item], fetch Fetch[R
 	}
 	first := *spec.Page(&p.req)
 	if spec.Offset {
-		p.cursor = NewOffsetCursor(int64(max(first, 0)), int64(*size))
+		p.cursor = newOffsetCursor(int64(max(first, 0)), int64(*size))
 	} else {
-		p.cursor = NewCursor(int64(max(first, 1)), int64(*size), int64(spec.LastPage))
+		p.cursor = newCursor(int64(max(first, 1)), int64(*size), int64(spec.LastPage))
 	}
 	return p
 }
@@ -75,14 +78,14 @@ func (p *Pager[Req, Resp, Item, O]) HasMorePages() bool { return p.cursor.HasMor
 // NextPage fetches the next page, or returns ErrNoMorePages after the last.
 // A page that failed to arrive can be fetched again by calling NextPage
 // again. A page that would list an item a second time is not returned: the
-// walk ends with a *apierror.PaginationError, as it does, without a
+// walk ends with a *apierr.PaginationError, as it does, without a
 // request, when the list goes on past the last page the walk may request.
 func (p *Pager[Req, Resp, Item, O]) NextPage(ctx context.Context, optFns ...O) (*Resp, error) {
 	if !p.cursor.HasMore() {
 		return nil, ErrNoMorePages
 	}
 	if p.cursor.Capped() {
-		return nil, p.fail(apierror.PageLimit, "")
+		return nil, p.fail(apierr.PageLimit, "")
 	}
 	req := p.req
 	*p.spec.Page(&req) = int(p.cursor.Next())
@@ -100,9 +103,9 @@ func (p *Pager[Req, Resp, Item, O]) NextPage(ctx context.Context, optFns ...O) (
 }
 
 // fail ends the walk with a PaginationError about the page to request next.
-func (p *Pager[Req, Resp, Item, O]) fail(reason apierror.PaginationReason, item string) error {
+func (p *Pager[Req, Resp, Item, O]) fail(reason apierr.PaginationReason, item string) error {
 	p.cursor.Stop()
-	return &apierror.PaginationError{
+	return &apierr.PaginationError{
 		Product: p.spec.Product, Operation: p.spec.Operation, Reason: reason,
 		Page: int(p.cursor.Next()), Offset: p.spec.Offset, Item: item,
 		Listed: int(p.cursor.Listed()), Total: p.total,
@@ -116,7 +119,7 @@ func Items[Req, Resp, Item, O any](ctx context.Context, spec *Spec[Req, Resp, It
 	if req != nil {
 		r = *req
 	}
-	return All(ctx, func() PageFunc[Item] {
+	return all(ctx, func() pageFunc[Item] {
 		p := NewPager(spec, fetch, &r)
 		return func(ctx context.Context) ([]Item, bool, error) {
 			resp, err := p.NextPage(ctx, optFns...)

@@ -1,4 +1,4 @@
-package apierror
+package apierr
 
 import "strings"
 
@@ -30,7 +30,7 @@ func parent(code string) string {
 }
 
 // AlibabaCodes are the gateway and common codes of Alibaba Cloud RPC APIs
-// (alibaba-rpc.md §7). Product packages add their own codes in front.
+// (the gateway codes every Alibaba Cloud RPC API can return). Product packages add their own codes in front.
 var AlibabaCodes = Codes{
 	"SignatureDoesNotMatch":       ErrAuth,
 	"IncompleteSignature":         ErrAuth,
@@ -61,7 +61,7 @@ var AlibabaCodes = Codes{
 	"IdempotentParameterMismatch": ErrConflict,
 }
 
-// TencentCodes are the common codes of Tencent Cloud API 3.0 (tencent-tc3.md §8).
+// TencentCodes are the common codes of Tencent Cloud API 3.0 (the common codes of every action of that protocol).
 var TencentCodes = Codes{
 	"AuthFailure":                       ErrAuth, // .SignatureFailure, .SignatureExpire, .TokenFailure, …
 	"AuthFailure.UnauthorizedOperation": ErrPermission,

@@ -1,0 +1,47 @@
+package ccc_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/typedcloud/sdk-go/ccc"
+	"github.com/typedcloud/sdk-go/ccc/ccctest"
+	"github.com/typedcloud/sdk-go/internal/testutil"
+	"github.com/typedcloud/sdk-go/signer"
+)
+
+// TestOptionsKeepEveryField: Options() returns every field New was given
+// (the Credential behind the cache the client asks it through), and a
+// per-call option sees the client's Options and changes that call only.
+func TestOptionsKeepEveryField(t *testing.T) {
+	srv := ccctest.NewServer()
+	defer srv.Close()
+	base, err := srv.Client()
+	require.NoError(t, err)
+	want := ccc.Options{
+		Region: "cn-beijing", Endpoint: srv.URL(), Credential: base.Options().Credential, HTTPClient: &http.Client{},
+		Retry:   ccc.RetryOptions{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond, BudgetTokens: 9},
+		Timeout: time.Minute, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), UserAgent: "client-ua",
+		SignatureVersion: signer.ACS3,
+	}
+	testutil.AllFieldsSet(t, want)
+	c, err := ccc.New(want)
+	require.NoError(t, err)
+	assert.Equal(t, want, c.Options())
+
+	var seen ccc.Options
+	_, err = c.GetInstance(t.Context(), &ccc.GetInstanceRequest{InstanceID: ccctest.ExampleInstanceID},
+		func(o *ccc.Options) { seen, o.UserAgent = *o, "call-ua" })
+	require.NoError(t, err)
+	assert.Equal(t, want, seen, "a per-call option starts from the client's Options")
+	reqs := srv.Requests()
+	require.Len(t, reqs, 1)
+	assert.Contains(t, reqs[0].Header.Get("User-Agent"), "call-ua", "the per-call change is sent")
+	assert.Equal(t, want, c.Options(), "a per-call option changes that call only")
+}
