@@ -1,17 +1,18 @@
 package ccc
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/typedcloud/sdk-go/internal/testutil"
 )
 
 func checkAllWires(t *testing.T, body []byte) {
-	testutil.SameDecode(t, body, decodeGetInstance)
-	testutil.SameDecode(t, body, decodeCreateInstance)
-	testutil.SameDecode(t, body, decodeModifyInstance)
-	testutil.SameDecode(t, body, decodeListInstances)
-	testutil.SameDecode(t, body, decodeListInstancesOfUser)
+	testutil.SameDecode(t, body, decodeGetInstance, jsonReference)
+	testutil.SameDecode(t, body, decodeCreateInstance, jsonReference)
+	testutil.SameDecode(t, body, decodeModifyInstance, jsonReference)
+	testutil.SameDecode(t, body, decodeListInstances, jsonReference)
+	testutil.SameDecode(t, body, decodeListInstancesOfUser, jsonReference)
 }
 
 var wireSeeds = []string{
@@ -40,3 +41,6 @@ func FuzzOnePassMatchesPublicTypes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkAllWires(t, body) })
 }
+
+// jsonReference decodes with the public types' UnmarshalJSON.
+func jsonReference(b []byte, out any) error { return json.Unmarshal(b, out) }

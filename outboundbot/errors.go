@@ -51,28 +51,3 @@ var (
 	ErrQuotaExceeded    = apierror.ErrQuotaExceeded
 	ErrServer           = apierror.ErrServer
 )
-
-// Error codes documented for the Outbound Bot instance operations.
-const (
-	// CodeInstanceNameDuplicated: another instance has this name (ErrConflict).
-	CodeInstanceNameDuplicated = "InvalidInstanceName.Duplicated"
-	// CodeConcurrentConversationLimitExceeded: MaxConcurrentConversation
-	// exceeds the purchased concurrency (ErrQuotaExceeded).
-	CodeConcurrentConversationLimitExceeded = "LimitExceeded.ConcurrentConversation"
-	// CodeInstanceNotFound: no instance has this ID (ErrNotFound).
-	CodeInstanceNotFound = "NotExist.Instance"
-	// CodeInvalidParameter: a parameter is invalid (ErrInvalidParameter).
-	CodeInvalidParameter = "InvalidParameter"
-	// CodeMissingParameter: a required parameter is absent (ErrInvalidParameter).
-	CodeMissingParameter = "MissingParameter"
-	// CodeInternalError: the service failed; reads are retried (ErrServer).
-	CodeInternalError = "InternalError"
-)
-
-// codes are this product's codes that the common Alibaba table does not
-// already classify.
-var codes = apierror.Codes{
-	CodeInstanceNameDuplicated:              apierror.ErrConflict,
-	CodeConcurrentConversationLimitExceeded: apierror.ErrQuotaExceeded,
-	CodeInstanceNotFound:                    apierror.ErrNotFound,
-}

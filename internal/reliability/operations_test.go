@@ -268,7 +268,7 @@ var operations = []operation{
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := c.(*outboundbot.Client).ModifyInstance(ctx, &outboundbot.ModifyInstanceRequest{
-					InstanceID: outboundbottest.ExampleInstanceID, InstanceDescription: newDescription, MaxConcurrentConversation: 3})
+					InstanceID: outboundbottest.ExampleInstanceID, InstanceDescription: outboundbot.String(newDescription), MaxConcurrentConversation: 3})
 				return err
 			}
 		},
