@@ -342,7 +342,7 @@ var operations = []operation{
 	{product: cccProduct, action: "ModifyInstance", write: true,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
-				_, err := c.(*ccc.Client).ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: newDescription})
+				_, err := c.(*ccc.Client).ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: ccc.String(newDescription)})
 				return err
 			}
 		},
