@@ -78,7 +78,7 @@
 // ListInstancesOfUser) retry on network failures, throttling, HTTP
 // 500/502/503/504 and InternalError. Writes (CreateInstance, ModifyInstance,
 // DeleteInstance) retry only when the request provably was not processed — a
-// refused // connection, or the service's own error answer with a throttling or
+// refused connection, or the service's own error answer with a throttling or
 // ServiceUnavailable code — so a lost answer is never sent again. A bare
 // HTTP 502, 503 or 504 without the service's error code (a gateway's HTML
 // page, a proxy's plain text) proves nothing: a write is not sent again
