@@ -141,3 +141,7 @@ func AnswerBodies(t testing.TB, seeds []string) [][]byte {
 	}
 	return bodies
 }
+
+// JSONReference is the reference decoder of a type that encoding/json
+// decodes as it is: json.Unmarshal.
+func JSONReference(body []byte, out any) error { return json.Unmarshal(body, out) }
