@@ -52,7 +52,7 @@ func (r *CreateInstanceRequest) Validate() error {
 		n := utf8.RuneCountInString(r.DomainName)
 		v.Check(n >= 4 && n <= 48, "DomainName", "must be 4 to 48 characters")
 	}
-	v.Check(regexp.MustCompile("^[A-Za-z0-9_-]*$").MatchString(r.DomainName), "DomainName", "may contain only letters, digits, '_' and '-'")
+	v.Check(patternDomainName.MatchString(r.DomainName), "DomainName", "may contain only letters, digits, '_' and '-'")
 	v.Check(utf8.RuneCountInString(r.Description) <= 256, "Description", "must be at most 256 characters")
 	for i, s := range r.NumberList {
 		v.Check(s != "", "NumberList["+strconv.Itoa(i)+"]", "must not be empty")
@@ -65,6 +65,9 @@ func (r *CreateInstanceRequest) Validate() error {
 	}
 	return v.Err(service.Product, "CreateInstance")
 }
+
+// patternDomainName is what DomainName may hold.
+var patternDomainName = regexp.MustCompile("^[A-Za-z0-9_-]*$")
 
 // CreateInstanceResponse is the output of CreateInstance.
 type CreateInstanceResponse struct {

@@ -100,9 +100,10 @@ type gen struct{ m *Model }
 
 // file is one generated Go file being written.
 type file struct {
-	g       *gen
-	buf     bytes.Buffer
-	imports map[string]bool
+	g        *gen
+	buf      bytes.Buffer
+	imports  map[string]bool
+	patterns []string // package variables of the patterns Validate uses
 }
 
 func (f *file) p(format string, args ...any) {

@@ -32,6 +32,11 @@ func (f *file) validate(typ, op string, members []Member) {
 	f.p("\treturn v.Err(%s, %q)", product, op)
 	f.p("}")
 	f.p("")
+	for _, p := range f.patterns {
+		f.p("%s", p)
+		f.p("")
+	}
+	f.patterns = nil
 }
 
 // checks writes the checks of one value: x is its Go expression, name the
@@ -44,6 +49,7 @@ func (f *file) checks(mem *Member, x, name string) {
 		c := *mem
 		c.Clearable = false
 		sub.checks(&c, "*"+x, name)
+		f.patterns = append(f.patterns, sub.patterns...)
 		if sub.buf.Len() > 0 {
 			f.p("\tif %s != nil {", x)
 			f.buf.Write(sub.buf.Bytes())
@@ -106,7 +112,9 @@ func (f *file) textChecks(mem *Member, x, name string) {
 	}
 	if mem.Pattern != "" {
 		f.use("regexp")
-		f.p("\tv.Check(regexp.MustCompile(%q).MatchString(%s), %s, %q)", mem.Pattern, x, name, mem.PatternDoc)
+		pat := "pattern" + mem.Name
+		f.patterns = append(f.patterns, "// "+pat+" is what "+mem.Name+" may hold.\nvar "+pat+" = regexp.MustCompile("+strconv.Quote(mem.Pattern)+")")
+		f.p("\tv.Check(%s.MatchString(%s), %s, %q)", pat, x, name, mem.PatternDoc)
 	}
 	if mem.UTF8 {
 		f.use("unicode/utf8")
@@ -169,6 +177,7 @@ func (f *file) listChecks(mem *Member, x, name string) {
 			sm := &m.Shape(elem).Members[i]
 			sub.checks(sm, "s."+sm.Name, strings.ReplaceAll(at+`+".`+sm.Name+`"`, `"+"`, ""))
 		}
+		f.patterns = append(f.patterns, sub.patterns...)
 		if sub.buf.Len() > 0 {
 			body = append(body, sub.buf.String())
 		}
