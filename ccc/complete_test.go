@@ -4,9 +4,9 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/typedcloud/sdk-go/ccc"
 	"github.com/typedcloud/sdk-go/internal/fake"
 	"github.com/typedcloud/sdk-go/internal/testutil"
-	"github.com/typedcloud/sdk-go/ccc"
 )
 
 // TestModelComplete: every operation of the model is a client method that
