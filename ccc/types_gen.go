@@ -132,6 +132,7 @@ type ChatbotBusinessUnit struct {
 	UnitKey string `json:"UnitKey"`
 }
 
+// decodeInstance reads one Instance in one pass.
 func decodeInstance(d *wire.Decoder, i *Instance) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -169,6 +170,7 @@ func decodeInstance(d *wire.Decoder, i *Instance) {
 	}
 }
 
+// decodeUser reads one User in one pass.
 func decodeUser(d *wire.Decoder, u *User) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -198,6 +200,7 @@ func decodeUser(d *wire.Decoder, u *User) {
 	}
 }
 
+// decodePhoneNumber reads one PhoneNumber in one pass.
 func decodePhoneNumber(d *wire.Decoder, p *PhoneNumber) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -225,6 +228,7 @@ func decodePhoneNumber(d *wire.Decoder, p *PhoneNumber) {
 	}
 }
 
+// decodeSkillGroup reads one SkillGroup in one pass.
 func decodeSkillGroup(d *wire.Decoder, s *SkillGroup) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -248,6 +252,7 @@ func decodeSkillGroup(d *wire.Decoder, s *SkillGroup) {
 	}
 }
 
+// decodeChatbotBusinessUnit reads one ChatbotBusinessUnit in one pass.
 func decodeChatbotBusinessUnit(d *wire.Decoder, c *ChatbotBusinessUnit) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {

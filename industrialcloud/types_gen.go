@@ -261,6 +261,7 @@ type Sort struct {
 	Direction SortDirection `json:"Direction"`
 }
 
+// decodeInstance reads one Instance in one pass.
 func decodeInstance(d *wire.Decoder, i *Instance) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -380,6 +381,7 @@ func decodeInstance(d *wire.Decoder, i *Instance) {
 	}
 }
 
+// decodeCustomSpecItem reads one CustomSpecItem in one pass.
 func decodeCustomSpecItem(d *wire.Decoder, c *CustomSpecItem) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -407,6 +409,7 @@ func decodeCustomSpecItem(d *wire.Decoder, c *CustomSpecItem) {
 	}
 }
 
+// decodeCategory reads one Category in one pass.
 func decodeCategory(d *wire.Decoder, c *Category) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {

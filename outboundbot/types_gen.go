@@ -66,6 +66,7 @@ type Tag struct {
 	Value string `json:"Value" url:"Value,omitempty"`
 }
 
+// decodeInstance reads one Instance in one pass.
 func decodeInstance(d *wire.Decoder, i *Instance) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
@@ -100,6 +101,7 @@ func decodeInstance(d *wire.Decoder, i *Instance) {
 	}
 }
 
+// decodeTag reads one Tag in one pass.
 func decodeTag(d *wire.Decoder, x *Tag) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {

@@ -58,6 +58,8 @@ func (f *file) responseDecoder(op *Operation) {
 		}
 		n.members = append(n.members, mem)
 	}
+	f.p("// decode%s reads the answer of %s in one pass: its members, and the", op.Name, op.Name)
+	f.p("// envelope's through env.")
 	f.p("func decode%s(d *wire.Decoder, env *%s) *%s {", op.Name, env, resp)
 	f.p("\tr := new(%s)", resp)
 	for i := range op.Response.Members {
@@ -215,6 +217,7 @@ func (f *file) shapeDecoder(s *Shape) {
 	if v == "d" || v == "m" || v == "k" || v == "t" || v == "r" {
 		v = "x"
 	}
+	f.p("// decode%s reads one %s in one pass.", s.Name, s.Name)
 	f.p("func decode%s(d *wire.Decoder, %s *%s) {", s.Name, v, s.Name)
 	n := &node{}
 	for i := range s.Members {
