@@ -106,8 +106,8 @@ func (c *Client) CreateInstance(ctx context.Context, req *CreateInstanceRequest,
 	return resp, nil
 }
 
-// decodeCreateInstance reads the answer of CreateInstance in one pass: its members, and the
-// envelope's through env.
+// decodeCreateInstance reads the answer of CreateInstance in one pass: its
+// members, and the envelope's through env.
 func decodeCreateInstance(d *wire.Decoder, env *rpc.Envelope) *CreateInstanceResponse {
 	r := new(CreateInstanceResponse)
 	for m := d.Object(); m.Next(); {

@@ -46,8 +46,8 @@ func (c *Client) GetInstance(ctx context.Context, req *GetInstanceRequest, optFn
 	return rpc.Do(ctx, c.base, "GetInstance", true, req, optFns, decodeGetInstance)
 }
 
-// decodeGetInstance reads the answer of GetInstance in one pass: its members, and the
-// envelope's through env.
+// decodeGetInstance reads the answer of GetInstance in one pass: its
+// members, and the envelope's through env.
 func decodeGetInstance(d *wire.Decoder, env *rpc.Envelope) *GetInstanceResponse {
 	r := new(GetInstanceResponse)
 	var hasInstance bool

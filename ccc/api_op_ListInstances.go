@@ -70,8 +70,8 @@ func (c *Client) ListInstances(ctx context.Context, req *ListInstancesRequest, o
 	return rpc.Do(ctx, c.base, "ListInstances", true, &r, optFns, decodeListInstances)
 }
 
-// decodeListInstances reads the answer of ListInstances in one pass: its members, and the
-// envelope's through env.
+// decodeListInstances reads the answer of ListInstances in one pass: its
+// members, and the envelope's through env.
 func decodeListInstances(d *wire.Decoder, env *rpc.Envelope) *ListInstancesResponse {
 	r := new(ListInstancesResponse)
 	for m := d.Object(); m.Next(); {

@@ -70,8 +70,8 @@ func (c *Client) ListInstancesOfUser(ctx context.Context, req *ListInstancesOfUs
 	return rpc.Do(ctx, c.base, "ListInstancesOfUser", true, &r, optFns, decodeListInstancesOfUser)
 }
 
-// decodeListInstancesOfUser reads the answer of ListInstancesOfUser in one pass: its members, and the
-// envelope's through env.
+// decodeListInstancesOfUser reads the answer of ListInstancesOfUser in one
+// pass: its members, and the envelope's through env.
 func decodeListInstancesOfUser(d *wire.Decoder, env *rpc.Envelope) *ListInstancesOfUserResponse {
 	r := new(ListInstancesOfUserResponse)
 	for m := d.Object(); m.Next(); {

@@ -55,8 +55,8 @@ func (c *Client) ModifyInstance(ctx context.Context, req *ModifyInstanceRequest,
 	return rpc.Do(ctx, c.base, "ModifyInstance", false, req, optFns, decodeModifyInstance)
 }
 
-// decodeModifyInstance reads the answer of ModifyInstance in one pass: its members, and the
-// envelope's through env.
+// decodeModifyInstance reads the answer of ModifyInstance in one pass: its
+// members, and the envelope's through env.
 func decodeModifyInstance(d *wire.Decoder, env *rpc.Envelope) *ModifyInstanceResponse {
 	r := new(ModifyInstanceResponse)
 	for m := d.Object(); m.Next(); {

@@ -67,8 +67,8 @@ func (c *Client) DescribeInstance(ctx context.Context, req *DescribeInstanceRequ
 		func(module string) any { return describeInstanceBody{Module: module, DescribeInstanceRequest: req} }, optFns, decodeDescribeInstance)
 }
 
-// decodeDescribeInstance reads the answer of DescribeInstance in one pass: its members, and the
-// envelope's through env.
+// decodeDescribeInstance reads the answer of DescribeInstance in one pass:
+// its members, and the envelope's through env.
 func decodeDescribeInstance(d *wire.Decoder, env *tc3api.Envelope) *DescribeInstanceResponse {
 	r := new(DescribeInstanceResponse)
 	var hasInstance bool

@@ -98,8 +98,8 @@ func (c *Client) DescribeInstances(ctx context.Context, req *DescribeInstancesRe
 		func(module string) any { return describeInstancesBody{Module: module, DescribeInstancesRequest: req} }, optFns, decodeDescribeInstances)
 }
 
-// decodeDescribeInstances reads the answer of DescribeInstances in one pass: its members, and the
-// envelope's through env.
+// decodeDescribeInstances reads the answer of DescribeInstances in one pass:
+// its members, and the envelope's through env.
 func decodeDescribeInstances(d *wire.Decoder, env *tc3api.Envelope) *DescribeInstancesResponse {
 	r := new(DescribeInstancesResponse)
 	for m := d.Object(); m.Next(); {

@@ -64,8 +64,8 @@ func (c *Client) ModifyInstanceName(ctx context.Context, req *ModifyInstanceName
 		func(module string) any { return modifyInstanceNameBody{Module: module, ModifyInstanceNameRequest: req} }, optFns, decodeModifyInstanceName)
 }
 
-// decodeModifyInstanceName reads the answer of ModifyInstanceName in one pass: its members, and the
-// envelope's through env.
+// decodeModifyInstanceName reads the answer of ModifyInstanceName in one
+// pass: its members, and the envelope's through env.
 func decodeModifyInstanceName(d *wire.Decoder, env *tc3api.Envelope) *ModifyInstanceNameResponse {
 	r := new(ModifyInstanceNameResponse)
 	for m := d.Object(); m.Next(); {

@@ -65,8 +65,8 @@ func (c *Client) CreateInstance(ctx context.Context, req *CreateInstanceRequest,
 	return rpc.Do(ctx, c.base, "CreateInstance", false, req, optFns, decodeCreateInstance)
 }
 
-// decodeCreateInstance reads the answer of CreateInstance in one pass: its members, and the
-// envelope's through env.
+// decodeCreateInstance reads the answer of CreateInstance in one pass: its
+// members, and the envelope's through env.
 func decodeCreateInstance(d *wire.Decoder, env *rpc.Envelope) *CreateInstanceResponse {
 	r := new(CreateInstanceResponse)
 	var hasInstance bool

@@ -42,8 +42,8 @@ func (c *Client) DeleteInstance(ctx context.Context, req *DeleteInstanceRequest,
 	return rpc.Do(ctx, c.base, "DeleteInstance", false, req, optFns, decodeDeleteInstance)
 }
 
-// decodeDeleteInstance reads the answer of DeleteInstance in one pass: its members, and the
-// envelope's through env.
+// decodeDeleteInstance reads the answer of DeleteInstance in one pass: its
+// members, and the envelope's through env.
 func decodeDeleteInstance(d *wire.Decoder, env *rpc.Envelope) *DeleteInstanceResponse {
 	r := new(DeleteInstanceResponse)
 	for m := d.Object(); m.Next(); {

@@ -43,8 +43,8 @@ func (c *Client) DescribeInstance(ctx context.Context, req *DescribeInstanceRequ
 	return rpc.Do(ctx, c.base, "DescribeInstance", true, req, optFns, decodeDescribeInstance)
 }
 
-// decodeDescribeInstance reads the answer of DescribeInstance in one pass: its members, and the
-// envelope's through env.
+// decodeDescribeInstance reads the answer of DescribeInstance in one pass:
+// its members, and the envelope's through env.
 func decodeDescribeInstance(d *wire.Decoder, env *rpc.Envelope) *DescribeInstanceResponse {
 	r := new(DescribeInstanceResponse)
 	var hasInstance bool

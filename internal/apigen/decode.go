@@ -58,8 +58,7 @@ func (f *file) responseDecoder(op *Operation) {
 		}
 		n.members = append(n.members, mem)
 	}
-	f.p("// decode%s reads the answer of %s in one pass: its members, and the", op.Name, op.Name)
-	f.p("// envelope's through env.")
+	f.doc("", "decode"+op.Name+" reads the answer of "+op.Name+" in one pass: its members, and the envelope's through env.")
 	f.p("func decode%s(d *wire.Decoder, env *%s) *%s {", op.Name, env, resp)
 	f.p("\tr := new(%s)", resp)
 	for i := range op.Response.Members {
