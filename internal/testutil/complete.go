@@ -26,8 +26,9 @@ type NewClient func(hc interface {
 // parameter set sends each of them (and matches its golden snapshot,
 // testdata/<Operation>/request-model.golden, regenerated with -update); an
 // answer in which every response member is set decodes with every field of
-// the response non-zero, nested ones included; and leaving out each
-// required parameter fails validation, before any I/O, naming it.
+// the response non-zero, nested ones included; and each parameter left
+// out when required, out of its range or length, or not one of its enum's
+// values fails validation, before any I/O, naming it.
 func Complete(t *testing.T, modelPath string, newClient NewClient) {
 	m, err := apigen.Load(modelPath)
 	if err != nil {
@@ -70,25 +71,63 @@ func Complete(t *testing.T, modelPath string, newClient NewClient) {
 			CheckNonZero(t, op.Name+"Response", out[0].Elem())
 
 			for _, mem := range op.Request.Members {
-				if !mem.Required {
-					continue
-				}
-				bad := reflect.New(req.Elem().Type())
-				bad.Elem().Set(req.Elem())
-				bad.Elem().FieldByName(mem.Name).SetZero()
-				before := len(full.Reqs)
-				out := method.Call([]reflect.Value{reflect.ValueOf(context.Background()), bad})
-				err, _ := out[1].Interface().(error)
-				var ve *apierror.ValidationError
-				if !errors.As(err, &ve) || !names(ve, mem.Name) {
-					t.Errorf("without %s: got %v, want a *ValidationError naming it", mem.Name, err)
-				}
-				if len(full.Reqs) != before {
-					t.Errorf("without %s: a request was sent", mem.Name)
+				for _, c := range invalid(m, &mem) {
+					bad := reflect.New(req.Elem().Type())
+					bad.Elem().Set(req.Elem())
+					c.set(bad.Elem().FieldByName(mem.Name))
+					before := len(full.Reqs)
+					out := method.Call([]reflect.Value{reflect.ValueOf(context.Background()), bad})
+					err, _ := out[1].Interface().(error)
+					var ve *apierror.ValidationError
+					if !errors.As(err, &ve) || !names(ve, mem.Name) {
+						t.Errorf("%s %s: got %v, want a *ValidationError naming it", mem.Name, c.what, err)
+					}
+					if len(full.Reqs) != before {
+						t.Errorf("%s %s: a request was sent", mem.Name, c.what)
+					}
 				}
 			}
 		})
 	}
+}
+
+// badValue is a value a parameter must not take, and how to set it.
+type badValue struct {
+	what string
+	set  func(f reflect.Value)
+}
+
+// invalid lists the values the model forbids a parameter: absent when it
+// is required, out of its range or length, not one of its enum's values.
+func invalid(m *apigen.Model, mem *apigen.Member) []badValue {
+	var out []badValue
+	scalar := func(f reflect.Value) reflect.Value {
+		if f.Kind() == reflect.Pointer {
+			f.Set(reflect.New(f.Type().Elem()))
+			return f.Elem()
+		}
+		return f
+	}
+	if mem.Required {
+		out = append(out, badValue{"left out", func(f reflect.Value) { f.SetZero() }})
+	}
+	// Below the minimum, unless that is 0 standing for the default.
+	if mem.Min != nil && (*mem.Min != 1 || mem.ZeroDoc == "") {
+		lo := *mem.Min - 1
+		out = append(out, badValue{"below its minimum", func(f reflect.Value) { scalar(f).SetInt(lo) }})
+	}
+	if mem.Max != nil {
+		hi := *mem.Max + 1
+		out = append(out, badValue{"above its maximum", func(f reflect.Value) { scalar(f).SetInt(hi) }})
+	}
+	if mem.MaxLength > 0 {
+		long := strings.Repeat("长", mem.MaxLength+1)
+		out = append(out, badValue{"too long", func(f reflect.Value) { scalar(f).SetString(long) }})
+	}
+	if e := m.Enum(mem.Type); e != nil && e.Valid {
+		out = append(out, badValue{"not a documented value", func(f reflect.Value) { scalar(f).SetString("not-a-value") }})
+	}
+	return out
 }
 
 func names(ve *apierror.ValidationError, field string) bool {
