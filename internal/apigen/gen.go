@@ -86,11 +86,23 @@ func check(m *Model) error {
 			}
 		}
 		for _, s := range []Shape{op.Request, op.Response} {
-			for _, mem := range s.Members {
-				if t := elemType(mem.Type); !builtin(t) && m.Shape(t) == nil && m.Enum(t) == nil {
-					return fmt.Errorf("apigen: %s.%s has type %s, which the model does not define", op.Name, mem.Name, mem.Type)
-				}
+			if err := checkTypes(m, op.Name, s.Members); err != nil {
+				return err
 			}
+		}
+	}
+	for _, s := range m.Shapes {
+		if err := checkTypes(m, s.Name, s.Members); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkTypes(m *Model, in string, members []Member) error {
+	for _, mem := range members {
+		if t := elemType(mem.Type); !builtin(t) && m.Shape(t) == nil && m.Enum(t) == nil {
+			return fmt.Errorf("apigen: %s.%s has type %s, which the model does not define", in, mem.Name, mem.Type)
 		}
 	}
 	return nil
