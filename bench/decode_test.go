@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
@@ -33,13 +34,6 @@ var decoders = []struct {
 		if err == nil {
 			err = out.check("ListInstances")
 		}
-		return len(out.Instances), err
-	}},
-	// The SDK's payload pass alone: json.Unmarshal into its response type
-	// (lenient numbers, epoch-millisecond times, per-instance UnmarshalJSON).
-	{"sdk-payload", func(page []byte) (int, error) {
-		var out outboundbot.ListInstancesResponse
-		err := json.Unmarshal(page, &out)
 		return len(out.Instances), err
 	}},
 	// What the SDK does with the page: a whole ListInstances call over an
@@ -79,11 +73,23 @@ func TestDecoders(t *testing.T) {
 			t.Errorf("%s: %d instances, %v", d.name, n, err)
 		}
 	}
-	// The SDK's one pass decodes what its public types' UnmarshalJSON
-	// decodes.
-	var want outboundbot.ListInstancesResponse
-	if err := json.Unmarshal(page, &want); err != nil {
+	// The SDK's one pass decodes what encoding/json decodes into the plain
+	// structs of the documented answer.
+	var plain FloorListInstances
+	if err := json.Unmarshal(page, &plain); err != nil {
 		t.Fatal(err)
+	}
+	want := outboundbot.ListInstancesResponse{RequestID: plain.RequestId, TotalCount: plain.TotalCount,
+		PageNumber: plain.PageNumber, PageSize: plain.PageSize}
+	for _, in := range plain.Instances {
+		var tags []outboundbot.Tag
+		for _, t := range in.ResourceTags {
+			tags = append(tags, outboundbot.Tag{Key: t.Key, Value: t.Value})
+		}
+		want.Instances = append(want.Instances, outboundbot.Instance{InstanceID: in.InstanceId, InstanceName: in.InstanceName,
+			InstanceDescription: in.InstanceDescription, MaxConcurrentConversation: in.MaxConcurrentConversation,
+			CreationTime: time.UnixMilli(in.CreationTime).UTC(), CreatorID: in.CreatorId, CreatorName: in.CreatorName,
+			OwnerName: in.OwnerName, ResourceGroupID: in.ResourceGroupId, ResourceTags: tags, IsPreset: in.IsPreset})
 	}
 	got, err := sdkPageDecoder()(page)
 	if err != nil {

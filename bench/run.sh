@@ -93,7 +93,7 @@ callgrind "DescribeInstance/client=sdk#2" '^BenchmarkDescribeInstance$/^client=s
 for i in bare sdk sdk-compose floor v1 v2; do
 	callgrind "Sign/scheme=rpc/impl=$i" "^BenchmarkSign\$/^scheme=rpc\$/^impl=$i\$" $((20000 / SCALE))
 done
-for i in json-plain sdk-payload sdk v1 v2; do
+for i in json-plain sdk v1 v2; do
 	callgrind "DecodeListPage/impl=$i" "^BenchmarkDecodeListPage\$/^impl=$i\$" $((40 / SCALE))
 done
 

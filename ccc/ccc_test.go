@@ -270,7 +270,7 @@ func TestRequestGoldens(t *testing.T) {
 			return err
 		},
 		"ModifyInstance": func() error {
-			_, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: "生产 100%"})
+			_, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: ccc.String("生产 100%")})
 			return err
 		},
 		"DeleteInstance": func() error {
@@ -477,7 +477,7 @@ func TestValidationBeforeIO(t *testing.T) {
 			return err
 		}, []string{"PageNumber", "PageSize"}},
 		{"ModifyInstance", func() error {
-			_, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{Description: long})
+			_, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{Description: ccc.String(long)})
 			return err
 		}, []string{"InstanceID", "Description"}},
 		{"ModifyInstance", func() error { _, err := c.ModifyInstance(ctx, nil); return err }, []string{"InstanceID"}},
@@ -553,7 +553,7 @@ func TestInstanceNotFound(t *testing.T) {
 			return err
 		},
 		"ModifyInstance": func() error {
-			_, err := c.ModifyInstance(t.Context(), &ccc.ModifyInstanceRequest{InstanceID: "ccc-gone", Description: "d"})
+			_, err := c.ModifyInstance(t.Context(), &ccc.ModifyInstanceRequest{InstanceID: "ccc-gone", Description: ccc.String("d")})
 			return err
 		},
 		"DeleteInstance": func() error {
@@ -687,7 +687,7 @@ func TestFakeLifecycle(t *testing.T) {
 		assert.Equal(t, want, got.Instance.Status)
 	}
 
-	modified, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: "new-one", Description: "改"})
+	modified, err := c.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: "new-one", Description: ccc.String("改")})
 	require.NoError(t, err)
 	assert.Equal(t, "无", modified.Data)
 	assert.Equal(t, "改", srv.Instances()[1].Description)

@@ -27,6 +27,18 @@
 // milliseconds. A value that cannot mean its field's type is a *DecodeError,
 // never a silent zero.
 //
+// # Optional values in writes
+//
+// One rule holds for every operation: a request field is a plain value
+// whose zero means "not sent", except an optional write value whose empty
+// value is a request of its own, which is a pointer: nil leaves the value
+// as it is, and a pointer to "" sends it empty, which clears it
+// (ModifyInstanceRequest.Description; String makes the pointer). Lists are
+// sent as JSON array text; nil and empty lists are not sent.
+//
+// The request and response types, their validation and decoding are
+// generated from the API model in api/ccc/2020-07-01.json.
+//
 // # Errors
 //
 // The error types are defined in package apierr, which this package
@@ -70,8 +82,8 @@
 // nonce and timestamp. Reads (GetInstance, ListInstances,
 // ListInstancesOfUser) retry on network failures, throttling, HTTP
 // 500/502/503/504 and InternalError. Writes (CreateInstance, ModifyInstance,
-// DeleteInstance) retry only when the request provably was not processed — a refused
-// connection, or the service's own error answer with a throttling or
+// DeleteInstance) retry only when the request provably was not processed — a
+// refused connection, or the service's own error answer with a throttling or
 // ServiceUnavailable code — so a lost answer is never sent again. A bare
 // HTTP 502, 503 or 504 without the service's error code (a gateway's HTML
 // page, a proxy's plain text) proves nothing: a write is not sent again

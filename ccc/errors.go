@@ -2,7 +2,6 @@ package ccc
 
 import (
 	"github.com/typedcloud/sdk-go/apierr"
-	"github.com/typedcloud/sdk-go/internal/apierror"
 )
 
 // Error types, re-exported from package apierr so they can be named from
@@ -63,46 +62,3 @@ var (
 	ErrQuotaExceeded    = apierr.ErrQuotaExceeded
 	ErrServer           = apierr.ErrServer
 )
-
-// Error codes documented for the Contact Center instance operations. The
-// common Alibaba Cloud codes (MissingParameter, Throttling.User,
-// SignatureDoesNotMatch, …) can be returned too.
-const (
-	// CodeInstanceNotFound: no instance has this ID (HTTP 404, ErrNotFound).
-	CodeInstanceNotFound = "NotExists.InstanceId"
-	// CodeNumberNotFound: a number of NumberList does not belong to the
-	// account or is used by another instance (HTTP 404, ErrNotFound).
-	CodeNumberNotFound = "NotExists.Number"
-	// CodeInstanceAlreadyExists: an instance with this DomainName exists
-	// (HTTP 409, ErrConflict).
-	CodeInstanceAlreadyExists = "AlreadyExists.InstanceId"
-	// CodeParameterBlank: a required parameter is missing or blank (HTTP
-	// 400, ErrInvalidParameter).
-	CodeParameterBlank = "Parameter.Blank"
-	// CodeParameterEmpty: a list parameter is empty (HTTP 400,
-	// ErrInvalidParameter).
-	CodeParameterEmpty = "Parameter.Empty"
-	// CodeParameterNull: a required parameter is null (HTTP 400,
-	// ErrInvalidParameter).
-	CodeParameterNull = "Parameter.Null"
-	// CodeParameterEnumeration: a value is not one of the allowed ones (HTTP
-	// 400, ErrInvalidParameter).
-	CodeParameterEnumeration = "Parameter.Enumeration"
-	// CodeParameterMaximum: a value is above its maximum, such as PageSize
-	// 101 (HTTP 400, ErrInvalidParameter).
-	CodeParameterMaximum = "Parameter.Maximum"
-	// CodeParameterMinimum: a value is below its minimum, such as
-	// PageNumber 0 (HTTP 400, ErrInvalidParameter).
-	CodeParameterMinimum = "Parameter.Minimum"
-)
-
-// codes are this product's code families, which the common Alibaba table
-// does not classify. The classifier tries a code's dotted parents, so
-// "NotExists" covers NotExists.InstanceId and NotExists.Number (and the
-// NotExists.UserId-style codes of other CCC APIs), and "Parameter" covers
-// the whole Parameter.* family.
-var codes = apierror.Codes{
-	"NotExists":     apierror.ErrNotFound,
-	"AlreadyExists": apierror.ErrConflict,
-	"Parameter":     apierror.ErrInvalidParameter,
-}

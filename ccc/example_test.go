@@ -189,7 +189,7 @@ func ExampleClient_ModifyInstance() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	_, err := client.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: "ccc-test", Description: "生产实例"})
+	_, err := client.ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: "ccc-test", Description: ccc.String("生产实例")})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -104,7 +104,7 @@ func FuzzDecodeModifyInstance(f *testing.F) {
 	cred := fuzzCredential(f)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		c := fuzzClient(t, cred, &testutil.FuzzAnswer{Status: testutil.FuzzStatus(status), Body: body})
-		resp, err := c.ModifyInstance(context.Background(), &ccc.ModifyInstanceRequest{InstanceID: "ccc-test", Description: "d"})
+		resp, err := c.ModifyInstance(context.Background(), &ccc.ModifyInstanceRequest{InstanceID: "ccc-test", Description: ccc.String("d")})
 		testutil.CheckDecoded(t, "ModifyInstance", resp, err, func(r *ccc.ModifyInstanceResponse) string { return r.RequestID }, ccctest.AccessKeySecret)
 	})
 }

@@ -35,6 +35,9 @@
 // TC3-HMAC-SHA256. Options, and a Client, print with the token and the
 // secret key REDACTED.
 //
+// The request and response types, their validation and decoding are
+// generated from the API model in api/industrialcloud/2019-12-26.json.
+//
 // # Errors
 //
 // The error types are defined in package apierr, which this package
@@ -188,7 +191,7 @@
 //   - CustomSpecItems: under Data.Instance (DOC) or under Data (CSDK); both
 //     are read, and DescribeInstanceResponse.Instance.CustomSpecItems is
 //     filled either way.
-//   - Number-or-string fields: Appid, Bid, LastOrderID,
+//   - Number-or-string fields: Appid, Bid (BusinessID), LastOrderID,
 //     InstanceExpireTimeUnix, BuyerUserID and BuyerCorpID are strings in DOC
 //     and numbers in CSDK; each decodes from either. Booleans may be
 //     "true"/"false" (tolerance, UNVERIFIED).

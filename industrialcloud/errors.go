@@ -2,7 +2,6 @@ package industrialcloud
 
 import (
 	"github.com/typedcloud/sdk-go/apierr"
-	"github.com/typedcloud/sdk-go/internal/apierror"
 )
 
 // Error types, re-exported from package apierr so they can be named from
@@ -69,59 +68,3 @@ var (
 	ErrQuotaExceeded    = apierr.ErrQuotaExceeded
 	ErrServer           = apierr.ErrServer
 )
-
-// Error codes the instance console can answer. Its documentation lists
-// none ("以下仅列出了接口业务逻辑相关的错误码" over an empty table); these
-// are the Tencent Cloud API 3.0 common codes every action of that protocol
-// can return, which the only public client of the console expects.
-const (
-	// CodeTokenFailure: the token is invalid or expired (ErrAuth). A
-	// TokenProvider is asked for a new token and the call is made once more.
-	CodeTokenFailure = "AuthFailure.TokenFailure"
-	// CodeSignatureFailure: the TC3 signature does not match, or a
-	// signature is required and missing (ErrAuth).
-	CodeSignatureFailure = "AuthFailure.SignatureFailure"
-	// CodeSignatureExpire: X-TC-Timestamp is more than 5 minutes from the
-	// server's clock (ErrAuth).
-	CodeSignatureExpire = "AuthFailure.SignatureExpire"
-	// CodeSecretIDNotFound: the SecretID does not exist or is disabled (ErrAuth).
-	CodeSecretIDNotFound = "AuthFailure.SecretIdNotFound"
-	// CodeInvalidSecretID: the SecretID is not an API key (ErrAuth).
-	CodeInvalidSecretID = "AuthFailure.InvalidSecretId"
-	// CodeInvalidAuthorization: the Authorization header is malformed (ErrAuth).
-	CodeInvalidAuthorization = "AuthFailure.InvalidAuthorization"
-	// CodeUnauthorizedOperation: authenticated but not allowed (ErrPermission).
-	CodeUnauthorizedOperation = "AuthFailure.UnauthorizedOperation"
-	// CodeRequestLimitExceeded: rate limited; retried with backoff (ErrThrottled).
-	CodeRequestLimitExceeded = "RequestLimitExceeded"
-	// CodeInternalError: the service failed; reads are retried (ErrServer).
-	CodeInternalError = "InternalError"
-	// CodeInvalidParameter: a parameter is invalid (ErrInvalidParameter).
-	CodeInvalidParameter = "InvalidParameter"
-	// CodeInvalidParameterValue: a parameter's value is out of range (ErrInvalidParameter).
-	CodeInvalidParameterValue = "InvalidParameterValue"
-	// CodeMissingParameter: a required parameter is absent (ErrInvalidParameter).
-	CodeMissingParameter = "MissingParameter"
-	// CodeUnknownParameter: the body has a field the action does not know (ErrInvalidParameter).
-	CodeUnknownParameter = "UnknownParameter"
-	// CodeInvalidAction: the action does not exist (ErrInvalidParameter).
-	CodeInvalidAction = "InvalidAction"
-	// CodeNoSuchVersion: the X-TC-Version does not exist (ErrInvalidParameter).
-	CodeNoSuchVersion = "NoSuchVersion"
-	// CodeUnsupportedProtocol: not a JSON POST (ErrInvalidParameter).
-	CodeUnsupportedProtocol = "UnsupportedProtocol"
-	// CodeResourceNotFound: no instance has this UUID (ErrNotFound).
-	CodeResourceNotFound = "ResourceNotFound"
-	// CodeResourceUnavailable: the instance's state does not allow the
-	// operation (ErrConflict).
-	CodeResourceUnavailable = "ResourceUnavailable"
-	// CodeLimitExceeded: a quota would be exceeded (ErrQuotaExceeded).
-	CodeLimitExceeded = "LimitExceeded"
-	// CodeFailedOperation: the operation failed (no category).
-	CodeFailedOperation = "FailedOperation"
-)
-
-// codes are this product's codes that the Tencent common table does not
-// already classify: none so far. The field stays so that a code the console
-// turns out to use is one line here.
-var codes = apierror.Codes{}

@@ -152,7 +152,7 @@ func TestRequestGoldens(t *testing.T) {
 				ProductSource: industrialcloud.ProductSourceIopThird,
 				DeliverType:   []industrialcloud.DeliverType{industrialcloud.DeliverTypeSaaS},
 				CategoryID:    []string{"cat-9a41d2e0"},
-				Bid:           industrialcloudtest.SeedBid,
+				BusinessID:    industrialcloudtest.SeedBid,
 				Offset:        20, Limit: 10,
 				SortSet: []industrialcloud.Sort{{Key: industrialcloud.SortKeyCreatedAt, Direction: industrialcloud.SortDescending}},
 			})
@@ -176,7 +176,7 @@ func TestRequestGoldens(t *testing.T) {
 
 // expectedMES is the documented-shape fixture, decoded.
 var expectedMES = industrialcloud.Instance{
-	ID: "10231", AppID: 1300012345, Bid: 1001, UUID: industrialcloudtest.ExampleInstanceUUID,
+	ID: "10231", AppID: 1300012345, BusinessID: 1001, UUID: industrialcloudtest.ExampleInstanceUUID,
 	InstanceName: "MES生产执行系统", Status: industrialcloud.StatusDelivered,
 	LastOrderID: "2024030110000012345", ProductID: "prod-6f2a9c41",
 	ProductType: industrialcloud.ProductTypeOthers, ProductSource: industrialcloud.ProductSourceIopThird,
@@ -184,7 +184,7 @@ var expectedMES = industrialcloud.Instance{
 	LifeType:           industrialcloud.LifeTypeLimited,
 	InstanceCreateTime: cst("2024-03-01 10:00:00"), InstanceExpireTime: cst("2025-03-01 10:00:00"),
 	InstanceExpireTimeUnix: 1740794400, Renewable: true, Upgradable: true,
-	BuyerUserID: "100023456789", BuyerCorpID: "200000123", IsvUIN: "100011223344",
+	BuyerUserID: "100023456789", BuyerCorpID: "200000123", ISVUIN: "100011223344",
 	ApplicationID: "app-idaas-7c1e", SSOURL: "https://mes.industry.example.com/sso/login?app=app-idaas-7c1e&lang=zh",
 	AdditionalInfo: "7×24 远程支持", AppInfo: "生产计划、工单、质量追溯",
 	CreatedAt: cst("2024-03-01 10:00:00"), UpdatedAt: cst("2024-09-18 16:42:07"),
@@ -305,7 +305,7 @@ func describe(t *testing.T, body []byte) (industrialcloud.Instance, error) {
 // clients read as numbers decode from either; a value that means neither is
 // a DecodeError naming the request.
 func TestNumberOrString(t *testing.T) {
-	want := industrialcloud.Instance{UUID: "u", AppID: 1300012345, Bid: 1001, LastOrderID: "2024030110000012345",
+	want := industrialcloud.Instance{UUID: "u", AppID: 1300012345, BusinessID: 1001, LastOrderID: "2024030110000012345",
 		InstanceExpireTimeUnix: 1740794400, InstanceExpireTime: cst("2025-03-01 10:00:00"),
 		BuyerUserID: "100023456789", BuyerCorpID: "200000123"}
 	for name, fields := range map[string]string{
@@ -496,9 +496,9 @@ func TestValidationBeforeIO(t *testing.T) {
 	check(get(nil), "InstanceUUID")
 	check(list(&industrialcloud.DescribeInstancesRequest{
 		Status: []industrialcloud.Status{"delivered", "running"}, ProductSource: "yun",
-		DeliverType: []industrialcloud.DeliverType{"SAAS"}, CategoryID: []string{""}, Bid: -1,
+		DeliverType: []industrialcloud.DeliverType{"SAAS"}, CategoryID: []string{""}, BusinessID: -1,
 		Offset: -1, Limit: 101, SortSet: []industrialcloud.Sort{{Direction: "up"}},
-	}), "Status[1]", "ProductSource", "DeliverType[0]", "CategoryID[0]", "Bid", "Offset", "Limit", "SortSet[0].Key", "SortSet[0].Direction")
+	}), "Status[1]", "ProductSource", "DeliverType[0]", "CategoryID[0]", "BusinessID", "Offset", "Limit", "SortSet[0].Key", "SortSet[0].Direction")
 	check(list(nil), "Status")
 	check(list(&industrialcloud.DescribeInstancesRequest{Status: []industrialcloud.Status{}, Limit: -1}), "Status", "Limit")
 	check(rename(&industrialcloud.ModifyInstanceNameRequest{InstanceName: strings.Repeat("名", 21)}), "InstanceUUID", "InstanceName")
@@ -720,8 +720,8 @@ func TestFakeFilters(t *testing.T) {
 		list(industrialcloud.DescribeInstancesRequest{Status: allStatuses, ProductSource: industrialcloud.ProductSourceLocal}))
 	assert.Equal(t, []string{industrialcloudtest.ServerInstanceUUID, industrialcloudtest.DiskInstanceUUID},
 		list(industrialcloud.DescribeInstancesRequest{Status: allStatuses, CategoryID: []string{"cat-3f7c8b15"}}))
-	assert.Empty(t, list(industrialcloud.DescribeInstancesRequest{Status: allStatuses, Bid: 42}))
-	assert.Len(t, list(industrialcloud.DescribeInstancesRequest{Status: allStatuses, Bid: industrialcloudtest.SeedBid}), 5)
+	assert.Empty(t, list(industrialcloud.DescribeInstancesRequest{Status: allStatuses, BusinessID: 42}))
+	assert.Len(t, list(industrialcloud.DescribeInstancesRequest{Status: allStatuses, BusinessID: industrialcloudtest.SeedBid}), 5)
 
 	_, err := c.DescribeInstance(t.Context(), &industrialcloud.DescribeInstanceRequest{InstanceUUID: "nope"})
 	assert.ErrorIs(t, err, industrialcloud.ErrNotFound)

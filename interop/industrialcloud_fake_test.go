@@ -287,7 +287,7 @@ func officialICReads(t *testing.T, srv *industrialcloudtest.Server, client *comm
 		in.InstanceExpireTimeUnix != strconv.FormatInt(want.InstanceExpireTime.Unix(), 10) ||
 		in.ProductID != want.ProductID || in.ProductType != string(want.ProductType) || in.ProductSource != string(want.ProductSource) ||
 		in.SpecUuid != want.SpecUUID || in.DeliverType != string(want.DeliverType) || in.LifeType != string(want.LifeType) ||
-		in.LastOrderID != want.LastOrderID || in.BuyerUserID != want.BuyerUserID || in.IsvUin != want.IsvUIN ||
+		in.LastOrderID != want.LastOrderID || in.BuyerUserID != want.BuyerUserID || in.IsvUin != want.ISVUIN ||
 		in.SSOUrl != want.SSOURL || in.ApplicationID != want.ApplicationID || in.CategoryID != want.CategoryID ||
 		!in.Renewable || !in.Upgradable || in.CanRefund || in.IsTrial {
 		t.Fatalf("DescribeInstance decoded %+v\nwant the seeded %+v", in, want)

@@ -155,7 +155,7 @@ func officialCRUD(t *testing.T, srv *outboundbottest.Server, client *aliob.Clien
 	creq.InstanceName = name
 	creq.InstanceDescription = desc
 	creq.MaxConcurrentConversation = requests.NewInteger(7)
-	creq.NluServiceType = string(outboundbot.NluServiceProvided)
+	creq.NluServiceType = string(outboundbot.NLUServiceProvided)
 	creq.ResourceGroupId = group
 	creq.CallingNumber = &[]string{"4008013260", "+86 571 8888 0000"}
 	cres, err := client.CreateInstance(creq)

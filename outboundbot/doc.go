@@ -16,6 +16,21 @@
 // attempt, so rotating STS credentials work; package credcache shares one
 // credential between clients.
 //
+// # Optional values in writes
+//
+// One rule holds for every operation: a request field is a plain value
+// whose zero means "not sent", except an optional write value whose empty
+// value is a request of its own, which is a pointer: nil leaves the value
+// as it is, and a pointer to "" sends it empty, which clears it
+// (ModifyInstanceRequest.InstanceDescription; String makes the pointer).
+// A repeated parameter (CallingNumber.N) has no empty form on the wire:
+// nil and empty both leave it as it is. An optional sub-value of a
+// repeated struct is not sent when empty: a Tag without a Value sends
+// Tag.N.Key alone.
+//
+// The request and response types, their validation and decoding are
+// generated from the API model in api/outboundbot/2019-12-26.json.
+//
 // # Errors
 //
 // The error types are defined in package apierr, which this package

@@ -2,7 +2,6 @@ package outboundbot
 
 import (
 	"github.com/typedcloud/sdk-go/apierr"
-	"github.com/typedcloud/sdk-go/internal/apierror"
 )
 
 // Error types, re-exported from package apierr so they can be named from
@@ -63,28 +62,3 @@ var (
 	ErrQuotaExceeded    = apierr.ErrQuotaExceeded
 	ErrServer           = apierr.ErrServer
 )
-
-// Error codes documented for the Outbound Bot instance operations.
-const (
-	// CodeInstanceNameDuplicated: another instance has this name (ErrConflict).
-	CodeInstanceNameDuplicated = "InvalidInstanceName.Duplicated"
-	// CodeConcurrentConversationLimitExceeded: MaxConcurrentConversation
-	// exceeds the purchased concurrency (ErrQuotaExceeded).
-	CodeConcurrentConversationLimitExceeded = "LimitExceeded.ConcurrentConversation"
-	// CodeInstanceNotFound: no instance has this ID (ErrNotFound).
-	CodeInstanceNotFound = "NotExist.Instance"
-	// CodeInvalidParameter: a parameter is invalid (ErrInvalidParameter).
-	CodeInvalidParameter = "InvalidParameter"
-	// CodeMissingParameter: a required parameter is absent (ErrInvalidParameter).
-	CodeMissingParameter = "MissingParameter"
-	// CodeInternalError: the service failed; reads are retried (ErrServer).
-	CodeInternalError = "InternalError"
-)
-
-// codes are this product's codes that the common Alibaba table does not
-// already classify.
-var codes = apierror.Codes{
-	CodeInstanceNameDuplicated:              apierror.ErrConflict,
-	CodeConcurrentConversationLimitExceeded: apierror.ErrQuotaExceeded,
-	CodeInstanceNotFound:                    apierror.ErrNotFound,
-}

@@ -116,7 +116,7 @@ func ExampleClient_ModifyInstance() {
 
 	resp, err := client.ModifyInstance(context.Background(), &outboundbot.ModifyInstanceRequest{
 		InstanceID:                outboundbottest.ExampleInstanceID,
-		InstanceDescription:       "now with more lines",
+		InstanceDescription:       outboundbot.String("now with more lines"),
 		MaxConcurrentConversation: 8,
 	})
 	if err != nil {

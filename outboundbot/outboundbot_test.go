@@ -164,7 +164,7 @@ func TestRequestGoldens(t *testing.T) {
 	calls := map[string]func() error{
 		"CreateInstance": func() error {
 			_, err := c.CreateInstance(ctx, &outboundbot.CreateInstanceRequest{InstanceName: "回访 a/b", InstanceDescription: "desc *~+",
-				MaxConcurrentConversation: 4, NluServiceType: outboundbot.NluServiceManaged, ResourceGroupID: "rg-acfmwd4qr3z773y",
+				MaxConcurrentConversation: 4, NLUServiceType: outboundbot.NLUServiceManaged, ResourceGroupID: "rg-acfmwd4qr3z773y",
 				CallingNumber: []string{"4008013260", "95187"}})
 			return err
 		},
@@ -179,7 +179,7 @@ func TestRequestGoldens(t *testing.T) {
 		},
 		"ModifyInstance": func() error {
 			_, err := c.ModifyInstance(ctx, &outboundbot.ModifyInstanceRequest{InstanceID: outboundbottest.ExampleInstanceID,
-				InstanceName: "renamed", InstanceDescription: "d", MaxConcurrentConversation: 5, CallingNumber: []string{"1"}})
+				InstanceName: "renamed", InstanceDescription: outboundbot.String("d"), MaxConcurrentConversation: 5, CallingNumber: []string{"1"}})
 			return err
 		},
 		"DeleteInstance": func() error {
@@ -264,9 +264,9 @@ func TestValidationBeforeIO(t *testing.T) {
 		fields []string
 	}{
 		{"CreateInstance", func() error {
-			_, err := c.CreateInstance(ctx, &outboundbot.CreateInstanceRequest{NluServiceType: "Robot", CallingNumber: []string{"1", ""}})
+			_, err := c.CreateInstance(ctx, &outboundbot.CreateInstanceRequest{NLUServiceType: "Robot", CallingNumber: []string{"1", ""}})
 			return err
-		}, []string{"InstanceName", "MaxConcurrentConversation", "NluServiceType", "CallingNumber[1]"}},
+		}, []string{"InstanceName", "MaxConcurrentConversation", "NLUServiceType", "CallingNumber[1]"}},
 		{"CreateInstance", func() error { _, err := c.CreateInstance(ctx, nil); return err }, []string{"InstanceName", "MaxConcurrentConversation"}},
 		{"DescribeInstance", func() error { _, err := c.DescribeInstance(ctx, &outboundbot.DescribeInstanceRequest{}); return err }, []string{"InstanceID"}},
 		{"ListInstances", func() error {

@@ -76,7 +76,7 @@ func outboundbotWalk(c *outboundbot.Client, write bool, demoName string, pageSiz
 // duplicate name gives, deletes it, and shows it is gone.
 func outboundbotChanges(ctx context.Context, r *report, c *outboundbot.Client, id, name string) bool {
 	const product = "outboundbot"
-	mod, err := c.ModifyInstance(ctx, &outboundbot.ModifyInstanceRequest{InstanceID: id, InstanceDescription: "modified by the quickstart", MaxConcurrentConversation: 3})
+	mod, err := c.ModifyInstance(ctx, &outboundbot.ModifyInstanceRequest{InstanceID: id, InstanceDescription: outboundbot.String("modified by the quickstart"), MaxConcurrentConversation: 3})
 	if err != nil {
 		r.fail(product, "ModifyInstance", err)
 		return false

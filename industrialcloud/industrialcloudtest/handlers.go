@@ -141,7 +141,7 @@ func (q *listQuery) matches(in *industrialcloud.Instance) bool {
 		(q.ProductSource == "" || q.ProductSource == string(in.ProductSource)) &&
 		(len(q.DeliverType) == 0 || slices.ContainsFunc(q.DeliverType, func(d string) bool { return strings.EqualFold(d, string(in.DeliverType)) })) &&
 		(len(q.CategoryID) == 0 || slices.Contains(q.CategoryID, in.CategoryID)) &&
-		(q.Bid == 0 || q.Bid == in.Bid)
+		(q.Bid == 0 || q.Bid == in.BusinessID)
 }
 
 func (s *Server) describeInstances(c *fake.Call) fake.Reply {
@@ -228,7 +228,7 @@ func rfc3339(t time.Time) string {
 // InstanceExpireTimeUnix and the buyer ids as strings.
 func detail(in *industrialcloud.Instance) map[string]any {
 	return map[string]any{
-		"ID": in.ID, "Appid": strconv.FormatInt(in.AppID, 10), "Bid": strconv.FormatInt(in.Bid, 10),
+		"ID": in.ID, "Appid": strconv.FormatInt(in.AppID, 10), "Bid": strconv.FormatInt(in.BusinessID, 10),
 		"UUID": in.UUID, "SourceInstanceID": in.SourceInstanceID, "InstanceName": in.InstanceName,
 		"Status": in.Status, "SubStatus": in.SubStatus,
 		"InstanceCreateTime": wallClock(in.InstanceCreateTime), "InstanceExpireTime": wallClock(in.InstanceExpireTime),
@@ -238,7 +238,7 @@ func detail(in *industrialcloud.Instance) map[string]any {
 		"ProductSource": in.ProductSource, "SpecUuid": in.SpecUUID, "LifeType": in.LifeType, "IsTrial": in.IsTrial,
 		"BuyerUserID": in.BuyerUserID, "BuyerCorpID": in.BuyerCorpID, "CategoryID": in.CategoryID,
 		"DeliverType": in.DeliverType, "ApplicationID": in.ApplicationID, "SSOUrl": in.SSOURL,
-		"AdditionalInfo": in.AdditionalInfo, "AppInfo": in.AppInfo, "IsvUin": in.IsvUIN,
+		"AdditionalInfo": in.AdditionalInfo, "AppInfo": in.AppInfo, "IsvUin": in.ISVUIN,
 		"CreatedAt": rfc3339(in.CreatedAt), "UpdatedAt": rfc3339(in.UpdatedAt),
 	}
 }

@@ -41,7 +41,7 @@ func seed() []industrialcloud.Instance {
 	infra := industrialcloud.Category{CategoryName: "云基础设施", CategoryUUID: "cat-3f7c8b15"}
 	return []industrialcloud.Instance{
 		{
-			ID: "10231", AppID: 1300012345, Bid: SeedBid, UUID: ExampleInstanceUUID,
+			ID: "10231", AppID: 1300012345, BusinessID: SeedBid, UUID: ExampleInstanceUUID,
 			InstanceName: "MES生产执行系统", Status: industrialcloud.StatusDelivered,
 			LastOrderID: "2024030110000012345", ProductID: "prod-6f2a9c41", ProductName: "MES生产执行系统",
 			ProductType: industrialcloud.ProductTypeOthers, ProductSource: industrialcloud.ProductSourceIopThird,
@@ -50,7 +50,7 @@ func seed() []industrialcloud.Instance {
 			LifeType:           industrialcloud.LifeTypeLimited,
 			InstanceCreateTime: at("2024-03-01 10:00:00"), InstanceExpireTime: at("2025-03-01 10:00:00"),
 			Renewable: true, Upgradable: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123",
-			IsvUIN: "100011223344", ApplicationID: "app-idaas-7c1e", LoginType: "sso",
+			ISVUIN: "100011223344", ApplicationID: "app-idaas-7c1e", LoginType: "sso",
 			SSOURL:         "https://mes.industry.example.com/sso/login?app=app-idaas-7c1e",
 			AdditionalInfo: "7×24 远程支持", AppInfo: "生产计划、工单、质量追溯",
 			CustomSpecItems: []industrialcloud.CustomSpecItem{
@@ -61,7 +61,7 @@ func seed() []industrialcloud.Instance {
 			},
 		},
 		{
-			ID: "10342", AppID: 1300012345, Bid: SeedBid, UUID: DeliveringInstanceUUID,
+			ID: "10342", AppID: 1300012345, BusinessID: SeedBid, UUID: DeliveringInstanceUUID,
 			InstanceName: "设备远程运维平台", Status: industrialcloud.StatusDelivering, SubStatus: "wait_confirm",
 			SourceInstanceID: "market-ins-88213", LastOrderID: "20240512143000654321",
 			ProductID: "prod-b8d07e52", ProductName: "设备远程运维平台",
@@ -70,10 +70,10 @@ func seed() []industrialcloud.Instance {
 			Categories: []industrialcloud.Category{apps}, DeliverType: industrialcloud.DeliverTypeManual,
 			LifeType:           industrialcloud.LifeTypeLimited,
 			InstanceCreateTime: at("2024-05-12 14:30:00"), InstanceExpireTime: at("2025-05-12 14:30:00"),
-			IsConfirm: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123", IsvUIN: "100055667788",
+			IsConfirm: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123", ISVUIN: "100055667788",
 		},
 		{
-			ID: "10477", AppID: 1300012345, Bid: SeedBid, UUID: ExpiredInstanceUUID,
+			ID: "10477", AppID: 1300012345, BusinessID: SeedBid, UUID: ExpiredInstanceUUID,
 			InstanceName: "能耗监测看板", Status: industrialcloud.StatusExpired,
 			LastOrderID: "20230715090000111222", ProductID: "prod-2e6c4f90", ProductName: "能耗监测看板",
 			ProductType: industrialcloud.ProductTypeOthers, ProductSource: industrialcloud.ProductSourceLocal,
@@ -81,10 +81,10 @@ func seed() []industrialcloud.Instance {
 			Categories: []industrialcloud.Category{apps}, DeliverType: industrialcloud.DeliverTypeSaaS,
 			LifeType:           industrialcloud.LifeTypeLimited,
 			InstanceCreateTime: at("2024-06-30 09:00:00"), InstanceExpireTime: at("2024-12-31 23:59:59"),
-			Renewable: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123", IsvUIN: "100011223344",
+			Renewable: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123", ISVUIN: "100011223344",
 		},
 		{
-			ID: "10512", AppID: 1300012345, Bid: SeedBid, UUID: ServerInstanceUUID,
+			ID: "10512", AppID: 1300012345, BusinessID: SeedBid, UUID: ServerInstanceUUID,
 			InstanceName: "工业云服务器", Status: industrialcloud.StatusDelivered,
 			LastOrderID: "20240820110000333444", ProductID: "prod-cvm-s5", ProductName: "云服务器 S5",
 			ProductType: industrialcloud.ProductTypeCVM, ProductSource: industrialcloud.ProductSourceIopThird,
@@ -92,10 +92,10 @@ func seed() []industrialcloud.Instance {
 			Categories: []industrialcloud.Category{infra}, DeliverType: industrialcloud.DeliverTypeSaaS,
 			LifeType:           industrialcloud.LifeTypeUnlimited,
 			InstanceCreateTime: at("2024-08-20 11:00:00"), Upgradable: true,
-			BuyerUserID: "100023456789", BuyerCorpID: "200000123", IsvUIN: "100000000001",
+			BuyerUserID: "100023456789", BuyerCorpID: "200000123", ISVUIN: "100000000001",
 		},
 		{
-			ID: "10598", AppID: 1300012345, Bid: SeedBid, UUID: DiskInstanceUUID,
+			ID: "10598", AppID: 1300012345, BusinessID: SeedBid, UUID: DiskInstanceUUID,
 			InstanceName: "数据盘-备份", Status: industrialcloud.StatusDelivered,
 			LastOrderID: "20241105160000555666", ProductID: "prod-cbs-premium", ProductName: "高性能云硬盘",
 			ProductType: industrialcloud.ProductTypeCBS, ProductSource: industrialcloud.ProductSourceIopThird,
@@ -103,7 +103,7 @@ func seed() []industrialcloud.Instance {
 			Categories: []industrialcloud.Category{infra}, DeliverType: industrialcloud.DeliverTypeSaaS,
 			LifeType:           industrialcloud.LifeTypeLimited,
 			InstanceCreateTime: at("2024-11-05 16:00:00"), InstanceExpireTime: at("2025-11-05 16:00:00"),
-			Renewable: true, CanRefund: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123", IsvUIN: "100000000001",
+			Renewable: true, CanRefund: true, BuyerUserID: "100023456789", BuyerCorpID: "200000123", ISVUIN: "100000000001",
 		},
 	}
 }

@@ -269,7 +269,7 @@ var operations = []operation{
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := c.(*outboundbot.Client).ModifyInstance(ctx, &outboundbot.ModifyInstanceRequest{
-					InstanceID: outboundbottest.ExampleInstanceID, InstanceDescription: newDescription, MaxConcurrentConversation: 3})
+					InstanceID: outboundbottest.ExampleInstanceID, InstanceDescription: outboundbot.String(newDescription), MaxConcurrentConversation: 3})
 				return err
 			}
 		},
@@ -343,7 +343,7 @@ var operations = []operation{
 	{product: cccProduct, action: "ModifyInstance", write: true,
 		call: func(c any) func(context.Context) error {
 			return func(ctx context.Context) error {
-				_, err := c.(*ccc.Client).ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: newDescription})
+				_, err := c.(*ccc.Client).ModifyInstance(ctx, &ccc.ModifyInstanceRequest{InstanceID: ccctest.ExampleInstanceID, Description: ccc.String(newDescription)})
 				return err
 			}
 		},

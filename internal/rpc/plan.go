@@ -39,6 +39,7 @@ const (
 	repeatedField                   // Name.1=text, Name.2=text, …
 	repeatedStruct                  // Name.1.Sub=text, …
 	jsonField                       // Name=["a","b"]
+	pointerField                    // Name=text when set, nothing when nil (an optional write value that may be "")
 )
 
 // planCache holds the plans of one client's request types. A nil cache
@@ -93,6 +94,9 @@ func planFor(t reflect.Type) *plan {
 			}
 		case isScalar(f.Type.Kind()) && !hasFormatMethods(f.Type) && onlyOptions(opts, "omitempty", "json"):
 			pf.kind = scalarField
+		case f.Type.Kind() == reflect.Pointer && isScalar(f.Type.Elem().Kind()) && pf.omitEmpty &&
+			!hasFormatMethods(f.Type) && !hasFormatMethods(f.Type.Elem()) && onlyOptions(opts, "omitempty"):
+			pf.kind = pointerField
 		default:
 			return nil
 		}
@@ -163,6 +167,10 @@ func (p *plan) append(dst []signer.Param, v reflect.Value) ([]signer.Param, erro
 		case repeatedStruct:
 			for j := range fv.Len() {
 				dst = f.elem.appendScoped(dst, listKey(f.name, j)+".", fv.Index(j))
+			}
+		case pointerField:
+			if !fv.IsNil() {
+				dst = append(dst, signer.Param{Key: f.name, Value: scalarText(fv.Elem())})
 			}
 		case jsonField:
 			if fv.Len() == 0 {

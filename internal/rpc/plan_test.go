@@ -39,6 +39,9 @@ type planned struct {
 	Ints     []int      `url:"Ints"`
 	Bools    []bool     `url:"Bools,omitempty"`
 	Tags     []planTag  `url:"Tag,omitempty"`
+	Clear    *string    `url:"Clear,omitempty"` // set to "": sent as Clear=
+	Unset    *string    `url:"Unset,omitempty"` // nil: not sent
+	PtrN     *int       `url:"PtrN,omitempty"`
 	JSON     []string   `url:"JSONList,omitempty,json"`
 	NoTag    string
 	Skip     string `url:"-"`
@@ -46,7 +49,8 @@ type planned struct {
 }
 
 func TestPlanMatchesQuerystring(t *testing.T) {
-	full := planned{Name: "第一 a+b&c", Opt: "o", Status: "RUNNING", N: -4, I8: 7, U: 1 << 63, B: true,
+	empty, seven := "", 7
+	full := planned{Clear: &empty, PtrN: &seven, Name: "第一 a+b&c", Opt: "o", Status: "RUNNING", N: -4, I8: 7, U: 1 << 63, B: true,
 		List: []string{"1", "", "3"}, Ints: []int{0, 12}, Bools: []bool{false, true},
 		Tags: []planTag{{Key: "k", Value: "v", Count: 2}, {}}, JSON: []string{"a", `"q"`}, NoTag: "nt", Skip: "s", internal: "i"}
 	for name, req := range map[string]any{"full": full, "pointer": &full, "zero": planned{}, "nil": (*planned)(nil)} {

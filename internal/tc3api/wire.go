@@ -76,7 +76,7 @@ func (e *Envelope) succeeded() bool {
 // member the response holds into it, and every other member through
 // env.Member, which keeps the envelope and skips the rest. It returns the
 // response; d records any error, and d.Reject the answers that are valid
-// JSON but not the documented shape the response's UnmarshalJSON accepts.
+// JSON but not the documented shape of the response.
 type Decode[Out any] func(d *wire.Decoder, env *Envelope) *Out
 
 // errNotSuccess is a one-pass reading whose envelope is not a success: the

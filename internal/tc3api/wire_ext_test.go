@@ -51,6 +51,6 @@ func TestReadAnswerMatchesEnvelope(t *testing.T) {
 		`{}`,
 		``,
 	} {
-		testutil.SameTC3Decode(t, []byte(body), decodePayload)
+		testutil.SameTC3Decode(t, []byte(body), decodePayload, testutil.JSONReference)
 	}
 }

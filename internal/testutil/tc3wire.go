@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -19,22 +20,23 @@ import (
 // SameTC3Decode checks that a Tencent-style product's one-pass decode
 // function reads a 2xx answer body exactly as the three passes of
 // encoding/json do (the top object, the envelope in Response, then
-// Response into the public type Out by its own UnmarshalJSON). The body is
-// sent twice to a client: once through tc3api.Do with decode, once through
-// Invoke into a new Out, which takes the encoding/json path. Both fail, or
+// Response into Out by reference, the model's reference decoder, with
+// Response.RequestId as Out's RequestID). The body is sent twice to a
+// client: once through tc3api.Do with decode, once through Invoke, which
+// takes the encoding/json path. Both fail, or
 // both succeed with equal responses; a refusal (an *APIError) must be the
 // same error either way, and a body one path cannot decode (a
 // *DecodeError) must be one for the other too. A body that repeats a key
 // is out of scope (which occurrence wins is not specified), and so is one
 // past the one pass's element budget (wire.BudgetPerByte), which
 // encoding/json does not keep.
-func SameTC3Decode[Out any](t testing.TB, body []byte, decode tc3api.Decode[Out]) {
+func SameTC3Decode[Out any](t testing.TB, body []byte, decode tc3api.Decode[Out], reference func(body []byte, out any) error) {
 	t.Helper()
 	if RepeatsKey(body) {
 		return
 	}
 	want := new(Out)
-	werr := tc3Client(body).Invoke(context.Background(), tc3api.Call{Action: "Decode", Response: want})
+	werr := tc3Client(body).Invoke(context.Background(), tc3api.Call{Action: "Decode", Response: &referenced{want, reference}})
 	got, gerr := tc3api.Do(context.Background(), tc3Client(body), tc3api.Call{Action: "Decode"}, decode)
 	if overBudget(gerr) && werr == nil {
 		return
@@ -55,6 +57,27 @@ func SameTC3Decode[Out any](t testing.TB, body []byte, decode tc3api.Decode[Out]
 	case errors.As(werr, &wantDecode) != errors.As(gerr, &gotDecode):
 		t.Fatalf("encoding/json fails with\n%v\nthe one pass with\n%v\n%s", werr, gerr, body)
 	}
+}
+
+// referenced decodes a Response object into out with a reference decoder,
+// for the encoding/json path of Invoke.
+type referenced struct {
+	out       any
+	reference func(body []byte, out any) error
+}
+
+func (r *referenced) UnmarshalJSON(b []byte) error {
+	var env struct {
+		RequestID string `json:"RequestId"`
+	}
+	if err := json.Unmarshal(b, &env); err != nil {
+		return err
+	}
+	if err := r.reference(b, r.out); err != nil {
+		return err
+	}
+	setRequestID(r.out, env.RequestID)
+	return nil
 }
 
 // overBudget reports whether err is the one pass's element budget running

@@ -15,12 +15,13 @@ import (
 
 // SameDecode checks that a product's one-pass decode function reads body
 // exactly as two passes of encoding/json do: into rpc.Envelope, then into
-// the public type Out by its own UnmarshalJSON. Both fail, or both succeed
-// with equal envelopes and responses. A body that repeats a key is out of
+// Out by reference, the model's reference decoder (apigen's Reference),
+// with the envelope's RequestId as Out's RequestID. Both fail, or both
+// succeed with equal envelopes and responses. A body that repeats a key is out of
 // scope (which occurrence wins is not specified), and is skipped; so is one
 // past the one pass's element budget (wire.BudgetPerByte), which
 // encoding/json does not keep.
-func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
+func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out], reference func(body []byte, out any) error) {
 	t.Helper()
 	if RepeatsKey(body) {
 		return
@@ -29,7 +30,8 @@ func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
 	var want Out
 	werr := json.Unmarshal(body, &wantEnv)
 	if werr == nil {
-		werr = json.Unmarshal(body, &want)
+		werr = reference(body, &want)
+		setRequestID(&want, wantEnv.RequestID)
 	}
 	var gotEnv rpc.Envelope
 	d := wire.NewDecoder(body)
@@ -50,6 +52,11 @@ func SameDecode[Out any](t *testing.T, body []byte, decode rpc.Decode[Out]) {
 	if !reflect.DeepEqual(*got, want) {
 		t.Fatalf("one pass decodes\n%+v\nthe public type decodes\n%+v\n%s", *got, want, body)
 	}
+}
+
+// setRequestID sets the RequestID field of the response *out.
+func setRequestID(out any, id string) {
+	reflect.ValueOf(out).Elem().FieldByName("RequestID").SetString(id)
 }
 
 // RepeatsKey reports whether a JSON object in b names a key twice, ignoring
@@ -134,3 +141,7 @@ func AnswerBodies(t testing.TB, seeds []string) [][]byte {
 	}
 	return bodies
 }
+
+// JSONReference is the reference decoder of a type that encoding/json
+// decodes as it is: json.Unmarshal.
+func JSONReference(body []byte, out any) error { return json.Unmarshal(body, out) }

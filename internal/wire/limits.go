@@ -49,8 +49,8 @@ func PageSlice[T any](d *Decoder, s []T, pageSize int, elem func(*Decoder, *T)) 
 }
 
 // CheckPage returns the error PageSlice reports for a list of n elements,
-// or nil: the check of a public type's UnmarshalJSON, which decodes the
-// list before it can count it.
+// or nil: the check of a decoder that reads the list before it can count
+// it (the models' reference decoder in the tests).
 func CheckPage(n, pageSize int) error {
 	if limit := PageMargin * pageSize; n > limit {
 		return &LimitError{Limit: limit, Offset: -1}

@@ -60,7 +60,7 @@ func (s *Server) createInstance(c *fake.Call) fake.Reply {
 	if bad != nil {
 		return *bad
 	}
-	if t := outboundbot.NluServiceType(a["NluServiceType"]); !t.Valid() {
+	if t := outboundbot.NLUServiceType(a["NluServiceType"]); !t.Valid() {
 		return *fake.Invalid("NluServiceType")
 	}
 	s.mu.Lock()

@@ -1,0 +1,290 @@
+package testutil
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/internal/apigen"
+)
+
+// NewClient returns a product client whose every request goes to hc.
+type NewClient func(hc interface {
+	Do(*http.Request) (*http.Response, error)
+}) (any, error)
+
+// Complete checks a product against its model, operation by operation,
+// with no list of its own: the client has the method; a request with every
+// parameter set sends each of them (and matches its golden snapshot,
+// testdata/<Operation>/request-model.golden, regenerated with -update); an
+// answer in which every response member is set decodes with every field of
+// the response non-zero, nested ones included; and each parameter left
+// out when required, out of its range or length, or not one of its enum's
+// values fails validation, before any I/O, naming it.
+func Complete(t *testing.T, modelPath string, newClient NewClient) {
+	m, err := apigen.Load(modelPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range m.Operations {
+		op := &m.Operations[i]
+		t.Run(op.Name, func(t *testing.T) {
+			full := &Static{Status: 200, Body: FullAnswer(m, op)}
+			capture := &Capture{Next: full}
+			client, err := newClient(capture)
+			if err != nil {
+				t.Fatal(err)
+			}
+			method := reflect.ValueOf(client).MethodByName(op.Name)
+			if !method.IsValid() {
+				t.Fatalf("*Client has no method %s", op.Name)
+			}
+			mt := method.Type()
+			if mt.NumIn() != 3 || !mt.IsVariadic() || mt.NumOut() != 2 || mt.In(1).Kind() != reflect.Pointer ||
+				mt.In(1).Elem().Name() != op.Name+"Request" || mt.Out(0).Elem().Name() != op.Name+"Response" {
+				t.Fatalf("%s has the signature %v", op.Name, mt)
+			}
+			req := reflect.New(mt.In(1).Elem())
+			if err := FillRequest(m, op.Request.Members, req.Elem()); err != nil {
+				t.Fatal(err)
+			}
+
+			out := method.Call([]reflect.Value{reflect.ValueOf(context.Background()), req})
+			if err, _ := out[1].Interface().(error); err != nil {
+				t.Fatalf("%s with every parameter set: %v", op.Name, err)
+			}
+			sent := capture.Last(t)
+			for _, mem := range op.Request.Members {
+				if !strings.Contains(sent, mem.Wire) {
+					t.Errorf("the request does not send %s (%s)", mem.Wire, mem.Name)
+				}
+			}
+			Golden(t, filepath.Join("testdata", op.Name, "request-model.golden"), sent)
+			CheckNonZero(t, op.Name+"Response", out[0].Elem())
+
+			for _, mem := range op.Request.Members {
+				for _, c := range invalid(m, &mem) {
+					bad := reflect.New(req.Elem().Type())
+					bad.Elem().Set(req.Elem())
+					c.set(bad.Elem().FieldByName(mem.Name))
+					before := len(full.Reqs)
+					out := method.Call([]reflect.Value{reflect.ValueOf(context.Background()), bad})
+					err, _ := out[1].Interface().(error)
+					var ve *apierror.ValidationError
+					if !errors.As(err, &ve) || !names(ve, mem.Name) {
+						t.Errorf("%s %s: got %v, want a *ValidationError naming it", mem.Name, c.what, err)
+					}
+					if len(full.Reqs) != before {
+						t.Errorf("%s %s: a request was sent", mem.Name, c.what)
+					}
+				}
+			}
+		})
+	}
+}
+
+// badValue is a value a parameter must not take, and how to set it.
+type badValue struct {
+	what string
+	set  func(f reflect.Value)
+}
+
+// invalid lists the values the model forbids a parameter: absent when it
+// is required, out of its range or length, not one of its enum's values.
+func invalid(m *apigen.Model, mem *apigen.Member) []badValue {
+	var out []badValue
+	scalar := func(f reflect.Value) reflect.Value {
+		if f.Kind() == reflect.Pointer {
+			f.Set(reflect.New(f.Type().Elem()))
+			return f.Elem()
+		}
+		return f
+	}
+	if mem.Required {
+		out = append(out, badValue{"left out", func(f reflect.Value) { f.SetZero() }})
+	}
+	// Below the minimum, unless that is 0 standing for the default.
+	if mem.Min != nil && (*mem.Min != 1 || mem.ZeroDoc == "") {
+		lo := *mem.Min - 1
+		out = append(out, badValue{"below its minimum", func(f reflect.Value) { scalar(f).SetInt(lo) }})
+	}
+	if mem.Max != nil {
+		hi := *mem.Max + 1
+		out = append(out, badValue{"above its maximum", func(f reflect.Value) { scalar(f).SetInt(hi) }})
+	}
+	if mem.MaxLength > 0 {
+		long := strings.Repeat("长", mem.MaxLength+1)
+		out = append(out, badValue{"too long", func(f reflect.Value) { scalar(f).SetString(long) }})
+	}
+	if e := m.Enum(mem.Type); e != nil && e.Valid {
+		out = append(out, badValue{"not a documented value", func(f reflect.Value) { scalar(f).SetString("not-a-value") }})
+	}
+	return out
+}
+
+func names(ve *apierror.ValidationError, field string) bool {
+	for _, f := range ve.Fields {
+		if f.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// FillRequest sets every parameter of a request to a valid, non-zero value
+// the model allows. A parameter the Go type lacks (a model changed without
+// go generate) is an error.
+func FillRequest(m *apigen.Model, members []apigen.Member, v reflect.Value) error {
+	for _, mem := range members {
+		f := v.FieldByName(mem.Name)
+		if !f.IsValid() {
+			return errors.New("the model's parameter " + mem.Name + " is not a field of " + v.Type().String() + " (run go generate)")
+		}
+		if f.Kind() == reflect.Pointer {
+			f.Set(reflect.New(f.Type().Elem()))
+			f = f.Elem()
+		}
+		if err := fillValue(m, &mem, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func fillValue(m *apigen.Model, mem *apigen.Member, f reflect.Value) error {
+	t := mem.Type
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+		elem := *mem
+		elem.Type = strings.TrimPrefix(t, "[]")
+		if len(mem.Allowed) > 0 {
+			f.Index(0).SetString(constant(m, mem.Allowed[0]))
+			return nil
+		}
+		return fillValue(m, &elem, f.Index(0))
+	case m.Shape(t) != nil:
+		return FillRequest(m, m.Shape(t).Members, f)
+	case m.Enum(t) != nil:
+		f.SetString(m.Enum(t).Values[0].Value)
+	case t == "string":
+		f.SetString(strings.Repeat("v", max(mem.MinLength, 1)))
+	case t == "int" || t == "int64":
+		n := int64(1)
+		if mem.Min != nil && *mem.Min > n {
+			n = *mem.Min
+		}
+		f.SetInt(n)
+	case t == "bool":
+		f.SetBool(true)
+	}
+	return nil
+}
+
+func constant(m *apigen.Model, name string) string {
+	for _, c := range m.Constants {
+		if c.Name == name {
+			if s, err := strconv.Unquote(c.Value); err == nil {
+				return s
+			}
+			return c.Value
+		}
+	}
+	panic("testutil: no constant " + name)
+}
+
+// FullAnswer is an answer to op in which every response member the model
+// lists is set, in the protocol's envelope.
+func FullAnswer(m *apigen.Model, op *apigen.Operation) []byte {
+	top := map[string]any{"RequestId": "R"}
+	for _, mem := range op.Response.Members {
+		if mem.FromRequest != "" {
+			continue
+		}
+		path := mem.Path
+		if path == "" {
+			path = mem.Wire
+		}
+		parts := strings.Split(path, ".")
+		obj := top
+		for _, p := range parts[:len(parts)-1] {
+			next, ok := obj[p].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				obj[p] = next
+			}
+			obj = next
+		}
+		obj[parts[len(parts)-1]] = answerValue(m, &mem)
+	}
+	var body any = top
+	if m.Protocol == "tc3" {
+		body = map[string]any{"Response": top}
+	}
+	b, err := json.Marshal(body)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func answerValue(m *apigen.Model, mem *apigen.Member) any {
+	t := mem.Type
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		elem := *mem
+		elem.Type = strings.TrimPrefix(t, "[]")
+		return []any{answerValue(m, &elem)}
+	case m.Shape(t) != nil:
+		obj := map[string]any{}
+		for _, sub := range m.Shape(t).Members {
+			obj[sub.Wire] = answerValue(m, &sub)
+		}
+		return obj
+	case m.Enum(t) != nil:
+		return m.Enum(t).Values[0].Value
+	case t == "time" && mem.Decode == "millis":
+		return 1578469042851
+	case t == "time":
+		return "2024-08-20 11:00:00"
+	case t == "int" || t == "int64":
+		return 7
+	case t == "bool":
+		return true
+	}
+	return "x"
+}
+
+// CheckNonZero fails for every field of v (recursively: structs, the
+// elements of slices) that is zero.
+func CheckNonZero(t testing.TB, path string, v reflect.Value) {
+	t.Helper()
+	switch {
+	case v.Type() == reflect.TypeFor[time.Time]():
+		if v.Interface().(time.Time).IsZero() {
+			t.Errorf("%s is zero", path)
+		}
+	case v.Kind() == reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				CheckNonZero(t, path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		}
+	case v.Kind() == reflect.Slice:
+		if v.Len() == 0 {
+			t.Errorf("%s is empty", path)
+			return
+		}
+		CheckNonZero(t, path+"[0]", v.Index(0))
+	case v.IsZero():
+		t.Errorf("%s is zero", path)
+	}
+}
