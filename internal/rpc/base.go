@@ -97,6 +97,7 @@ func (b *Base) clientFor(o Options) (*Client, error) {
 			Budget:     b.budget,
 			Logger:     o.Logger,
 			Timeout:    o.Timeout,
+			Observer:   o.Observer,
 		},
 	}
 	c.Prepare()
