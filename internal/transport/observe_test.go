@@ -322,3 +322,28 @@ func TestNoObserverCostsNothing(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+// TestObserverSeesBuildFailures: an attempt whose request could not be
+// built is reported with its cause's category, the call's too.
+func TestObserverSeesBuildFailures(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want observe.Category
+	}{
+		{&apierror.CredentialsError{Err: errors.New("no AccessKey")}, observe.CategoryCredentials},
+		{&apierror.CredentialsError{Err: context.Canceled}, observe.CategoryCanceled},
+		{fmt.Errorf("waiting for credentials: %w", context.DeadlineExceeded), observe.CategoryTimeout},
+		{errors.New("cannot encode the request"), observe.CategoryOther},
+	} {
+		var got []observe.Category
+		obs := &funcObserver{
+			endAttempt: func(r observe.Result) { got = append(got, r.Category) },
+			endOp:      func(r observe.OperationResult) { got = append(got, r.Category) },
+		}
+		call := testCall(true)
+		call.Exchange.(*Funcs).BuildFunc = func(context.Context) (*http.Request, []string, error) { return nil, nil, tt.err }
+		cfg := &Config{Observer: obs}
+		require.Error(t, cfg.Do(t.Context(), call))
+		assert.Equal(t, []observe.Category{tt.want, tt.want}, got, "%v", tt.err)
+	}
+}

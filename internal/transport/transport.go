@@ -216,6 +216,10 @@ type buildError struct{ err error }
 
 func (e *buildError) Error() string { return e.err.Error() }
 
+// Unwrap returns the cause: a context that ended while credentials were
+// resolved is still that.
+func (e *buildError) Unwrap() error { return e.err }
+
 // DecodeError returns the typed error for an answer that is not the
 // documented shape: its snippet and its cause are scrubbed of the attempt's
 // secrets (decoders quote the values they reject, and a service may echo a
