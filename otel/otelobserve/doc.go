@@ -59,6 +59,16 @@
 // server.port; the call metrics add error.type and rpc.response.status_code
 // on failure. All of them have few values.
 //
+// # Cost
+//
+// BenchmarkDescribeInstance in this package measures it: one outboundbot
+// DescribeInstance against a loopback server costs, per call, about 204k
+// instructions and 96 allocations with no Observer; 225k and 124 with an
+// Observer on OpenTelemetry's no-op providers; 250k and 137 with the
+// OpenTelemetry SDK recording every span (to a no-op exporter) and every
+// metric. (Instructions counted with callgrind, Go 1.26, December 2026.)
+// With no Observer the SDK pays a nil check per attempt.
+//
 // # Secrets
 //
 // No URL, query, header or body reaches this package (package observe
