@@ -9,6 +9,7 @@ import (
 
 	"github.com/typedcloud/sdk-go/internal/rpc"
 	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/observe"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
@@ -79,6 +80,11 @@ type Options struct {
 	// SignatureVersion selects signer.RPCV1 (HMAC-SHA1, the default) or
 	// signer.ACS3 (ACS3-HMAC-SHA256).
 	SignatureVersion signer.Version
+
+	// Observer is told of every call and every attempt (see package
+	// observe), for tracing and metrics; otelobserve in the module
+	// github.com/typedcloud/sdk-go/otel is one. nil means none.
+	Observer observe.Observer
 }
 
 // RetryOptions configures retries. The zero value means the defaults: 3
@@ -114,14 +120,14 @@ var convert = rpc.Convert[Options]{
 		return rpc.Options{
 			Region: o.Region, Endpoint: o.Endpoint, Credential: o.Credential, HTTPClient: o.HTTPClient,
 			Retry: transport.Retry(o.Retry), Timeout: o.Timeout, Logger: o.Logger, UserAgent: o.UserAgent,
-			SignatureVersion: o.SignatureVersion,
+			SignatureVersion: o.SignatureVersion, Observer: o.Observer,
 		}
 	},
 	From: func(o rpc.Options) Options {
 		return Options{
 			Region: o.Region, Endpoint: o.Endpoint, Credential: o.Credential, HTTPClient: o.HTTPClient,
 			Retry: RetryOptions(o.Retry), Timeout: o.Timeout, Logger: o.Logger, UserAgent: o.UserAgent,
-			SignatureVersion: o.SignatureVersion,
+			SignatureVersion: o.SignatureVersion, Observer: o.Observer,
 		}
 	},
 }

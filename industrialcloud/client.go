@@ -13,6 +13,7 @@ import (
 	"github.com/typedcloud/sdk-go/internal/tc3api"
 	"github.com/typedcloud/sdk-go/internal/transport"
 	"github.com/typedcloud/sdk-go/internal/version"
+	"github.com/typedcloud/sdk-go/observe"
 )
 
 // The wire assumptions, each an Options field with this default. The doc
@@ -149,6 +150,11 @@ type Options struct {
 	// Logger receives one debug line per attempt (operation, attempt,
 	// status, request ID, latency; never a secret). nil means silent.
 	Logger *slog.Logger
+
+	// Observer is told of every call and every attempt (see package
+	// observe): the hook for tracing and metrics, such as the OpenTelemetry
+	// one of the module github.com/typedcloud/sdk-go/otel. nil means none.
+	Observer observe.Observer
 
 	// UserAgent is appended to the SDK's User-Agent header.
 	UserAgent string
@@ -343,6 +349,7 @@ func (c *Client) clientFor(o Options) (*tc3api.Client, error) {
 			Budget:     c.budget,
 			Logger:     o.Logger,
 			Timeout:    o.Timeout,
+			Observer:   o.Observer,
 		},
 	}
 	if p := o.TokenProvider; p != nil {

@@ -64,6 +64,7 @@ func (o Options) render(goSyntax bool) string {
 		fmt.Sprintf("Retry:{MaxAttempts:%d BaseDelay:%v MaxDelay:%v BudgetTokens:%d}", o.Retry.MaxAttempts, o.Retry.BaseDelay, o.Retry.MaxDelay, o.Retry.BudgetTokens),
 		"Timeout:" + o.Timeout.String(),
 		"Logger:" + logger,
+		"Observer:" + typ(o.Observer),
 		"UserAgent:" + str(o.UserAgent),
 		"HostLabel:" + str(o.HostLabel),
 		"Service:" + str(o.Service),

@@ -1,9 +1,11 @@
 package outboundbot_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/typedcloud/sdk-go/internal/testutil"
+	"github.com/typedcloud/sdk-go/observe"
 	"github.com/typedcloud/sdk-go/outboundbot"
 	"github.com/typedcloud/sdk-go/outboundbot/outboundbottest"
 	"github.com/typedcloud/sdk-go/signer"
@@ -28,7 +31,7 @@ func TestOptionsKeepEveryField(t *testing.T) {
 		Region: "cn-beijing", Endpoint: srv.URL(), Credential: base.Options().Credential, HTTPClient: &http.Client{},
 		Retry:   outboundbot.RetryOptions{MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond, BudgetTokens: 9},
 		Timeout: time.Minute, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), UserAgent: "client-ua",
-		SignatureVersion: signer.ACS3,
+		SignatureVersion: signer.ACS3, Observer: &countingObserver{},
 	}
 	testutil.AllFieldsSet(t, want)
 	c, err := outboundbot.New(want)
@@ -44,4 +47,23 @@ func TestOptionsKeepEveryField(t *testing.T) {
 	require.Len(t, reqs, 1)
 	assert.Contains(t, reqs[0].Header.Get("User-Agent"), "call-ua", "the per-call change is sent")
 	assert.Equal(t, want, c.Options(), "a per-call option changes that call only")
+	assert.Equal(t, int64(1), want.Observer.(*countingObserver).ops.Load(), "the Observer is told of the call")
+}
+
+// countingObserver counts the operations it is told of.
+type countingObserver struct{ ops atomic.Int64 }
+
+func (o *countingObserver) StartOperation(ctx context.Context, _ observe.Operation) context.Context {
+	o.ops.Add(1)
+	return ctx
+}
+
+func (o *countingObserver) StartAttempt(ctx context.Context, _ observe.Operation, _ observe.Attempt) context.Context {
+	return ctx
+}
+
+func (o *countingObserver) EndAttempt(context.Context, observe.Operation, observe.Attempt, observe.Result) {
+}
+
+func (o *countingObserver) EndOperation(context.Context, observe.Operation, observe.OperationResult) {
 }

@@ -108,6 +108,7 @@ func (b *Base[O]) clientFor(o Options) (*Client, error) {
 			Budget:     b.budget,
 			Logger:     o.Logger,
 			Timeout:    o.Timeout,
+			Observer:   o.Observer,
 		},
 	}
 	c.Prepare()

@@ -13,6 +13,7 @@ import (
 	"github.com/typedcloud/sdk-go/credcache"
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/observe"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
@@ -91,6 +92,9 @@ func (c *Client) invoke(ctx context.Context, x *exchange) error {
 		Product:    c.Product,
 		Operation:  x.call.Action,
 		Idempotent: x.call.Idempotent,
+		Protocol:   observe.ProtocolAlibabaRPC,
+		Region:     c.Region,
+		Host:       c.Endpoint.Host,
 		Exchange:   x,
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/aliyun/credentials-go/credentials"
 
 	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/observe"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
@@ -71,6 +72,11 @@ type Options struct {
 	// Logger receives one debug line per attempt (operation, attempt,
 	// status, request ID, latency; never a secret). nil means silent.
 	Logger *slog.Logger
+
+	// Observer is told of every call and every attempt (see package
+	// observe): the hook for tracing and metrics, such as the OpenTelemetry
+	// one of the module github.com/typedcloud/sdk-go/otel. nil means none.
+	Observer observe.Observer
 
 	// UserAgent is appended to the SDK's User-Agent header.
 	UserAgent string

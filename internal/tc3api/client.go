@@ -14,6 +14,7 @@ import (
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/transport"
+	"github.com/typedcloud/sdk-go/observe"
 	"github.com/typedcloud/sdk-go/signer"
 )
 
@@ -69,47 +70,41 @@ type Call struct {
 	Response   any // the Response object is decoded into it
 }
 
-// Invoke runs one call. Transport.Timeout bounds all of it: the run with a
-// refreshed token shares the deadline of the first.
+// Invoke runs one call. When the service rejects the token and
+// TokenRejected says so, the call is made once more, within the same
+// Transport.Timeout.
 func (c *Client) Invoke(ctx context.Context, call Call) error {
 	body, err := marshal(call.Body)
 	if err != nil {
 		return &apierror.OperationError{Product: c.Product, Operation: call.Action, Err: err}
 	}
-	cfg := c.Transport
-	if cfg.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, cfg.Timeout)
-		defer cancel()
-		cfg.Timeout = 0 // the runs below are inside this deadline
-	}
 	hashed := signer.HashPayload(body)
 	var sent string // the token of the latest attempt
-	do := func() error {
-		return cfg.Do(ctx, &transport.Call{
-			Product:    c.Product,
-			Operation:  call.Action,
-			Idempotent: call.Idempotent,
-			Exchange: &transport.Funcs{
-				BuildFunc: func(ctx context.Context) (*http.Request, []string, error) {
-					req, secrets, token, err := c.build(ctx, call.Action, body, hashed)
-					sent = token
-					return req, secrets, err
-				},
-				DecodeFunc: func(a *transport.Answer) error {
-					return c.decode(call.Action, a, call.Response)
-				},
+	tc := &transport.Call{
+		Product:    c.Product,
+		Operation:  call.Action,
+		Idempotent: call.Idempotent,
+		Protocol:   observe.ProtocolTencentAPI3,
+		Region:     c.Region,
+		Host:       c.Endpoint.Host,
+		Exchange: &transport.Funcs{
+			BuildFunc: func(ctx context.Context) (*http.Request, []string, error) {
+				req, secrets, token, err := c.build(ctx, call.Action, body, hashed)
+				sent = token
+				return req, secrets, err
 			},
-		})
+			DecodeFunc: func(a *transport.Answer) error {
+				return c.decode(call.Action, a, call.Response)
+			},
+		},
 	}
-	err = do()
-	if c.TokenRejected != nil && sent != "" && tokenRejected(err) && c.TokenRejected(sent) {
+	if c.TokenRejected != nil {
 		// A rejected token means nothing was processed, so even a write may
 		// go again; once, so a provider that keeps handing out bad tokens
 		// cannot loop.
-		err = do()
+		tc.Again = func(err error) bool { return sent != "" && tokenRejected(err) && c.TokenRejected(sent) }
 	}
-	return err
+	return c.Transport.Do(ctx, tc)
 }
 
 // tokenRejected reports whether err is the service refusing the token.

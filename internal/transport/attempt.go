@@ -15,27 +15,37 @@ import (
 	"github.com/typedcloud/sdk-go/internal/redact"
 )
 
-// attempt builds, sends, reads and decodes once.
-func (cfg *Config) attempt(ctx context.Context, call *Call, n int) error {
+// attempt builds, sends, reads and decodes once: attempt n of this run,
+// reported to obs in the context it returns.
+func (cfg *Config) attempt(ctx context.Context, call *Call, n int, obs *observation) error {
+	ctx = obs.startAttempt(ctx)
+	start := time.Now()
 	req, secrets, err := call.Exchange.Build(ctx)
 	if err != nil {
-		return &buildError{err}
+		err = &buildError{err}
+		obs.endAttempt(ctx, start, 0, "", err)
+		return err
 	}
-	start := time.Now()
 	ans, err := cfg.send(req, secrets)
 	if err != nil {
 		err = cfg.sendFailure(call, err, secrets)
-		cfg.logAttempt(ctx, call, n, 0, "", start, err)
+		cfg.report(ctx, call, n, obs, start, 0, "", err)
 		return err
 	}
 	if re := redirected(req, ans); re != nil {
 		re.Product, re.Operation = call.Product, call.Operation
-		cfg.logAttempt(ctx, call, n, ans.Status, "", start, re)
+		cfg.report(ctx, call, n, obs, start, ans.Status, "", re)
 		return re
 	}
 	err = call.Exchange.Decode(ans)
-	cfg.logAttempt(ctx, call, n, ans.Status, redact.String(ans.RequestID, ans.Secrets...), start, err)
+	cfg.report(ctx, call, n, obs, start, ans.Status, redact.String(ans.RequestID, ans.Secrets...), err)
 	return err
+}
+
+// report tells the attempt's outcome to the log and the observer.
+func (cfg *Config) report(ctx context.Context, call *Call, n int, obs *observation, start time.Time, status int, requestID string, err error) {
+	cfg.logAttempt(ctx, call, n, status, requestID, start, err)
+	obs.endAttempt(ctx, start, status, requestID, err)
 }
 
 // sendFailure types an exchange that produced no complete answer: a body

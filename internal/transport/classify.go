@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
+	"github.com/typedcloud/sdk-go/observe"
 )
 
 // failure is the kind of a failed attempt, as far as retrying goes.
@@ -27,6 +28,7 @@ type retryRule struct {
 	reads  bool // retry a read (Describe*, Get*, List*)
 	writes bool // retry a write: only when the failure proves nothing was processed
 	cost   int  // budget tokens the retry takes
+	reason observe.Reason
 }
 
 // retryRules is the retry contract, one row per kind of failure. A write
@@ -38,18 +40,19 @@ type retryRule struct {
 // come after the service acted, so it is retried for reads only.
 var retryRules = [...]retryRule{
 	final:        {},
-	notSent:      {reads: true, writes: true, cost: TimeoutCost},
-	lostInFlight: {reads: true, cost: TimeoutCost},
-	throttled:    {reads: true, writes: true, cost: RetryCost},
-	turnedAway:   {reads: true, writes: true, cost: RetryCost},
-	serviceFault: {reads: true, cost: RetryCost},
-	bareStatus:   {reads: true, cost: RetryCost},
+	notSent:      {reads: true, writes: true, cost: TimeoutCost, reason: observe.ReasonConnectionFailed},
+	lostInFlight: {reads: true, cost: TimeoutCost, reason: observe.ReasonConnectionLost},
+	throttled:    {reads: true, writes: true, cost: RetryCost, reason: observe.ReasonThrottled},
+	turnedAway:   {reads: true, writes: true, cost: RetryCost, reason: observe.ReasonNotProcessed},
+	serviceFault: {reads: true, cost: RetryCost, reason: observe.ReasonServerError},
+	bareStatus:   {reads: true, cost: RetryCost, reason: observe.ReasonHTTPStatus},
 }
 
 // verdict is what the loop does after a failed attempt.
 type verdict struct {
-	retry bool // worth another attempt
-	cost  int  // budget tokens the retry takes
+	retry  bool           // worth another attempt
+	cost   int            // budget tokens the retry takes
+	reason observe.Reason // why, for an Observer
 }
 
 // classify decides whether err, the outcome of one attempt of a read
@@ -63,7 +66,7 @@ func classify(err error, idempotent bool) verdict {
 	if !retry {
 		return verdict{}
 	}
-	return verdict{retry: true, cost: rule.cost}
+	return verdict{retry: true, cost: rule.cost, reason: rule.reason}
 }
 
 // kindOf sorts a failed attempt into a row of retryRules. Whether the

@@ -68,7 +68,7 @@ func TestRetryRules(t *testing.T) {
 				t.Run(exampleName(ex, write), func(t *testing.T) {
 					synctest.Test(t, func(t *testing.T) {
 						once := &Config{HTTPClient: &script{steps: []step{ex}}}
-						assert.Equal(t, kind, kindOf(once.attempt(t.Context(), testCall(!write), 1)), "row")
+						assert.Equal(t, kind, kindOf(once.attempt(t.Context(), testCall(!write), 1, nil)), "row")
 
 						s := &script{steps: []step{ex}}
 						retry := Retry{MaxAttempts: 2}

@@ -9,4 +9,8 @@
 // credentials), and Decode, which turns a complete answer into nil
 // (success, response filled) or a typed error. The protocol packages
 // internal/rpc and internal/tc3api provide both for their wire formats.
+//
+// Config.Observer, when set, is told of every call and every attempt
+// (package observe): the one hook tracing and metrics build on. Without one
+// the loop pays a nil check per attempt and allocates nothing for it.
 package transport

@@ -10,6 +10,7 @@ import (
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/redact"
+	"github.com/typedcloud/sdk-go/observe"
 )
 
 // HTTPClient sends one HTTP request. *http.Client satisfies it; so does any
@@ -42,6 +43,9 @@ type Config struct {
 	// Jitter returns the actual sleep for a backoff of at most d; nil means
 	// full jitter (uniform in [0, d]). Tests pin it.
 	Jitter func(d time.Duration) time.Duration
+	// Observer is told of each call and each attempt; nil means none, and
+	// costs a nil check per attempt.
+	Observer observe.Observer
 }
 
 // Call is one operation to perform.
@@ -50,8 +54,19 @@ type Call struct {
 	Operation  string // the API action: "DescribeInstance"
 	Idempotent bool   // reads; writes retry only when provably not processed
 
+	// Protocol, Region and Host describe the call to an Observer: the wire
+	// protocol (observe.ProtocolAlibabaRPC, …), the region sent with it and
+	// the endpoint's host.
+	Protocol, Region, Host string
+
 	// Exchange builds the request of each attempt and decodes its answer.
 	Exchange Exchange
+
+	// Again, when set, is asked once, with the error the attempts ended in,
+	// whether the service rejected credentials that have since been
+	// replaced. If so the attempts run once more, retries and all, within
+	// the same Timeout; nil means never.
+	Again func(err error) bool
 }
 
 // Exchange is what one operation does in each attempt. It is an interface
@@ -94,19 +109,32 @@ type Answer struct {
 	final *http.Request // the request the answer is to, as the HTTPClient reports it
 }
 
-// Do runs call: attempts, backoff and budget. It returns nil or a typed
-// error: *apierror.APIError, *apierror.DecodeError or
-// *apierror.OperationError.
+// Do runs call: attempts, backoff and budget, and once more if call.Again
+// says so. It returns nil or a typed error: *apierror.APIError,
+// *apierror.DecodeError or *apierror.OperationError.
 func (cfg *Config) Do(ctx context.Context, call *Call) error {
 	if cfg.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.Timeout)
 		defer cancel()
 	}
+	ctx, obs := cfg.observe(ctx, call)
+	err := cfg.run(ctx, call, obs)
+	if err != nil && call.Again != nil && call.Again(err) {
+		obs.retrying(observe.ReasonCredentialsRejected, 0)
+		err = cfg.run(ctx, call, obs)
+	}
+	obs.end(ctx, err)
+	return err
+}
+
+// run makes the attempts of call, up to the retry limit and as far as the
+// budget allows.
+func (cfg *Config) run(ctx context.Context, call *Call, obs *observation) error {
 	maxAttempts := cfg.Retry.maxAttempts()
 	spent := 0 // budget tokens this call's retries took
 	for attempt := 1; ; attempt++ {
-		err := cfg.attempt(ctx, call, attempt)
+		err := cfg.attempt(ctx, call, attempt, obs)
 		if err == nil {
 			cfg.Budget.give(max(spent, 1))
 			return nil
@@ -127,13 +155,16 @@ func (cfg *Config) Do(ctx context.Context, call *Call) error {
 				cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "typedcloud: retry budget exhausted",
 					slog.String("product", call.Product), slog.String("operation", call.Operation), slog.Int("attempt", attempt))
 			}
+			obs.budgetExhausted()
 			return finalError(call, attempt, err)
 		}
 		spent += v.cost
-		if ctxErr := cfg.sleep(ctx, attempt); ctxErr != nil {
+		slept, ctxErr := cfg.sleep(ctx, attempt)
+		if ctxErr != nil {
 			return &apierror.OperationError{Product: call.Product, Operation: call.Operation, Attempts: attempt,
 				Err: fmt.Errorf("%w during backoff; last attempt: %w", ctxErr, lastAttempt{err})}
 		}
+		obs.retrying(v.reason, slept)
 	}
 }
 
@@ -147,23 +178,24 @@ func finalError(call *Call, attempts int, err error) error {
 	return err
 }
 
-// sleep waits the jittered backoff after attempt n, or until ctx is done.
-func (cfg *Config) sleep(ctx context.Context, n int) error {
+// sleep waits the jittered backoff after attempt n, or until ctx is done,
+// and returns the backoff.
+func (cfg *Config) sleep(ctx context.Context, n int) (time.Duration, error) {
 	jitter := cfg.Jitter
 	if jitter == nil {
 		jitter = fullJitter
 	}
-	d := jitter(cfg.Retry.backoff(n))
-	if d <= 0 {
-		return ctx.Err()
+	d := max(jitter(cfg.Retry.backoff(n)), 0)
+	if d == 0 {
+		return 0, ctx.Err()
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
-		return nil
+		return d, nil
 	case <-ctx.Done():
-		return ctx.Err()
+		return d, ctx.Err()
 	}
 }
 
@@ -183,6 +215,10 @@ func (e lastAttempt) As(target any) bool { return errors.As(e.err, target) }
 type buildError struct{ err error }
 
 func (e *buildError) Error() string { return e.err.Error() }
+
+// Unwrap returns the cause: a context that ended while credentials were
+// resolved is still that.
+func (e *buildError) Unwrap() error { return e.err }
 
 // DecodeError returns the typed error for an answer that is not the
 // documented shape: its snippet and its cause are scrubbed of the attempt's
