@@ -28,6 +28,12 @@ var (
 	ErrQuotaExceeded = &Category{"quota exceeded"}
 	// ErrServer: the service failed; retrying later may succeed.
 	ErrServer = &Category{"server error"}
+	// ErrNotReady: the resource or the service is not in a state to serve
+	// the request: an instance still being created, stopped or released,
+	// or a service the account has not enabled (CCC's AbnormalService.*).
+	// It is not retried: such a state lasts minutes or until someone acts,
+	// far longer than a call's backoff.
+	ErrNotReady = &Category{"not ready"}
 )
 
 // ByStatus returns the category an HTTP status implies when the error code

@@ -21,7 +21,7 @@
 //
 // Each APIError belongs to at most one category, matched with errors.Is
 // against ErrNotFound, ErrThrottled, ErrAuth, ErrPermission,
-// ErrInvalidParameter, ErrConflict, ErrQuotaExceeded and ErrServer. The
+// ErrInvalidParameter, ErrConflict, ErrQuotaExceeded, ErrServer and ErrNotReady. The
 // category comes from the product's own code table, then the protocol's
 // common codes (AlibabaCodes, TencentCodes), then the HTTP status.
 package apierr

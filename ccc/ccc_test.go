@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +24,7 @@ import (
 	"github.com/typedcloud/sdk-go/ccc"
 	"github.com/typedcloud/sdk-go/ccc/ccctest"
 	"github.com/typedcloud/sdk-go/fixture"
+	"github.com/typedcloud/sdk-go/internal/apigen"
 	"github.com/typedcloud/sdk-go/internal/fake"
 	"github.com/typedcloud/sdk-go/internal/rpc"
 	"github.com/typedcloud/sdk-go/internal/testutil"
@@ -505,35 +508,41 @@ func TestValidationBeforeIO(t *testing.T) {
 	assert.NoError(t, (&ccc.ListInstancesRequest{PageNumber: 100, PageSize: 100}).Validate())
 }
 
-// TestErrorCodes: every documented code maps to its category through the
-// real decoding path, both with its documented HTTP status and as an HTTP
-// 200 whose body carries the code (where only the code table decides).
+// TestErrorCodes: every code the model documents maps to its category
+// through the real decoding path, both with its documented HTTP status and
+// as an HTTP 200 whose body carries the code (where only the code table
+// decides); a read is retried only for a category the retry rules name.
 func TestErrorCodes(t *testing.T) {
-	for _, tt := range []struct {
-		code   string
-		status int
-		want   error
-	}{
-		{ccc.CodeInstanceNotFound, 404, ccc.ErrNotFound},
-		{ccc.CodeNumberNotFound, 404, ccc.ErrNotFound},
-		{ccc.CodeInstanceAlreadyExists, 409, ccc.ErrConflict},
-		{ccc.CodeParameterBlank, 400, ccc.ErrInvalidParameter},
-		{ccc.CodeParameterEmpty, 400, ccc.ErrInvalidParameter},
-		{ccc.CodeParameterNull, 400, ccc.ErrInvalidParameter},
-		{ccc.CodeParameterEnumeration, 400, ccc.ErrInvalidParameter},
-		{ccc.CodeParameterMaximum, 400, ccc.ErrInvalidParameter},
-		{ccc.CodeParameterMinimum, 400, ccc.ErrInvalidParameter},
-	} {
-		t.Run(tt.code, func(t *testing.T) {
-			for _, status := range []int{tt.status, 200} {
-				c, _ := stubbed(t, status, `{"HttpStatusCode":200,"RequestId":"R","Code":"`+tt.code+`","Message":"m"}`)
+	sentinels := map[string]error{
+		"ErrNotFound": ccc.ErrNotFound, "ErrThrottled": ccc.ErrThrottled, "ErrAuth": ccc.ErrAuth,
+		"ErrPermission": ccc.ErrPermission, "ErrInvalidParameter": ccc.ErrInvalidParameter,
+		"ErrConflict": ccc.ErrConflict, "ErrQuotaExceeded": ccc.ErrQuotaExceeded,
+		"ErrServer": ccc.ErrServer, "ErrNotReady": ccc.ErrNotReady,
+	}
+	documented := regexp.MustCompile(`HTTP (\d{3})`)
+	m, err := apigen.Load("../api/ccc/2020-07-01.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, m.Errors)
+	for _, e := range m.Errors {
+		t.Run(e.Code, func(t *testing.T) {
+			want := sentinels[e.Category]
+			require.NotNil(t, want, "category %q", e.Category)
+			sm := documented.FindStringSubmatch(e.Doc)
+			require.NotNil(t, sm, "the doc of %s names its HTTP status", e.Name)
+			status, _ := strconv.Atoi(sm[1])
+			for _, status := range []int{status, 200} {
+				c, stub := stubbed(t, status, `{"HttpStatusCode":200,"RequestId":"R","Code":"`+e.Code+`","Message":"m"}`,
+					func(o *ccc.Options) { o.Retry.BaseDelay = time.Nanosecond })
 				_, err := c.GetInstance(t.Context(), &ccc.GetInstanceRequest{InstanceID: "i"})
-				assert.ErrorIs(t, err, tt.want, "HTTP %d", status)
+				assert.ErrorIs(t, err, want, "HTTP %d", status)
 				var apiErr *ccc.APIError
 				require.ErrorAs(t, err, &apiErr)
-				assert.Equal(t, tt.code, apiErr.Code)
+				assert.Equal(t, e.Code, apiErr.Code)
 				assert.Equal(t, "R", apiErr.RequestID)
 				assert.Equal(t, status, apiErr.HTTPStatus)
+				if want != ccc.ErrServer && want != ccc.ErrThrottled {
+					assert.Len(t, stub.Reqs, 1, "HTTP %d: a %v answer is final", status, want)
+				}
 			}
 		})
 	}

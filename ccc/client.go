@@ -10,13 +10,14 @@ const APIVersion = "2020-07-01"
 // DefaultRegion is the region used when Options.Region is empty.
 const DefaultRegion = "cn-shanghai"
 
-// service describes the Contact Center API to the shared RPC client. The
-// endpoint is ccc.<Region>.aliyuncs.com.
+// service describes the Contact Center API to the shared RPC client; its
+// endpoints are those of the model (regionalHost).
 var service = rpc.Service{
 	Product:       "ccc",
 	Version:       APIVersion,
 	DefaultRegion: DefaultRegion,
 	Codes:         codes,
+	Host:          regionalHost,
 }
 
 // Client calls the Contact Center API. It is immutable and safe for

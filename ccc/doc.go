@@ -60,7 +60,10 @@
 // DomainName 4–48 of [A-Za-z0-9_-], Description at most 256), paging outside
 // 1–100. An *APIError is the service's refusal (also for an HTTP 200 whose
 // body carries a Code other than OK); the Code* constants name the
-// documented codes. A *DecodeError is an answer that is not the documented
+// documented codes. An AbnormalService.* answer (an instance stopped or
+// still being created, a service the account has not enabled) is
+// ErrNotReady, not ErrPermission: nothing is wrong with your RAM policy,
+// and it is not retried, since such a state outlasts any backoff. A *DecodeError is an answer that is not the documented
 // shape: a gateway's HTML page, truncated JSON, an answer without its Data
 // (absent or null; ModifyInstance's Data is not checked), a list answer
 // without Data.List or with more than twice MaxPageSize instances, an

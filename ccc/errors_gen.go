@@ -18,6 +18,18 @@ const (
 	// CodeInstanceAlreadyExists: an instance with this DomainName exists (HTTP
 	// 409, ErrConflict).
 	CodeInstanceAlreadyExists = "AlreadyExists.InstanceId"
+	// CodeDomainNameAlreadyExists: another instance, perhaps another account's,
+	// uses this DomainName (HTTP 409, ErrConflict).
+	CodeDomainNameAlreadyExists = "AlreadyExists.DomainName"
+	// CodeServiceCeased: the instance is stopped, for example for an overdue
+	// payment (HTTP 403, ErrNotReady).
+	CodeServiceCeased = "AbnormalService.Ceased"
+	// CodeServiceCreating: the instance is still being created; poll
+	// GetInstance until it is RUNNING (HTTP 403, ErrNotReady).
+	CodeServiceCreating = "AbnormalService.Creating"
+	// CodeServiceDisabled: the account has not enabled Contact Center (HTTP
+	// 403, ErrNotReady).
+	CodeServiceDisabled = "AbnormalService.Disabled"
 	// CodeParameterBlank: a required parameter is missing or blank (HTTP 400,
 	// ErrInvalidParameter).
 	CodeParameterBlank = "Parameter.Blank"
@@ -44,7 +56,8 @@ const (
 // NotExists.UserId-style codes of other CCC APIs), and "Parameter" covers
 // the whole Parameter.* family.
 var codes = apierror.Codes{
-	"NotExists":     apierror.ErrNotFound,
-	"AlreadyExists": apierror.ErrConflict,
-	"Parameter":     apierror.ErrInvalidParameter,
+	"NotExists":       apierror.ErrNotFound,
+	"AlreadyExists":   apierror.ErrConflict,
+	"Parameter":       apierror.ErrInvalidParameter,
+	"AbnormalService": apierror.ErrNotReady,
 }

@@ -63,4 +63,5 @@ var (
 	ErrConflict         = apierr.ErrConflict
 	ErrQuotaExceeded    = apierr.ErrQuotaExceeded
 	ErrServer           = apierr.ErrServer
+	ErrNotReady         = apierr.ErrNotReady
 )

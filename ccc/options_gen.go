@@ -21,8 +21,10 @@ import (
 // jittered backoff, HMAC-SHA1 signing.
 type Options struct {
 	// Region is the region ID, e.g. "cn-shanghai" (the default). It picks
-	// the endpoint ccc.<Region>.aliyuncs.com and is sent as
-	// RegionId.
+	// the endpoint ccc.<Region>.aliyuncs.com, or ccc.aliyuncs.com for
+	// the regions the official SDKs send there:
+	// ap-northeast-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-5, cn-beijing, cn-chengdu, cn-hangzhou-finance, cn-hongkong, cn-huhehaote, cn-north-2-gov-1, cn-qingdao, cn-shanghai-finance-1, cn-shenzhen, cn-shenzhen-finance-1, cn-zhangjiakou, eu-central-1, eu-west-1, me-east-1, us-east-1, us-west-1.
+	// It is sent as RegionId.
 	Region string
 
 	// Endpoint overrides the regional endpoint: a host

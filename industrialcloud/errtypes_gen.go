@@ -69,4 +69,5 @@ var (
 	ErrConflict         = apierr.ErrConflict
 	ErrQuotaExceeded    = apierr.ErrQuotaExceeded
 	ErrServer           = apierr.ErrServer
+	ErrNotReady         = apierr.ErrNotReady
 )

@@ -4,7 +4,7 @@ package observe
 // few and fixed, so it suits a metric label or OpenTelemetry's error.type.
 type Category string
 
-// The categories. The first eight are the product packages' error sentinels
+// The categories. The first nine are the product packages' error sentinels
 // (ErrNotFound, ErrThrottled, …) for an answer that carried the service's
 // error code; the others describe failures without one.
 const (
@@ -16,6 +16,7 @@ const (
 	CategoryConflict         Category = "conflict"
 	CategoryQuotaExceeded    Category = "quota_exceeded"
 	CategoryServer           Category = "server"
+	CategoryNotReady         Category = "not_ready"
 
 	// CategoryAPI is a refusal with a code that fits none of the above.
 	CategoryAPI Category = "api_error"

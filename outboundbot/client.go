@@ -16,6 +16,7 @@ var service = rpc.Service{
 	Version:       APIVersion,
 	DefaultRegion: DefaultRegion,
 	Codes:         codes,
+	Host:          regionalHost,
 }
 
 // Client calls the Outbound Bot API. It is immutable and safe for

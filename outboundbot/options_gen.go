@@ -21,7 +21,7 @@ import (
 // jittered backoff, HMAC-SHA1 signing.
 type Options struct {
 	// Region is the region ID, e.g. "cn-shanghai" (the default). It picks
-	// the endpoint outboundbot.<Region>.aliyuncs.com and is sent as
+	// the endpoint outboundbot.<Region>.aliyuncs.com, and is sent as
 	// RegionId.
 	Region string
 

@@ -37,6 +37,7 @@ var (
 	ErrConflict         = apierr.ErrConflict
 	ErrQuotaExceeded    = apierr.ErrQuotaExceeded
 	ErrServer           = apierr.ErrServer
+	ErrNotReady         = apierr.ErrNotReady
 
 	AlibabaCodes = apierr.AlibabaCodes
 	TencentCodes = apierr.TencentCodes

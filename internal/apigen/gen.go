@@ -18,7 +18,8 @@ import (
 // shared shapes and their decoders), errors_gen.go (error codes and the
 // code table), errtypes_gen.go (the error types every product re-exports)
 // and, for an RPC product, options_gen.go (its Options, the same for every
-// Alibaba product but for the endpoint named in their docs). source names
+// Alibaba product but for the endpoint named in their docs) and
+// endpoints_gen.go (the host of each region). source names
 // the model in each file's header. Generated
 // files of operations no longer in the model are removed.
 func Generate(m *Model, source, dir string) error {
@@ -81,6 +82,7 @@ func Files(m *Model, source string) (map[string][]byte, error) {
 	statics := map[string]string{"errtypes_gen.go": "templates/errtypes.go.tmpl"}
 	if m.Protocol == "rpc" {
 		statics["options_gen.go"] = "templates/options_rpc.go.tmpl"
+		statics["endpoints_gen.go"] = "templates/endpoints_rpc.go.tmpl"
 	}
 	for name, tmpl := range statics {
 		src, err := fromTemplate(m, source, tmpl)

@@ -29,6 +29,19 @@ type Model struct {
 	Errors     []ErrorCode `json:"errors"`
 	Codes      []CodeClass `json:"codes"` // the product's code → category table
 	Operations []Operation `json:"operations"`
+
+	// Endpoints, for an RPC product, names the regions the official SDKs
+	// send to one central host; nil means every region has its own,
+	// <product>.<region>.aliyuncs.com.
+	Endpoints *Endpoints `json:"endpoints,omitempty"`
+}
+
+// Endpoints is where the calls of a region go, as the official SDKs
+// resolve it: Central for each of Regions, <product>.<region>.aliyuncs.com
+// for any other region.
+type Endpoints struct {
+	Central string   `json:"central"`
+	Regions []string `json:"regions"`
 }
 
 // Constant is a named Go constant (page limits, documented values).

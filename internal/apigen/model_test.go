@@ -41,11 +41,12 @@ func TestGeneratedFilesSayTheyAreGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	// One per operation, plus the shared types, the error codes, the
-	// error types and (an RPC product) the Options.
-	if len(files) != len(m.Operations)+4 {
-		t.Errorf("%d files for %d operations, want one each plus types_gen.go, errors_gen.go, errtypes_gen.go and options_gen.go", len(files), len(m.Operations))
+	// error types and (an RPC product) the Options and endpoints.
+	product := []string{"types_gen.go", "errors_gen.go", "errtypes_gen.go", "options_gen.go", "endpoints_gen.go"}
+	if len(files) != len(m.Operations)+len(product) {
+		t.Errorf("%d files for %d operations, want one each plus %v", len(files), len(m.Operations), product)
 	}
-	for _, name := range []string{"types_gen.go", "errors_gen.go", "errtypes_gen.go", "options_gen.go"} {
+	for _, name := range product {
 		if files[name] == nil {
 			t.Errorf("no %s", name)
 		}

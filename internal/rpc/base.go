@@ -19,6 +19,9 @@ type Service struct {
 	Version       string         // the API version, "2019-12-26"
 	DefaultRegion string         // the region when Options.Region is empty
 	Codes         apierror.Codes // the product's own error codes
+	// Host returns the endpoint host of a region, unless Options.Endpoint
+	// names one.
+	Host func(region string) string
 }
 
 // Convert turns a product's own Options type, O, into the protocol's
@@ -86,7 +89,7 @@ func (b *Base[O]) Options() O { return b.conv.From(b.opts) }
 func (b *Base[O]) clientFor(o Options) (*Client, error) {
 	ep := o.Endpoint
 	if ep == "" {
-		ep = RegionalHost(b.svc.Product, o.Region)
+		ep = b.svc.Host(o.Region)
 	}
 	u, err := transport.ParseEndpoint(ep)
 	if err != nil {

@@ -377,10 +377,6 @@ func TestParamsEncoding(t *testing.T) {
 	assert.Empty(t, none)
 }
 
-func TestRegionalHost(t *testing.T) {
-	assert.Equal(t, "ccc.cn-shanghai.aliyuncs.com", RegionalHost("ccc", "cn-shanghai"))
-}
-
 // TestCanarySecrets: the secret, the STS token and the signature of a
 // failing call appear in no error string, no log line and no %v/%+v/%#v of
 // the error values.

@@ -125,6 +125,7 @@ var apiCategories = map[*apierror.Category]observe.Category{
 	apierror.ErrConflict:         observe.CategoryConflict,
 	apierror.ErrQuotaExceeded:    observe.CategoryQuotaExceeded,
 	apierror.ErrServer:           observe.CategoryServer,
+	apierror.ErrNotReady:         observe.CategoryNotReady,
 }
 
 // categoryOf sorts a failure as the SDK's errors do, other when it is none
