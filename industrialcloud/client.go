@@ -388,8 +388,8 @@ type validator interface {
 
 // invoke validates req, applies the per-call options, and runs action with
 // the body built for the call's Module. The answer is read in one pass by
-// decode (see wire.go) when it is a success decode vouches for, and by the
-// public type's UnmarshalJSON otherwise.
+// decode, the operation's generated decoder; an answer it refuses is
+// classified from its envelope alone (tc3api.Do).
 func invoke[Out any](ctx context.Context, c *Client, action string, idempotent bool, req validator, body func(module string) any, optFns []func(*Options), decode tc3api.Decode[Out]) (*Out, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
