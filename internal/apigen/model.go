@@ -20,6 +20,10 @@ type Model struct {
 	Version  string `json:"version"`
 	Title    string `json:"title"` // e.g. "OutboundBot 2019-12-26"
 
+	// Doc is the package documentation's opening, before the generated
+	// list of operations by group.
+	Doc string `json:"doc,omitempty"`
+
 	ErrorsDoc string `json:"errorsDoc"` // the doc comment of the error-code block
 	CodesDoc  string `json:"codesDoc"`  // the doc comment of the code table
 
@@ -34,6 +38,18 @@ type Model struct {
 	// send to one central host; nil means every region has its own,
 	// <product>.<region>.aliyuncs.com.
 	Endpoints *Endpoints `json:"endpoints,omitempty"`
+
+	// Omitted lists the parameters some official SDK sends that the model
+	// leaves out on purpose, and why.
+	Omitted []Omission `json:"omitted,omitempty"`
+}
+
+// Omission is a parameter the model leaves out: an operation's parameter
+// only the old v1 SDK has and the current documentation does not list.
+type Omission struct {
+	Operation string `json:"operation"`
+	Param     string `json:"param"`
+	Reason    string `json:"reason"`
 }
 
 // Endpoints is where the calls of a region go, as the official SDKs
@@ -86,27 +102,33 @@ type Shape struct {
 type Member struct {
 	Wire string `json:"wire"` // the wire name (parameter or JSON key)
 	Name string `json:"name"` // the Go name
-	Type string `json:"type"` // string, int, int64, bool, time, an enum or shape name, []T
+	Type string `json:"type"` // string, int, int64, float64, bool, time, raw (JSON text kept as it is), an enum or shape name, []T, map[string]T
 	Doc  string `json:"doc"`
 
+	// Example is a documented example value, as text; the fakes answer
+	// with it and the completeness tests may send it.
+	Example string `json:"example,omitempty"`
+
 	// Request parameters.
-	Required   bool   `json:"required"`
-	List       string `json:"list"`       // for []T: "repeat" (Name.N, Name.N.Key) or "json" (JSON array text)
-	Min        *int64 `json:"min"`        // smallest value
-	Max        *int64 `json:"max"`        // largest value
-	MinLength  int    `json:"minLength"`  // characters (runes)
-	MaxLength  int    `json:"maxLength"`  // characters (runes)
-	Pattern    string `json:"pattern"`    // a regular expression the whole value must match
-	PatternDoc string `json:"patternDoc"` // what the pattern allows, for the error
-	Default    string `json:"default"`    // a Go expression sent when the value is zero
-	ZeroDoc    string `json:"zeroDoc"`    // how the range message explains 0, e.g. "for the default"
-	Clearable  bool   `json:"clearable"`  // an optional write value whose empty value is a request of its own: a pointer
-	Elements   bool   `json:"elements"`   // list elements must not be empty (and, for json lists, be valid UTF-8)
-	UTF8       bool   `json:"utf8"`       // the text must be valid UTF-8
+	Required   bool     `json:"required"`
+	In         string   `json:"in,omitempty"`     // "body": sent in the form body; "" the query
+	List       string   `json:"list"`             // for []T: "repeat" (Name.N, Name.N.Key) or "json" (JSON array text); for a shape or map: "json" (JSON object text)
+	Values     []string `json:"values,omitempty"` // a scalar must be one of these (an int's or a string's documented values without an enum type)
+	Min        *int64   `json:"min"`              // smallest value
+	Max        *int64   `json:"max"`              // largest value
+	MinLength  int      `json:"minLength"`        // characters (runes)
+	MaxLength  int      `json:"maxLength"`        // characters (runes)
+	Pattern    string   `json:"pattern"`          // a regular expression the whole value must match
+	PatternDoc string   `json:"patternDoc"`       // what the pattern allows, for the error
+	Default    string   `json:"default"`          // a Go expression sent when the value is zero
+	ZeroDoc    string   `json:"zeroDoc"`          // how the range message explains 0, e.g. "for the default"
+	Clearable  bool     `json:"clearable"`        // an optional write value whose empty value is a request of its own: a pointer
+	Elements   bool     `json:"elements"`         // list elements must not be empty (and, for json lists, be valid UTF-8)
+	UTF8       bool     `json:"utf8"`             // the text must be valid UTF-8
 
 	// Response members.
 	Path         string   `json:"path"`         // where the member is in the answer, dotted; default Wire
-	Decode       string   `json:"decode"`       // "lenient" (numbers and booleans as strings, text from numbers), "millis", or "func:<name>" (a product function (string field, text) (time.Time, error))
+	Decode       string   `json:"decode"`       // "lenient" (numbers and booleans as strings, text from numbers), "millis" or "seconds" (epoch), "layout:<Go time layout>" (UTC text), or "func:<name>" (a product function (string field, text) (time.Time, error))
 	Page         string   `json:"page"`         // a list whose length is capped: the Go constant of its page size
 	Present      bool     `json:"present"`      // the answer must hold it (absent, null, or empty text is a *DecodeError)
 	MissingIn    string   `json:"missingIn"`    // how the missing error names where it was looked for
@@ -134,8 +156,9 @@ type CodeClass struct {
 // Operation is one API action.
 type Operation struct {
 	Name     string   `json:"name"`
-	Method   string   `json:"method"` // HTTP method
-	Write    bool     `json:"write"`  // not idempotent: retried only when the request provably did not arrive
+	Method   string   `json:"method"`          // HTTP method
+	Write    bool     `json:"write"`           // not idempotent: retried only when the request provably did not arrive
+	Group    string   `json:"group,omitempty"` // the resource it acts on, grouping the docs: "Job groups", "Scripts"
 	Doc      string   `json:"doc"`
 	Errors   []string `json:"errors"` // Go names of the codes it documents
 	Link     string   `json:"link"`
@@ -146,9 +169,10 @@ type Operation struct {
 
 // Paging says how an operation pages.
 type Paging struct {
-	Style       string `json:"style"` // "page" (number/size) or "offset" (offset/limit)
-	Page        string `json:"page"`  // the request field of the page number or offset
-	Size        string `json:"size"`  // the request field of the page size or limit
+	Style       string `json:"style"`          // "page" (number/size), "offset" (offset/limit) or "token" (a next-page token)
+	Page        string `json:"page"`           // the request field of the page number, offset or token
+	Next        string `json:"next,omitempty"` // "token": the response field holding the next page's token
+	Size        string `json:"size"`           // the request field of the page size or limit
 	DefaultSize string `json:"defaultSize"`
 	LastPage    string `json:"lastPage"`
 	Items       string `json:"items"` // the response field listing the items
