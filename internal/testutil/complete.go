@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,6 +34,13 @@ func Complete(t *testing.T, modelPath string, newClient NewClient) {
 	m, err := apigen.Load(modelPath)
 	if err != nil {
 		t.Fatal(err)
+	}
+	probe, err := newClient(&Static{Status: 200, Body: []byte(`{}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := OperationMethods(probe); len(got) != len(m.Operations) {
+		t.Errorf("*Client has %d operation methods, the model %d operations", len(got), len(m.Operations))
 	}
 	for i := range m.Operations {
 		op := &m.Operations[i]
@@ -62,6 +70,9 @@ func Complete(t *testing.T, modelPath string, newClient NewClient) {
 				t.Fatalf("%s with every parameter set: %v", op.Name, err)
 			}
 			sent := capture.Last(t)
+			if method := op.Method; method != "" && !strings.HasPrefix(sent, method+" ") {
+				t.Errorf("the request is not a %s: %s", method, sent[:strings.IndexByte(sent, '\n')])
+			}
 			for _, mem := range op.Request.Members {
 				if !strings.Contains(sent, mem.Wire) {
 					t.Errorf("the request does not send %s (%s)", mem.Wire, mem.Name)
@@ -127,6 +138,52 @@ func invalid(m *apigen.Model, mem *apigen.Member) []badValue {
 	if e := m.Enum(mem.Type); e != nil && e.Valid {
 		out = append(out, badValue{"not a documented value", func(f reflect.Value) { scalar(f).SetString("not-a-value") }})
 	}
+	if len(mem.Values) > 0 {
+		out = append(out, badValue{"not one of its values", func(f reflect.Value) { setText(scalar(f), outside(mem.Values)) }})
+	}
+	return out
+}
+
+// outside is a value of the same kind as values that none of them is.
+func outside(values []string) string {
+	if _, err := strconv.ParseInt(values[0], 10, 64); err == nil {
+		n := int64(1000003)
+		for slices.Contains(values, strconv.FormatInt(n, 10)) {
+			n++
+		}
+		return strconv.FormatInt(n, 10)
+	}
+	return "not-a-value"
+}
+
+// setText sets a string or integer field from its text.
+func setText(f reflect.Value, text string) {
+	switch f.Kind() {
+	case reflect.String:
+		f.SetString(text)
+	case reflect.Int, reflect.Int64:
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil {
+			panic("testutil: " + text + " is not an integer")
+		}
+		f.SetInt(n)
+	}
+}
+
+// OperationMethods lists the methods of client that are operations: those
+// shaped (ctx, *<Name>Request, ...func(*Options)) (*<Name>Response, error).
+func OperationMethods(client any) []string {
+	var out []string
+	t := reflect.TypeOf(client)
+	for i := range t.NumMethod() {
+		mt := t.Method(i)
+		ft := mt.Type // the receiver is In(0)
+		if ft.NumIn() == 4 && ft.IsVariadic() && ft.NumOut() == 2 &&
+			ft.In(2).Kind() == reflect.Pointer && ft.In(2).Elem().Name() == mt.Name+"Request" &&
+			ft.Out(0).Kind() == reflect.Pointer && ft.Out(0).Elem().Name() == mt.Name+"Response" {
+			out = append(out, mt.Name)
+		}
+	}
 	return out
 }
 
@@ -171,10 +228,25 @@ func fillValue(m *apigen.Model, mem *apigen.Member, f reflect.Value) error {
 			return nil
 		}
 		return fillValue(m, &elem, f.Index(0))
+	case strings.HasPrefix(t, "map[string]"):
+		f.Set(reflect.MakeMap(f.Type()))
+		elem := *mem
+		elem.Type = strings.TrimPrefix(t, "map[string]")
+		v := reflect.New(f.Type().Elem()).Elem()
+		if err := fillValue(m, &elem, v); err != nil {
+			return err
+		}
+		f.SetMapIndex(reflect.ValueOf("k"), v)
 	case m.Shape(t) != nil:
 		return FillRequest(m, m.Shape(t).Members, f)
 	case m.Enum(t) != nil:
 		f.SetString(m.Enum(t).Values[0].Value)
+	case len(mem.Values) > 0:
+		setText(f, mem.Values[0])
+	case t == "float64":
+		f.SetFloat(1.5)
+	case t == "raw":
+		f.SetBytes([]byte(`"v"`))
 	case t == "string":
 		f.SetString(strings.Repeat("v", max(mem.MinLength, 1)))
 	case t == "int" || t == "int64":
@@ -243,6 +315,10 @@ func answerValue(m *apigen.Model, mem *apigen.Member) any {
 		elem := *mem
 		elem.Type = strings.TrimPrefix(t, "[]")
 		return []any{answerValue(m, &elem)}
+	case strings.HasPrefix(t, "map[string]"):
+		elem := *mem
+		elem.Type = strings.TrimPrefix(t, "map[string]")
+		return map[string]any{"k": answerValue(m, &elem)}
 	case m.Shape(t) != nil:
 		obj := map[string]any{}
 		for _, sub := range m.Shape(t).Members {
@@ -253,6 +329,14 @@ func answerValue(m *apigen.Model, mem *apigen.Member) any {
 		return m.Enum(t).Values[0].Value
 	case t == "time" && mem.Decode == "millis":
 		return 1578469042851
+	case t == "time" && mem.Decode == "seconds":
+		return 1578469042
+	case t == "time" && strings.HasPrefix(mem.Decode, "layout:"):
+		return time.Date(2024, 8, 20, 11, 0, 0, 0, time.UTC).Format(strings.TrimPrefix(mem.Decode, "layout:"))
+	case t == "float64":
+		return 1.5
+	case t == "raw":
+		return map[string]any{"k": "v"}
 	case t == "time":
 		return "2024-08-20 11:00:00"
 	case t == "int" || t == "int64":
