@@ -98,7 +98,7 @@ type CreateInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/developer-reference/api-ccc-2020-07-01-createinstance
 func (c *Client) CreateInstance(ctx context.Context, req *CreateInstanceRequest, optFns ...func(*Options)) (*CreateInstanceResponse, error) {
-	resp, err := rpc.Do(ctx, c.base, "CreateInstance", false, req, optFns, decodeCreateInstance)
+	resp, err := rpc.Do(ctx, c.base, rpc.Action{Name: "CreateInstance"}, req, optFns, decodeCreateInstance)
 	if err != nil {
 		return nil, err
 	}

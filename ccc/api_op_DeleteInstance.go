@@ -44,7 +44,7 @@ type DeleteInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/developer-reference/api-ccc-2020-07-01-deleteinstance
 func (c *Client) DeleteInstance(ctx context.Context, req *DeleteInstanceRequest, optFns ...func(*Options)) (*DeleteInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "DeleteInstance", false, req, optFns, decodeDeleteInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "DeleteInstance"}, req, optFns, decodeDeleteInstance)
 }
 
 // decodeDeleteInstance reads the answer of DeleteInstance in one pass: its

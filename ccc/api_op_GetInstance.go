@@ -43,7 +43,7 @@ type GetInstanceResponse struct {
 //
 // https://help.aliyun.com/document_detail/439548.html
 func (c *Client) GetInstance(ctx context.Context, req *GetInstanceRequest, optFns ...func(*Options)) (*GetInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "GetInstance", true, req, optFns, decodeGetInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "GetInstance", Idempotent: true}, req, optFns, decodeGetInstance)
 }
 
 // decodeGetInstance reads the answer of GetInstance in one pass: its

@@ -67,7 +67,7 @@ func (c *Client) ListInstances(ctx context.Context, req *ListInstancesRequest, o
 	if r.PageSize == 0 {
 		r.PageSize = MaxPageSize
 	}
-	return rpc.Do(ctx, c.base, "ListInstances", true, &r, optFns, decodeListInstances)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "ListInstances", Idempotent: true}, &r, optFns, decodeListInstances)
 }
 
 // decodeListInstances reads the answer of ListInstances in one pass: its

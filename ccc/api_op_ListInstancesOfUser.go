@@ -67,7 +67,7 @@ func (c *Client) ListInstancesOfUser(ctx context.Context, req *ListInstancesOfUs
 	if r.PageSize == 0 {
 		r.PageSize = MaxPageSize
 	}
-	return rpc.Do(ctx, c.base, "ListInstancesOfUser", true, &r, optFns, decodeListInstancesOfUser)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "ListInstancesOfUser", Idempotent: true}, &r, optFns, decodeListInstancesOfUser)
 }
 
 // decodeListInstancesOfUser reads the answer of ListInstancesOfUser in one

@@ -52,7 +52,7 @@ type ModifyInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/developer-reference/api-ccc-2020-07-01-modifyinstance
 func (c *Client) ModifyInstance(ctx context.Context, req *ModifyInstanceRequest, optFns ...func(*Options)) (*ModifyInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "ModifyInstance", false, req, optFns, decodeModifyInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "ModifyInstance"}, req, optFns, decodeModifyInstance)
 }
 
 // decodeModifyInstance reads the answer of ModifyInstance in one pass: its

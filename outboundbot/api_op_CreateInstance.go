@@ -62,7 +62,7 @@ type CreateInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/outbound-bot/developer-reference/api-outboundbot-2019-12-26-createinstance
 func (c *Client) CreateInstance(ctx context.Context, req *CreateInstanceRequest, optFns ...func(*Options)) (*CreateInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "CreateInstance", false, req, optFns, decodeCreateInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "CreateInstance"}, req, optFns, decodeCreateInstance)
 }
 
 // decodeCreateInstance reads the answer of CreateInstance in one pass: its

@@ -39,7 +39,7 @@ type DeleteInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/outboundbot/developer-reference/api-outboundbot-2019-12-26-deleteinstance
 func (c *Client) DeleteInstance(ctx context.Context, req *DeleteInstanceRequest, optFns ...func(*Options)) (*DeleteInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "DeleteInstance", false, req, optFns, decodeDeleteInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "DeleteInstance"}, req, optFns, decodeDeleteInstance)
 }
 
 // decodeDeleteInstance reads the answer of DeleteInstance in one pass: its

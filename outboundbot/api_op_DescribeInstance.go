@@ -40,7 +40,7 @@ type DescribeInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/outbound-bot/developer-reference/api-outboundbot-2019-12-26-describeinstance
 func (c *Client) DescribeInstance(ctx context.Context, req *DescribeInstanceRequest, optFns ...func(*Options)) (*DescribeInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "DescribeInstance", true, req, optFns, decodeDescribeInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "DescribeInstance", Idempotent: true}, req, optFns, decodeDescribeInstance)
 }
 
 // decodeDescribeInstance reads the answer of DescribeInstance in one pass:

@@ -64,7 +64,7 @@ type ListInstancesResponse struct {
 //
 // https://help.aliyun.com/zh/outboundbot/developer-reference/api-outboundbot-2019-12-26-listinstances
 func (c *Client) ListInstances(ctx context.Context, req *ListInstancesRequest, optFns ...func(*Options)) (*ListInstancesResponse, error) {
-	return rpc.Do(ctx, c.base, "ListInstances", true, req, optFns, decodeListInstances)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "ListInstances", Idempotent: true}, req, optFns, decodeListInstances)
 }
 
 // decodeListInstances reads the answer of ListInstances in one pass: its

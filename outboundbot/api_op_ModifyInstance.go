@@ -59,7 +59,7 @@ type ModifyInstanceResponse struct {
 //
 // https://help.aliyun.com/zh/ccs/outbound-bot/developer-reference/api-outboundbot-2019-12-26-modifyinstance
 func (c *Client) ModifyInstance(ctx context.Context, req *ModifyInstanceRequest, optFns ...func(*Options)) (*ModifyInstanceResponse, error) {
-	return rpc.Do(ctx, c.base, "ModifyInstance", false, req, optFns, decodeModifyInstance)
+	return rpc.Do(ctx, c.base, rpc.Action{Name: "ModifyInstance"}, req, optFns, decodeModifyInstance)
 }
 
 // decodeModifyInstance reads the answer of ModifyInstance in one pass: its

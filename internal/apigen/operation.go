@@ -139,7 +139,14 @@ func (f *file) method(op *Operation) {
 	var call string
 	if m.Protocol == "rpc" {
 		f.use(pkgRPC)
-		call = "rpc.Do(ctx, c.base, \"" + op.Name + "\", " + idempotent + ", " + arg + ", optFns, decode" + op.Name + ")"
+		action := "Name: \"" + op.Name + "\""
+		if op.Method != "" && op.Method != "POST" {
+			action += ", Method: \"" + op.Method + "\""
+		}
+		if !op.Write {
+			action += ", Idempotent: true"
+		}
+		call = "rpc.Do(ctx, c.base, rpc.Action{" + action + "}, " + arg + ", optFns, decode" + op.Name + ")"
 	} else {
 		call = "invoke[" + resp + "](ctx, c, \"" + op.Name + "\", " + idempotent + ", " + arg + ",\n\t\tfunc(module string) any { return " +
 			lower(op.Name) + "Body{Module: module, " + req + ": " + arg + "} }, optFns, decode" + op.Name + ")"

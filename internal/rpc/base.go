@@ -168,20 +168,30 @@ type Request interface {
 // response; d records any error.
 type Decode[Out any] func(d *wire.Decoder, env *Envelope) *Out
 
+// Action names an operation and says how it is sent: its HTTP method
+// ("" is POST) and whether it may be retried on any transient failure.
+// Generated code passes it as a composite literal, so an operation a
+// program does not call leaves nothing behind in the binary.
+type Action struct {
+	Name       string // "DescribeInstance"
+	Method     string // "GET" or "POST"; "" is POST
+	Idempotent bool   // reads: retried on any transient failure
+}
+
 // Do validates req, runs the call and returns its response. A 2xx
 // JSON answer is read once, envelope and payload together, by decode;
 // error answers (any other status, XML, not an object, or a body decode
 // refuses) are classified from the envelope alone.
-func Do[Out, O any](ctx context.Context, b *Base[O], action string, idempotent bool, req Request, optFns []func(*O), decode Decode[Out]) (*Out, error) {
+func Do[Out, O any](ctx context.Context, b *Base[O], a Action, req Request, optFns []func(*O), decode Decode[Out]) (*Out, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
 	c, err := b.clientWith(optFns)
 	if err != nil {
-		return nil, &apierror.OperationError{Product: b.svc.Product, Operation: action, Err: err}
+		return nil, &apierror.OperationError{Product: b.svc.Product, Operation: a.Name, Err: err}
 	}
 	p := &payload[Out]{decode: decode}
-	p.x = exchange{c: c, call: Call{Action: action, Idempotent: idempotent, Request: req, Response: p}}
+	p.x = exchange{c: c, call: Call{Action: a.Name, Method: a.Method, Idempotent: a.Idempotent, Request: req, Response: p}}
 	if err := c.invoke(ctx, &p.x); err != nil {
 		return nil, err
 	}

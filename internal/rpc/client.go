@@ -76,6 +76,7 @@ func (c *Client) Prepare() {
 // Call describes one RPC operation.
 type Call struct {
 	Action     string // "DescribeInstance"
+	Method     string // "GET" or "POST"; "" is POST
 	Idempotent bool   // reads: retried on any transient failure
 	Request    any    // a struct with `url` tags, or nil
 	Response   any    // a pointer the JSON payload is decoded into
