@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,8 +13,9 @@ import (
 )
 
 // TestDocsListTheModelsOperations: the README's table of products and
-// operations, and each product's doc.go (every operation named; the reads
-// and writes its Retries section lists), say what the models say.
+// operations, docs/OPERATIONS.md and each product's package documentation
+// (every operation named; the reads and writes a Retries section lists)
+// say what the models say.
 func TestDocsListTheModelsOperations(t *testing.T) {
 	root := moduleRoot(t)
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
@@ -23,6 +25,17 @@ func TestDocsListTheModelsOperations(t *testing.T) {
 	models, err := filepath.Glob(filepath.Join(root, "api", "*", "*.json"))
 	if err != nil || len(models) == 0 {
 		t.Fatalf("no models under api/ (%v)", err)
+	}
+	all, err := apigen.LoadAll(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops, err := os.ReadFile(filepath.Join(root, "docs", "OPERATIONS.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(ops) != apigen.OperationsDocument(all) {
+		t.Error("docs/OPERATIONS.md is not what the models say: run go generate ./...")
 	}
 	for _, path := range models {
 		m, err := apigen.Load(path)
@@ -34,14 +47,18 @@ func TestDocsListTheModelsOperations(t *testing.T) {
 			if row == nil {
 				t.Fatalf("README.md has no row for %s", m.Package)
 			}
-			if got, want := string(row[1]), m.OperationsCell(); got != want {
+			if got, want := string(row[1]), m.ReadmeCell(); got != want {
 				t.Errorf("README.md lists for %s\n%s\nthe model has\n%s", m.Package, got, want)
 			}
-			b, err := os.ReadFile(filepath.Join(root, m.Package, "doc.go"))
-			if err != nil {
-				t.Fatal(err)
+			var text []string
+			for _, name := range []string{"doc.go", "doc_gen.go"} {
+				b, err := os.ReadFile(filepath.Join(root, m.Package, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				text = append(text, string(b))
 			}
-			doc := strings.Join(strings.Fields(strings.ReplaceAll(string(b), "//", "")), " ")
+			doc := strings.Join(strings.Fields(strings.ReplaceAll(strings.Join(text, " "), "//", "")), " ")
 			var reads, writes []string
 			for _, op := range m.Operations {
 				if !regexp.MustCompile(`\b` + op.Name + `\b`).MatchString(doc) {
@@ -66,5 +83,26 @@ func TestDocsListTheModelsOperations(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSummaryAndGroups(t *testing.T) {
+	m := &apigen.Model{Operations: []apigen.Operation{
+		{Name: "CreateScript", Group: "Scripts", Doc: "CreateScript creates a script (OutboundBot 2019-12-26, action CreateScript). It is not idempotent."},
+		{Name: "GetVersion", Doc: "GetVersion returns the API version"},
+		{Name: "ListScripts", Group: "Scripts", Doc: "ListScripts returns one page of scripts."},
+	}}
+	if got, want := m.Operations[0].Summary(), "CreateScript creates a script."; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	if got, want := m.Operations[1].Summary(), "GetVersion returns the API version."; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	var got []string
+	for _, g := range m.Groups() {
+		got = append(got, g.Name+":"+strconv.Itoa(len(g.Operations)))
+	}
+	if want := []string{"Scripts:2", "Other operations:1"}; !slices.Equal(got, want) {
+		t.Errorf("Groups = %v, want %v", got, want)
 	}
 }

@@ -233,20 +233,3 @@ func (m *Model) Error(name string) *ErrorCode {
 	}
 	return nil
 }
-
-// OperationsCell is the Operations cell of the product's row in the
-// README's table: the operations in model order, each list with its
-// paginator and iterator.
-func (m *Model) OperationsCell() string {
-	var cell string
-	for i, op := range m.Operations {
-		if i > 0 {
-			cell += ", "
-		}
-		cell += op.Name
-		if op.Paginate != nil {
-			cell += " (+ paginator, `" + op.Name + "All`)"
-		}
-	}
-	return cell
-}

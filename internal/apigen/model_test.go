@@ -41,8 +41,9 @@ func TestGeneratedFilesSayTheyAreGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	// One per operation, plus the shared types, the error codes, the
-	// error types and (an RPC product) the Options and endpoints.
-	product := []string{"types_gen.go", "errors_gen.go", "errtypes_gen.go", "options_gen.go", "endpoints_gen.go"}
+	// error types, the operations part of the package documentation and
+	// (an RPC product) the Options and endpoints.
+	product := []string{"types_gen.go", "errors_gen.go", "errtypes_gen.go", "doc_gen.go", "options_gen.go", "endpoints_gen.go"}
 	if len(files) != len(m.Operations)+len(product) {
 		t.Errorf("%d files for %d operations, want one each plus %v", len(files), len(m.Operations), product)
 	}

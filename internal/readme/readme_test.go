@@ -1,6 +1,3 @@
-// Package readme checks that every Go snippet in the README compiles
-// against the module as it is, so the first page never teaches an API that
-// no longer exists.
 package readme
 
 import (
