@@ -7,7 +7,7 @@
 // retried on any transient failure, writes only when the request provably
 // did not reach the service.
 //
-// Other operations:
+// Instances:
 //   - [Client.DescribeInstance]: returns one instance by its UUID.
 //   - [Client.DescribeInstances] ([Client.DescribeInstancesAll],
 //     [NewDescribeInstancesPaginator]): returns one page of the instances in
