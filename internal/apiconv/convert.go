@@ -6,6 +6,7 @@
 package apiconv
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -25,13 +26,37 @@ type converter struct {
 // Convert returns curated (which may be nil) completed with every
 // operation, member and shape of the facts it lacks. Curated entries keep
 // their content; converting the result again changes nothing.
+//
+// A conversion can map an object to a shape the model already has that
+// an earlier object of the same conversion widened; so Convert converts
+// again, into its own result, until nothing changes: the result is what a
+// second run gives too.
 func Convert(f *Facts, curated *apigen.Model) (*apigen.Model, error) {
-	fresh, err := convert(f, curated)
-	if err != nil {
-		return nil, err
+	m := curated
+	var last []byte
+	for range maxRounds {
+		fresh, err := convert(f, m)
+		if err != nil {
+			return nil, err
+		}
+		if m, err = merge(m, fresh); err != nil {
+			return nil, err
+		}
+		b, err := Marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.Equal(b, last) {
+			return m, nil
+		}
+		last = b
 	}
-	return merge(curated, fresh)
+	return nil, fmt.Errorf("apiconv: the conversion of %s %s does not settle in %d rounds", f.Product, f.Version, maxRounds)
 }
+
+// maxRounds bounds the conversions into the result: each round can only
+// add members, so the rounds end; two or three do in practice.
+const maxRounds = 10
 
 // convert is the model of the facts alone, its shapes named around the
 // curated ones.
@@ -89,6 +114,8 @@ func (c *converter) operation(f *FactOperation) (apigen.Operation, error) {
 	op.Request = c.request(f)
 	var page *listing
 	op.Response, page = c.response(f)
+	op.Request.Members = uniqueNames(op.Request.Members)
+	op.Response.Members = uniqueNames(op.Response.Members)
 	op.Paginate = c.paging(f.Name, &op.Request, &op.Response, page)
 	op.Doc = opDoc(c.product.title, f.Name, op.Write, op.Paginate != nil)
 	return op, nil

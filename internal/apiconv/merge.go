@@ -2,6 +2,8 @@ package apiconv
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/typedcloud/sdk-go/internal/apigen"
 )
@@ -78,7 +80,25 @@ func addMembers(have, fresh []apigen.Member) []apigen.Member {
 			have = append(have, m)
 		}
 	}
-	return have
+	return uniqueNames(have)
+}
+
+// uniqueNames renames the later of two members with one Go name (the
+// answers have both AgentId and agentId): AgentID2, AgentID3, ….
+func uniqueNames(ms []apigen.Member) []apigen.Member {
+	seen := map[string]bool{}
+	for i := range ms {
+		name := ms[i].Name
+		for n := 2; seen[name]; n++ {
+			name = ms[i].Name + strconv.Itoa(n)
+		}
+		if name != ms[i].Name {
+			ms[i].Doc = strings.TrimSpace(name + " is the answer's " + ms[i].Wire + ", spelt differently from " + ms[i].Name + ". " + ms[i].Doc)
+			ms[i].Name = name
+		}
+		seen[name] = true
+	}
+	return ms
 }
 
 func placeOf(m apigen.Member) string {

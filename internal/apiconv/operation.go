@@ -75,7 +75,7 @@ var verbs = map[string]string{
 	"Unregister": "unregisters %s", "Reject": "rejects %s", "Release": "releases %s", "Reset": "resets %s",
 	"Restore": "restores %s", "Resubmit": "resubmits %s", "Retrieve": "retrieves %s", "Send": "sends %s",
 	"SignIn": "signs the agent in to %s", "SignOut": "signs the agent out of %s", "Switch": "switches %s",
-"Transfer": "transfers %s", "Bridge": "bridges %s",
+	"Transfer": "transfers %s", "Bridge": "bridges %s",
 	"Blind": "makes a blind %s", "Tag": "tags %s", "Untag": "untags %s", "Record": "records %s",
 }
 
@@ -165,10 +165,14 @@ func (c *converter) paging(op string, req, resp *apigen.Shape, l *listing) *apig
 }
 
 // keyOf is the Go name of the text member identifying a shape's items:
-// Id, or <Shape>Id.
+// Id, or <Shape>Id where the shape's name may have more words in front
+// (a BriefSkillGroup is identified by its SkillGroupID).
 func keyOf(s *apigen.Shape) string {
 	for _, m := range s.Members {
-		if m.Type == "string" && (m.Wire == "Id" || GoName(m.Wire) == s.Name+"ID") {
+		if m.Type != "string" || !strings.HasSuffix(m.Name, "ID") {
+			continue
+		}
+		if m.Name == "ID" || strings.HasSuffix(s.Name, strings.TrimSuffix(m.Name, "ID")) {
 			return m.Name
 		}
 	}

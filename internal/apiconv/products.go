@@ -51,7 +51,7 @@ var outboundbotGroups = []group{
 	{"Scripts", []string{"Script", "Dialogue", "GlobalQuestion", "Intent", "Waveform", "Variable", "TTS", "Asr", "Chatbot", "ApiPlugin", "FlashSms", "Intention", "UploadUrl", "DownloadUrl", "DownloadTask", "DsReport"}},
 	{"Agent profiles", []string{"AgentProfile"}},
 	{"Annotation missions", []string{"AnnotationMission"}},
-	{"Tags", []string{"Tag"}},
+	{"Tags", []string{"Tag", "Resources"}},
 	{"Numbers", []string{"Number", "ContactBlockList", "ContactWhiteList", "BindNumber"}},
 	{"Strategies", []string{"Strategy", "MaxAttempts", "EffectiveDays", "AfterAnswerDelayPlayback", "EmptyNumber"}},
 	{"Reports", []string{"Report", "Summary", "Statistics", "TagHits"}},

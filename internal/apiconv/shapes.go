@@ -96,6 +96,13 @@ func (r *shapes) register(name, fallback string, members []apigen.Member, reques
 	if h := r.hints[wireSet(members)]; h != "" {
 		name = h
 	}
+	if e := r.byName[name]; e != nil {
+		if merged, ok := unite(e, members); ok {
+			e.shape.Members = merged
+			e.shape.Request = e.shape.Request || request
+			return name
+		}
+	}
 	sig := signature(members)
 	for _, e := range r.list {
 		if signature(e.shape.Members) == sig {
@@ -121,7 +128,7 @@ func (r *shapes) register(name, fallback string, members []apigen.Member, reques
 		if r.reserved[cand] || cand == "" {
 			continue
 		}
-		r.add(apigen.Shape{Name: cand, Members: members, Request: request}, false)
+		r.add(apigen.Shape{Name: cand, Members: uniqueNames(members), Request: request}, false)
 		return cand
 	}
 }
@@ -152,10 +159,16 @@ func unite(e *entry, ms []apigen.Member) ([]apigen.Member, bool) {
 		out[i] = u
 	}
 	small := min(len(e.shape.Members), len(ms))
-	if common == 0 || (common < small && 2*common < small) {
+	switch {
+	case e.curated && common < small:
+		// A shape of the model takes only a subset or a superset of its
+		// members: then a second conversion, which finds the union in
+		// the model, maps every object as the first did.
+		return nil, false
+	case common == 0 || (common < small && 2*common < small):
 		return nil, false
 	}
-	return out, true
+	return uniqueNames(out), true
 }
 
 // unifyMember is the one member a and b both describe: the wider number,

@@ -73,9 +73,13 @@ func (c *converter) object(fields []FactSchema, at place) string {
 	if name == "" {
 		name = c.naturalName(at)
 	}
-	fallback := opNoun(at.op) + singular(trimListWords(GoName(at.field)))
+	base := singular(trimListWords(GoName(at.field)))
+	if base == "List" {
+		base = "Item"
+	}
+	fallback := at.op + base
 	if at.parent != "" {
-		fallback = at.parent + singular(trimListWords(GoName(at.field)))
+		fallback = at.parent + base
 	}
 	return c.shapes.register(name, fallback, members, at.request)
 }
@@ -86,6 +90,9 @@ func (c *converter) naturalName(at place) string {
 		return at.name
 	}
 	base := singular(trimListWords(strings.TrimPrefix(GoName(at.field), "Paged")))
+	if base == at.op+"Request" {
+		return at.op + "Input" // a parameter holding the whole request as JSON
+	}
 	if !generic[base] {
 		return base
 	}
