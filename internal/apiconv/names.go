@@ -109,8 +109,13 @@ func singular(name string) string {
 // plural adds the plural ending to a name's last word: Job → Jobs,
 // Strategy → Strategies, Status → Statuses. A name already plural stays.
 func plural(name string) string {
-	if singular(name) != name || strings.HasSuffix(name, "Data") || strings.HasSuffix(name, "Info") {
+	if singular(name) != name {
 		return name
+	}
+	for _, mass := range []string{"Data", "Info", "JSON", "String", "Text", "Content"} {
+		if strings.HasSuffix(name, mass) {
+			return name // a list of JSON texts is still "JobsJSON"
+		}
 	}
 	switch {
 	case strings.HasSuffix(name, "ID"):

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/typedcloud/sdk-go/internal/apigen"
 )
@@ -86,6 +87,20 @@ func integral(f *float64) *int64 {
 	return &v
 }
 
+// switched is what a boolean parameter turns on, in words: IsAsynchrony →
+// "asynchrony", EmotionEnable → "emotion".
+func switched(name string) string {
+	for _, w := range []string{"Is", "Enable", "Enabled", "Use", "Need"} {
+		if t := strings.TrimPrefix(name, w); t != name && t != "" && unicode.IsUpper(rune(t[0])) {
+			name = t
+		}
+		if t := strings.TrimSuffix(name, w); t != name && t != "" {
+			name = t
+		}
+	}
+	return phrase(name)
+}
+
 // paramDoc is a parameter's doc line, from its name by rule.
 func paramDoc(m *apigen.Member, p *FactParam) string {
 	n := m.Name
@@ -117,7 +132,7 @@ func paramDoc(m *apigen.Member, p *FactParam) string {
 	case last == "JSON" || strings.HasSuffix(n, "JSONString"):
 		doc = n + " is the " + phrase(strings.TrimSuffix(strings.TrimSuffix(n, "String"), "JSON")) + ", as JSON text"
 	case m.Type == "bool":
-		doc = n + " sets " + phrase(n)
+		doc = n + " turns on " + switched(n)
 	default:
 		doc = n + " is the " + phrase(n)
 	}
