@@ -129,7 +129,7 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.put(&record{Instance: exampleInstance()})
 	}
-	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now))
+	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", nil, s.handlers(), cfg.now))
 	return s
 }
 

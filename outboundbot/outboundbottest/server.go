@@ -86,7 +86,7 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.add(exampleInstance(), exampleNumbers())
 	}
-	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now))
+	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", nil, s.handlers(), cfg.now))
 	return s
 }
 
