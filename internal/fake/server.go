@@ -77,9 +77,9 @@ type Server struct {
 	faults     []*fault
 	records    []Record
 	nonces     map[string]time.Time
-	nonceOrder []string       // nonces in the order seen, oldest first
-	received   map[string]int // authenticated requests per action
-	seq        int            // request ID counter
+	nonceOrder []string              // nonces in the order seen, oldest first
+	received   map[string]int        // authenticated requests per action
+	seq        int                   // request ID counter
 	custom     map[string]custom     // handlers tests registered, by action
 	ops        map[string]*Operation // cfg.API's operations, by name
 }
