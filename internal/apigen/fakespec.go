@@ -41,7 +41,7 @@ func FakeSpec(m *Model, source, pkg string) ([]byte, error) {
 	if m.Protocol != "rpc" {
 		return nil, fmt.Errorf("apigen: the fake spec is for RPC models; %s is %s", m.Title, m.Protocol)
 	}
-	if err := check(m); err != nil {
+	if err := fakeCheck(m); err != nil {
 		return nil, err
 	}
 	s := &fakeGen{m: m}
@@ -70,6 +70,29 @@ func FakeSpec(m *Model, source, pkg string) ([]byte, error) {
 	return src, nil
 }
 
+// fakeCheck refuses a model whose members name a type it does not define.
+func fakeCheck(m *Model) error {
+	var bad error
+	each := func(in string, members []Member) {
+		for _, mem := range members {
+			t := strings.TrimPrefix(elemType(mem.Type), "map[string]")
+			switch {
+			case bad != nil, builtin(t), t == "float64", t == "raw", m.Shape(t) != nil, m.Enum(t) != nil:
+			default:
+				bad = fmt.Errorf("apigen: %s.%s has type %s, which the model does not define", in, mem.Name, mem.Type)
+			}
+		}
+	}
+	for _, op := range m.Operations {
+		each(op.Name+"Request", op.Request.Members)
+		each(op.Name+"Response", op.Response.Members)
+	}
+	for _, sh := range m.Shapes {
+		each(sh.Name, sh.Members)
+	}
+	return bad
+}
+
 type fakeGen struct {
 	m      *Model
 	regexp bool // a parameter has a pattern
@@ -81,7 +104,7 @@ func (s *fakeGen) operation(op *Operation) (string, error) {
 	if len(op.Request.Members) > 0 {
 		b.WriteString("Params: []fake.Param{\n")
 		for i := range op.Request.Members {
-			b.WriteString(s.param(&op.Request.Members[i], nil) + ",\n")
+			b.WriteString(s.param(&op.Request.Members[i], nil, false) + ",\n")
 		}
 		b.WriteString("},\n")
 	}
@@ -109,11 +132,15 @@ func goLiteral(text string) string {
 }
 
 // param is the fake.Param literal of a request member. shapes are the
-// shapes it is nested in, so a shape containing itself ends.
-func (s *fakeGen) param(mem *Member, shapes []string) string {
+// shapes it is nested in, so a shape containing itself ends; inJSON says
+// it is a member of a value sent as JSON text, which has no encoding of its
+// own.
+func (s *fakeGen) param(mem *Member, shapes []string, inJSON bool) string {
 	var f []string
 	add := func(format string, args ...any) { f = append(f, fmt.Sprintf(format, args...)) }
-	add("Wire: %q", mem.Wire)
+	if mem.Wire != "" {
+		add("Wire: %q", mem.Wire)
+	}
 	t := mem.Type
 	list := isList(t)
 	elem := elemType(t)
@@ -128,10 +155,11 @@ func (s *fakeGen) param(mem *Member, shapes []string) string {
 	if list {
 		add("List: true")
 	}
+	asJSON := !inJSON && (mem.List == "json" || isMap)
 	switch {
-	case mem.List == "json" || isMap:
+	case asJSON:
 		add("Encoding: fake.JSON")
-	case list:
+	case list && !inJSON:
 		add("Encoding: fake.Repeat")
 	}
 	if mem.Required {
@@ -165,13 +193,13 @@ func (s *fakeGen) param(mem *Member, shapes []string) string {
 	if sh := s.m.Shape(elem); sh != nil && !slices.Contains(shapes, sh.Name) {
 		fields := make([]string, len(sh.Members))
 		for i := range sh.Members {
-			fields[i] = s.param(&sh.Members[i], append(shapes, sh.Name))
+			fields[i] = s.param(&sh.Members[i], append(shapes, sh.Name), inJSON || asJSON)
 		}
 		add("Fields: []fake.Param{\n%s,\n}", strings.Join(fields, ",\n"))
 	}
 	if isMap {
-		v := Member{Wire: mem.Wire, Type: mapOf}
-		add("Elem: &fake.Param%s", s.param(&v, shapes))
+		v := Member{Type: mapOf}
+		add("Elem: &fake.Param%s", s.param(&v, shapes, true))
 	}
 	return "{" + strings.Join(f, ", ") + "}"
 }
