@@ -138,9 +138,13 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.put(&record{Instance: exampleInstance()})
 	}
-	api := &fake.API{Operations: operations(), Refuse: refuse, Envelope: envelope}
-	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", api, s.handlers(), cfg.now))
+	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", api(), s.handlers(), cfg.now))
 	return s
+}
+
+// api is the model's operations, as the fake checks and answers them.
+func api() *fake.API {
+	return &fake.API{Operations: operations(), Refuse: refuse, Envelope: envelope}
 }
 
 // envelope is the CCC success envelope of a request: no Success member.

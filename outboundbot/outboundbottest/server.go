@@ -97,9 +97,13 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.add(exampleInstance(), exampleNumbers())
 	}
-	api := &fake.API{Operations: operations(), Envelope: envelope}
-	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", api, s.handlers(), cfg.now))
+	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", api(), s.handlers(), cfg.now))
 	return s
+}
+
+// api is the model's operations, as the fake checks and answers them.
+func api() *fake.API {
+	return &fake.API{Operations: operations(), Envelope: envelope}
 }
 
 // envelope is the Outbound Bot success envelope of a request.
