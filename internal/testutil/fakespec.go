@@ -251,6 +251,17 @@ func (x fakeCall) with(params map[string]string) map[string]string {
 // JSON body.
 func AlibabaCall(t testing.TB, endpoint, version, method string, query, form map[string]string) (int, map[string]any) {
 	t.Helper()
+	status, raw := AlibabaCallRaw(t, endpoint, version, method, query, form)
+	var out map[string]any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("the answer is not a JSON object: %s", raw)
+	}
+	return status, out
+}
+
+// AlibabaCallRaw is AlibabaCall returning the answer's body as it is.
+func AlibabaCallRaw(t testing.TB, endpoint, version, method string, query, form map[string]string) (int, []byte) {
+	t.Helper()
 	q := url.Values{}
 	for k, v := range map[string]string{
 		"Format": "JSON", "Version": version, "AccessKeyId": fake.TestAccessKeyID,
@@ -292,9 +303,5 @@ func AlibabaCall(t testing.TB, endpoint, version, method string, query, form map
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out map[string]any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("the answer is not a JSON object: %s", raw)
-	}
-	return resp.StatusCode, out
+	return resp.StatusCode, raw
 }
