@@ -246,7 +246,9 @@ func TestHandle(t *testing.T) {
 	}
 
 	t.Run("a non-object body is sent as it is", func(t *testing.T) {
-		s.Handle("Ping", func(*fakeserver.Request) fakeserver.Response { return fakeserver.Response{Body: json.RawMessage(`[1,2]`)} }, false)
+		s.Handle("Ping", func(*fakeserver.Request) fakeserver.Response {
+			return fakeserver.Response{Body: json.RawMessage(`[1,2]`)}
+		}, false)
 		defer s.Handle("Ping", nil, false)
 		status, raw := testutil.AlibabaCallRaw(t, s.URL(), allKindsVersion, http.MethodPost, map[string]string{"Action": "Ping"}, nil)
 		assert.Equal(t, 200, status)
