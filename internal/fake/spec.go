@@ -105,6 +105,7 @@ type Problem struct {
 	Limit  int64 // the bound crossed, for BelowMin and AboveMax
 }
 
+// String describes the problem, for test failures.
 func (p Problem) String() string { return fmt.Sprintf("%s: reason %d", p.Param, p.Reason) }
 
 // RefuseCommon renders a problem in Alibaba's common codes: a missing
