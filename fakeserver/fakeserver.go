@@ -1,7 +1,8 @@
 // Package fakeserver documents what the fakes of this module
 // (outboundbottest, ccctest, industrialcloudtest) share: the methods every
-// fake Server has, the Fault a test injects to make calls misbehave, and
-// the Record of each request a fake received.
+// fake Server has, the Fault a test injects to make calls misbehave, the
+// Record of each request a fake received, and the Handler a test gives the
+// Alibaba fakes' Handle method to answer an action its own way.
 //
 // A product fake's Server embeds a Server, so these methods are called on
 // it directly:

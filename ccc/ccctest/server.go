@@ -35,13 +35,21 @@
 // GetInstance, ModifyInstance and DeleteInstance of it answer 404
 // NotExists.InstanceId. (The real service deletes in the background.)
 //
-// # Parameter checks
+// # Operations and parameter checks
+//
+// Every operation of the API model is answered. Each request's parameters
+// are first checked against the model, then the operations the fake keeps
+// state for (the instances) answer from it, and every other one answers
+// the model's example answer, every member set; an unknown action answers
+// 404 InvalidAction.NotFound. A test changes the answer of any action with
+// Server.Handle.
 //
 // Missing parameters answer 400 Parameter.Blank ("The parameter %s must not
-// be blank."), an empty AdminRamIdList 400 Parameter.Empty, PageNumber and
-// PageSize below 1 or above 100 400 Parameter.Minimum or Parameter.Maximum
-// ("The parameter %s must be less than or equal to %s."), and other bad
-// values (lengths, the DomainName alphabet, JSON list text) the common 400
+// be blank."), an empty AdminRamIdList 400 Parameter.Empty, numbers below
+// or above their range (PageNumber and PageSize: 1 to 100) 400
+// Parameter.Minimum or Parameter.Maximum ("The parameter %s must be less
+// than or equal to %s."), and other bad values (the wrong type, lengths,
+// the DomainName alphabet, JSON list text) the common 400
 // InvalidParameter. An unknown InstanceId answers 404 NotExists.InstanceId,
 // a DomainName in use 409 AlreadyExists.InstanceId, and a number another
 // instance uses 404 NotExists.Number. Only the Parameter.Maximum message is
@@ -53,6 +61,7 @@ package ccctest
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"sync"
 	"time"
@@ -129,8 +138,49 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.put(&record{Instance: exampleInstance()})
 	}
-	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now))
+	s.use(fake.NewAlibaba("CCC", ccc.APIVersion, "ccc.cn-shanghai.aliyuncs.com", api(), s.handlers(), cfg.now))
 	return s
+}
+
+// api is the model's operations, as the fake checks and answers them.
+func api() *fake.API {
+	return &fake.API{Operations: operations(), Refuse: refuse, Envelope: envelope}
+}
+
+// envelope is the CCC success envelope of a request: no Success member.
+func envelope(requestID string) map[string]any {
+	return map[string]any{"HttpStatusCode": 200, "Code": "OK", "Message": "Success", "RequestId": requestID}
+}
+
+// refuse answers a parameter the model's checks refuse in CCC's
+// Parameter.* codes.
+func refuse(p fake.Problem) fake.Reply {
+	switch p.Reason {
+	case fake.Missing:
+		return *fail(http.StatusBadRequest, ccc.CodeParameterBlank, "The parameter %s must not be blank.", p.Param)
+	case fake.BelowMin:
+		return *fail(http.StatusBadRequest, ccc.CodeParameterMinimum, "The parameter %s must be greater than or equal to %d.", p.Param, p.Limit)
+	case fake.AboveMax:
+		return *fail(http.StatusBadRequest, ccc.CodeParameterMaximum, "The parameter %s must be less than or equal to %d.", p.Param, p.Limit)
+	}
+	return *fake.Invalid(p.Param)
+}
+
+// Handle makes h answer action from now on, in place of the fake's own
+// answer; a nil h restores the fake's own. The request is authenticated,
+// faults apply and, for an operation of the model, its parameters are
+// checked first, as for every request (HandleUnchecked skips the checks).
+// h's Request.Builtin is the answer the fake would give without it. A
+// success Response's Body gets the envelope members it lacks (RequestId,
+// Code, Message, HttpStatusCode); one with a Code is an error answer. A
+// replaying fake answers from its fixtures whatever is handled.
+func (s *Server) Handle(action string, h fakeserver.Handler) { s.engine.Handle(action, h, false) }
+
+// HandleUnchecked is Handle without the parameter checks: h sees every
+// authenticated request of action, parameters missing or malformed
+// included.
+func (s *Server) HandleUnchecked(action string, h fakeserver.Handler) {
+	s.engine.Handle(action, h, true)
 }
 
 // Client returns a client wired to the fake: its endpoint, the static

@@ -116,6 +116,7 @@ func (a *Alibaba) authV1(s *Server, r *http.Request, p map[string]string) (*Call
 	if !s.useNonce(p["SignatureNonce"], alibabaWindow) {
 		return call, errReply(http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.")
 	}
+	call.KeyID = p["AccessKeyId"]
 	return call, nil
 }
 
@@ -164,6 +165,7 @@ func (a *Alibaba) authACS3(s *Server, r *http.Request, body []byte, auth string)
 	if !s.useNonce(r.Header.Get("x-acs-signature-nonce"), alibabaWindow) {
 		return call, errReply(http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.")
 	}
+	call.KeyID = fields["Credential"]
 	return call, nil
 }
 

@@ -7,12 +7,15 @@ import (
 )
 
 // NewAlibaba starts the fake of one Alibaba RPC product: it accepts the
-// test keys (TestKeys), answers errors with host as HostId, and dispatches
-// to handlers. now is its clock; nil means time.Now.
-func NewAlibaba(product, version, host string, handlers map[string]Handler, now func() time.Time) *Server {
+// test keys (TestKeys), answers errors with host as HostId, checks requests
+// against api (nil: no checks) and dispatches to handlers, answering the
+// operations of api they lack with the model's answer. now is its clock;
+// nil means time.Now.
+func NewAlibaba(product, version, host string, api *API, handlers map[string]Handler, now func() time.Time) *Server {
 	return NewServer(Config{
 		Protocol: &Alibaba{Product: product, Version: version, HostID: host, Keys: TestKeys()},
 		Handlers: handlers,
+		API:      api,
 		Now:      now,
 	})
 }

@@ -19,6 +19,7 @@ type Handler func(c *Call) Reply
 type Call struct {
 	Action    string
 	RequestID string
+	KeyID     string // the AccessKey ID the request was signed with
 	// Params are the RPC parameters (query and form body merged), or nil for
 	// a JSON-body protocol.
 	Params Args
@@ -56,6 +57,10 @@ type Protocol interface {
 type Config struct {
 	Protocol Protocol
 	Handlers map[string]Handler
+	// API, when set, is the model's operations: requests to them are
+	// checked against it before any handler runs, and those without a
+	// handler answer the model's example answer.
+	API *API
 	// Replay, when set, answers every authenticated call in place of
 	// Handlers: replay mode, recorded fixtures instead of state (Replaying).
 	Replay func(r *http.Request, c *Call) Reply
@@ -72,9 +77,11 @@ type Server struct {
 	faults     []*fault
 	records    []Record
 	nonces     map[string]time.Time
-	nonceOrder []string       // nonces in the order seen, oldest first
-	received   map[string]int // authenticated requests per action
-	seq        int            // request ID counter
+	nonceOrder []string              // nonces in the order seen, oldest first
+	received   map[string]int        // authenticated requests per action
+	seq        int                   // request ID counter
+	custom     map[string]custom     // handlers tests registered, by action
+	ops        map[string]*Operation // cfg.API's operations, by name
 }
 
 // maxRequestBody caps what the fake reads of a request.
@@ -82,7 +89,7 @@ const maxRequestBody = 1 << 20
 
 // NewServer starts a fake on a loopback port.
 func NewServer(cfg Config) *Server {
-	s := &Server{cfg: cfg, nonces: map[string]time.Time{}, received: map[string]int{}}
+	s := &Server{cfg: cfg, nonces: map[string]time.Time{}, received: map[string]int{}, ops: cfg.API.index()}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -128,12 +135,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	call.RequestID = requestID
-	handler, ok := s.cfg.Handlers[call.Action]
+	handler, ok := s.route(call.Action)
 	if s.cfg.Replay != nil {
 		handler, ok = func(c *Call) Reply { return s.cfg.Replay(r, c) }, true
 	}
 	if !ok {
-		rep := Error(http.StatusNotFound, "InvalidAction.NotFound", fmt.Sprintf("Specified api %s is not found.", call.Action))
+		rep := notFound(call.Action)
 		s.record(r, call, body, rep)
 		s.cfg.Protocol.Write(w, call, requestID, rep)
 		return

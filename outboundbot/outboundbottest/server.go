@@ -7,6 +7,17 @@
 // seeded with the documented example instance, and can inject faults and
 // record the requests it received (secrets redacted).
 //
+// Every operation of the API model is answered. Each request's parameters
+// are first checked against the model: a missing required one answers 400
+// MissingParameter (`The input parameter "X" that is mandatory for
+// processing this request is not supplied.`), one of the wrong type (text
+// for a number, not true or false, bad JSON, a bad Name.N index) or outside
+// its documented values or range 400 InvalidParameter; an unknown action
+// answers 404 InvalidAction.NotFound. The operations the fake keeps state
+// for (the instances) then answer from it; every other one answers the
+// model's example answer, every member set. A test changes the answer of
+// any action with Server.Handle.
+//
 //	srv := outboundbottest.NewServer()
 //	defer srv.Close()
 //	client, err := srv.Client()
@@ -86,8 +97,35 @@ func NewServer(opts ...Option) *Server {
 	if !cfg.empty {
 		s.store.add(exampleInstance(), exampleNumbers())
 	}
-	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", s.handlers(), cfg.now))
+	s.use(fake.NewAlibaba("OutboundBot", outboundbot.APIVersion, "outboundbot.cn-shanghai.aliyuncs.com", api(), s.handlers(), cfg.now))
 	return s
+}
+
+// api is the model's operations, as the fake checks and answers them.
+func api() *fake.API {
+	return &fake.API{Operations: operations(), Envelope: envelope}
+}
+
+// envelope is the Outbound Bot success envelope of a request.
+func envelope(requestID string) map[string]any {
+	return map[string]any{"HttpStatusCode": 200, "Code": "OK", "Message": "Success", "RequestId": requestID, "Success": true}
+}
+
+// Handle makes h answer action from now on, in place of the fake's own
+// answer; a nil h restores the fake's own. The request is authenticated,
+// faults apply and, for an operation of the model, its parameters are
+// checked first, as for every request (HandleUnchecked skips the checks).
+// h's Request.Builtin is the answer the fake would give without it. A
+// success Response's Body gets the envelope members it lacks (RequestId,
+// Code, Message, HttpStatusCode, Success); one with a Code is an error
+// answer. A replaying fake answers from its fixtures whatever is handled.
+func (s *Server) Handle(action string, h fakeserver.Handler) { s.engine.Handle(action, h, false) }
+
+// HandleUnchecked is Handle without the parameter checks: h sees every
+// authenticated request of action, parameters missing or malformed
+// included.
+func (s *Server) HandleUnchecked(action string, h fakeserver.Handler) {
+	s.engine.Handle(action, h, true)
 }
 
 // Client returns a client wired to the fake: its endpoint, the static

@@ -3,7 +3,11 @@
 //
 //	//go:generate go run ../internal/cmd/apigen ../api/outboundbot/2019-12-26.json
 //
-// It writes into the current directory; see package internal/apigen.
+// It writes into the current directory; see package internal/apigen. With
+// -fake it writes instead the spec a product's fake checks and answers
+// requests with (operations_gen.go), from the fake's package:
+//
+//	//go:generate go run ../../internal/cmd/apigen -fake ../../api/outboundbot/2019-12-26.json
 package main
 
 import (
@@ -15,22 +19,30 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: apigen <model.json>")
+	args := os.Args[1:]
+	fake := len(args) == 2 && args[0] == "-fake"
+	if fake {
+		args = args[1:]
+	}
+	if len(args) != 1 {
+		fmt.Fprintln(os.Stderr, "usage: apigen [-fake] <model.json>")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err := run(args[0], fake); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(path string) error {
+func run(path string, fake bool) error {
 	m, err := apigen.Load(path)
 	if err != nil {
 		return err
 	}
 	// The header names the model from the module root: api/<product>/<version>.json.
 	source := filepath.ToSlash(filepath.Join("api", filepath.Base(filepath.Dir(path)), filepath.Base(path)))
+	if fake {
+		return apigen.GenerateFakeSpec(m, source, ".")
+	}
 	return apigen.Generate(m, source, ".")
 }
