@@ -264,7 +264,8 @@ func variant(s string, i int) string {
 }
 
 // text is the i-th string value of mem: reserved when the model allows it
-// (its length cut or padded to fit), else the example, else letters.
+// (its length cut or padded to fit), else letters and digits, else the
+// example (which may name what a fake is seeded with).
 func text(mem *apigen.Member, example string, i int) (string, error) {
 	var re *regexp.Regexp
 	if mem.Pattern != "" {
@@ -273,7 +274,7 @@ func text(mem *apigen.Member, example string, i int) (string, error) {
 			return "", err
 		}
 	}
-	for _, c := range []string{variant(reserved, i), example, "v" + strconv.Itoa(i+1)} {
+	for _, c := range []string{variant(reserved, i), "v" + strconv.Itoa(i+1), example} {
 		if c == "" {
 			continue
 		}
