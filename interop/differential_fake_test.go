@@ -9,6 +9,7 @@ package interop
 // instance does not change what the next one finds.
 
 import (
+	"net/http"
 	"reflect"
 	"testing"
 
@@ -24,7 +25,7 @@ func TestV1AgainstFakeEveryOperation(t *testing.T) {
 			m, f, shared := sharedOperations(t, p)
 			// Our client is only the source of the request types here: New
 			// makes no network call and nothing is sent through it.
-			ours, err := p.ours("http://127.0.0.1:1", nil, nil)
+			ours, err := p.ours("http://127.0.0.1:1", &http.Client{}, accessKey(t, p))
 			if err != nil {
 				t.Fatal(err)
 			}

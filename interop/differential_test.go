@@ -45,12 +45,7 @@ func TestV1WireEveryOperation(t *testing.T) {
 		t.Run(p.name, func(t *testing.T) {
 			m, f, shared := sharedOperations(t, p)
 			cs := newCaptureServer(t, p.secret)
-			cred, err := credentials.NewCredential(new(credentials.Config).
-				SetType("access_key").SetAccessKeyId(p.id).SetAccessKeySecret(p.secret))
-			if err != nil {
-				t.Fatal(err)
-			}
-			ours, err := p.ours(cs.URL(), cs.client(t), cred)
+			ours, err := p.ours(cs.URL(), cs.client(t), accessKey(t, p))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,6 +72,18 @@ func TestV1WireEveryOperation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// accessKey is the product's fixed AccessKey as a credentials-go
+// credential.
+func accessKey(t *testing.T, p diffProduct) credentials.Credential {
+	t.Helper()
+	cred, err := credentials.NewCredential(new(credentials.Config).
+		SetType("access_key").SetAccessKeyId(p.id).SetAccessKeySecret(p.secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cred
 }
 
 // sharedOperations loads the model and the facts and returns the
@@ -150,15 +157,22 @@ func (d *differ) check(t *testing.T, name string) bool {
 	fill := &filler{m: d.m, fixed: map[string]string{"RegionId": d.p.region}}
 	d.cs.respond(testutil.FullAnswer(d.m, op))
 
-	req, ok := d.sendOurs(t, op, fop, fill)
-	if !ok {
+	req, err := d.sendOurs(op, fop, fill)
+	if req == nil {
+		t.Error(err)
 		return false
 	}
 	ours := d.one(t, "ours")
 	if ours == nil {
+		t.Errorf("ours, every parameter set: %v", err)
 		return false
 	}
-	bridged, ok := d.sendV1(t, op, fop, req, ours)
+	if err != nil {
+		// The request was sent: what ours made of the answer is the
+		// completeness tests' business (testutil.Complete).
+		t.Logf("ours' answer (not compared here): %v", err)
+	}
+	bridged, ok := d.sendV1(t, op, fop, *req, ours)
 	if !ok {
 		return false
 	}
@@ -194,24 +208,20 @@ func (d *differ) one(t *testing.T, who string) *wireRequest {
 }
 
 // sendOurs fills our request of op with every model parameter and sends
-// it; it returns the request.
-func (d *differ) sendOurs(t *testing.T, op *apigen.Operation, fop *factsOp, fill *filler) (reflect.Value, bool) {
-	t.Helper()
+// it. It returns the request (nil if it could not be built) and the call's
+// error.
+func (d *differ) sendOurs(op *apigen.Operation, fop *factsOp, fill *filler) (*reflect.Value, error) {
 	method := reflect.ValueOf(d.ours).MethodByName(op.Name)
 	if !method.IsValid() {
-		t.Errorf("our client has no method %s", op.Name)
-		return reflect.Value{}, false
+		return nil, fmt.Errorf("our client has no method %s", op.Name)
 	}
 	req, err := buildOurs(method, op, fop, fill)
 	if err != nil {
-		t.Error(err)
-		return reflect.Value{}, false
+		return nil, err
 	}
 	out := method.Call([]reflect.Value{reflect.ValueOf(context.Background()), req})
-	if err, _ := out[1].Interface().(error); err != nil {
-		t.Errorf("ours, every parameter set: %v", err)
-	}
-	return req, true
+	err, _ = out[1].Interface().(error)
+	return &req, err
 }
 
 // buildOurs returns our request of op, of the method's parameter type,
