@@ -147,6 +147,9 @@ type filler struct {
 	// fixed gives parameters by wire name the one value they must have
 	// (RegionId: the client's region; the fakes' example InstanceId).
 	fixed map[string]string
+	// texts counts the free-form strings filled so far, so that each
+	// gets its own value and two swapped parameters cannot go unseen.
+	texts int
 }
 
 // fieldByWire returns the field of struct v whose `url` tag (else `json`
@@ -169,8 +172,8 @@ func fieldByWire(v reflect.Value, wire string) (reflect.Value, bool) {
 // fillMembers sets every member of a request or request shape in v, to
 // their i-th values (a shape in a list: its index).
 func (fl *filler) fillMembers(members []apigen.Member, v reflect.Value, fs func(wire string) *factsSchema, i int) error {
-	for i := range members {
-		mem := &members[i]
+	for k := range members {
+		mem := &members[k]
 		f, ok := fieldByWire(v, mem.Wire)
 		if !ok {
 			return fmt.Errorf("the model's %s (%s) is not a field of %s (run go generate)", mem.Wire, mem.Name, v.Type())
@@ -225,7 +228,8 @@ func (fl *filler) fill(mem *apigen.Member, f reflect.Value, fs *factsSchema, i i
 	case len(mem.Values) > 0:
 		return setText(f, mem.Values[i%len(mem.Values)])
 	case t == "string":
-		s, err := text(mem, firstOf(mem.Example, fs.example()), i)
+		s, err := text(mem, firstOf(mem.Example, fs.example()), fl.texts)
+		fl.texts++
 		if err != nil {
 			return err
 		}
@@ -254,8 +258,8 @@ func firstOf(s ...string) string {
 	return ""
 }
 
-// variant is the i-th distinct value of s, so the two elements of a list
-// differ.
+// variant is the i-th distinct value of s, so that no two parameters (nor
+// the two elements of a list) carry the same text.
 func variant(s string, i int) string {
 	if i == 0 {
 		return s
@@ -263,10 +267,10 @@ func variant(s string, i int) string {
 	return s + "#" + strconv.Itoa(i+1)
 }
 
-// text is the i-th string value of mem: reserved when the model allows it
+// text is the n-th string value of mem: reserved when the model allows it
 // (its length cut or padded to fit), else letters and digits, else the
 // example (which may name what a fake is seeded with).
-func text(mem *apigen.Member, example string, i int) (string, error) {
+func text(mem *apigen.Member, example string, n int) (string, error) {
 	var re *regexp.Regexp
 	if mem.Pattern != "" {
 		var err error
@@ -274,7 +278,7 @@ func text(mem *apigen.Member, example string, i int) (string, error) {
 			return "", err
 		}
 	}
-	for _, c := range []string{variant(reserved, i), "v" + strconv.Itoa(i+1), example} {
+	for _, c := range []string{variant(reserved, n), "v" + strconv.Itoa(n+1), example} {
 		if c == "" {
 			continue
 		}

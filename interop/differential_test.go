@@ -237,6 +237,7 @@ func buildOurs(method reflect.Value, op *apigen.Operation, fop *factsOp, fill *f
 		}
 	}
 	req := reflect.New(mt.In(1).Elem())
+	fill.texts = 0 // the same values for the same operation, whatever ran before
 	err := fill.fillMembers(op.Request.Members, req.Elem(), func(wire string) *factsSchema { return fop.param(wire).schema() }, 0)
 	return req, err
 }
