@@ -245,7 +245,6 @@ func buildOurs(method reflect.Value, op *apigen.Operation, fop *factsOp, fill *f
 // sendV1 fills the v1 request of op from ours and sends it; it returns
 // the parameters given the JSON text ours sent.
 func (d *differ) sendV1(t *testing.T, op *apigen.Operation, fop *factsOp, ours reflect.Value, sent *wireRequest) ([]string, bool) {
-	t.Helper()
 	req, bridged, err := buildV1(d.v1, d.f, d.m, op, fop, ours, func(wire string) (string, error) {
 		for _, p := range sent.Params {
 			if p.Name == wire {
@@ -335,7 +334,6 @@ var volatile = []string{"Signature", "SignatureNonce", "Timestamp"}
 
 // compare checks the two requests of op against each other.
 func (d *differ) compare(t *testing.T, op *apigen.Operation, fop *factsOp, ours, v1 *wireRequest, bridged []string) {
-	t.Helper()
 	if k := disagreementFor(d.known, d.p.name, op.Name, ""); k != nil {
 		d.used[k] = true
 		if ours.Method == v1.Method {
