@@ -55,6 +55,16 @@
 //     an unknown instance; the host-case divergence end to end; and the
 //     SDK's unsigned path ("Authorization: SKIP"), which the fake currently
 //     refuses (pinned as a known divergence).
+//   - differential_test.go: every operation our model and the v1 SDK
+//     share, sent by our client and by v1's with the same values
+//     (differential_build_test.go fills both from the model and the API
+//     facts in testdata/facts) to a capture server
+//     (differential_capture_test.go); the methods and the parameters on
+//     the wire must agree, but for the normalisations and the known
+//     disagreements listed in DISAGREEMENTS.md
+//     (differential_products_test.go).
+//   - differential_fake_test.go: the same v1 requests against our fakes,
+//     each accepted and its answer decoded by v1.
 //   - fake_helpers_test.go: what the fake tests share: the recording,
 //     proxy-free transport, pointing a v1 client at a fake, and the checks
 //     of v1 errors and wire parameters.
