@@ -58,6 +58,11 @@ func (c *converter) param(op string, p *FactParam) apigen.Member {
 	}
 	if values := enumValues(p, m.Type); values != nil {
 		m.Values = values
+		// An optional number whose documented values include 0 must be
+		// able to send 0: a pointer, nil for "not sent".
+		if !m.Required && m.Default == "" && m.Type != "string" && slices.Contains(values, "0") {
+			m.Clearable = true
+		}
 	}
 	if m.Type == "int" || m.Type == "int64" {
 		m.Min, m.Max = integral(p.Minimum), integral(p.Maximum)
