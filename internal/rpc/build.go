@@ -201,8 +201,10 @@ func (c *Client) buildACS3(ctx context.Context, call *Call, cr credential, now, 
 		signed = append(slices.Clip(headers), signer.Param{Key: "content-type", Value: formType})
 	}
 	res := signer.SignACS3(signer.ACS3Request{Method: method, Query: e.query, Headers: signed, HashedPayload: hash}, cr.id, cr.secret)
-	h := c.header(body != "") // with the Content-Type signed above
-	for _, p := range headers[1:] { // host goes in Request.Host
+	// The Content-Type of a body is the one signed above; host goes in
+	// Request.Host.
+	h := c.header(body != "")
+	for _, p := range headers[1:] {
 		h.Set(p.Key, p.Value)
 	}
 	h.Set("Authorization", res.Authorization)
