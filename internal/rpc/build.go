@@ -41,11 +41,11 @@ func (c *Client) build(ctx context.Context, call *Call) (*http.Request, credenti
 // signs has room for them and eight of the operation's.
 const commonParams = 11
 
-// params encodes the operation parameters of call: for a GET, all of them
-// in the query, since a GET has no body.
-func (c *Client) params(call *Call, query []signer.Param) (encoder, string, error) {
-	e := encoder{query: query}
-	if err := e.encode(c.plans, call.Request); err != nil {
+// params appends the operation parameters of call to query: for a GET,
+// all of them, since a GET has no body. It returns the HTTP method.
+func (c *Client) params(call *Call, query []signer.Param) (wireParams, string, error) {
+	e, err := encodeParams(wireParams{query: query}, c.plans, call.Request)
+	if err != nil {
 		return e, "", err
 	}
 	method := http.MethodPost

@@ -37,44 +37,46 @@ import (
 // structs, query.Encoder) and is the reference the plans are tested
 // against.
 func Params(req any) ([]signer.Param, error) {
-	var e encoder
-	err := e.encode(nil, req)
-	return append(e.query, e.body...), err
+	w, err := encodeParams(wireParams{}, nil, req)
+	return append(w.query, w.body...), err
 }
 
-// encoder collects the operation parameters of one request, those of the
-// query and those of the form body apart.
-type encoder struct {
+// wireParams are the operation parameters of one request, those of the
+// query and those of the form body apart. It is passed and returned by
+// value, as a slice is appended to, so that the slices stay on the stack
+// of the caller where they fit.
+type wireParams struct {
 	query, body []signer.Param
 }
 
-func (e *encoder) add(body bool, key, value string) {
+func (w wireParams) add(body bool, key, value string) wireParams {
 	if body {
-		e.body = append(e.body, signer.Param{Key: key, Value: value})
-		return
+		w.body = append(w.body, signer.Param{Key: key, Value: value})
+	} else {
+		w.query = append(w.query, signer.Param{Key: key, Value: value})
 	}
-	e.query = append(e.query, signer.Param{Key: key, Value: value})
+	return w
 }
 
-// encode adds the parameters of req, with the plan of its type from plans
-// (nil: a plan built for this call).
-func (e *encoder) encode(plans *planCache, req any) error {
+// encodeParams adds the parameters of req to w, with the plan of its type
+// from plans (nil: a plan built for this call).
+func encodeParams(w wireParams, plans *planCache, req any) (wireParams, error) {
 	v := reflect.ValueOf(req)
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return nil
+			return w, nil
 		}
 		v = v.Elem()
 	}
 	if !v.IsValid() {
-		return nil
+		return w, nil
 	}
 	if v.Kind() == reflect.Struct {
 		if p := plans.get(v.Type()); p != nil {
-			return p.encode(e, false, "", v)
+			return p.encode(w, false, "", v)
 		}
 	}
-	return e.reference(req)
+	return referenceParams(w, req)
 }
 
 // scalarText renders a scalar as the SDKs send it; key names it in the

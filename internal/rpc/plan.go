@@ -182,10 +182,10 @@ func onlyOptions(opts string, allowed ...string) bool {
 	return true
 }
 
-// encode adds the parameters of v, a value of the plan's type, to e: in
+// encode adds the parameters of v, a value of the plan's type, to w: in
 // the body when body is set or a field says so. prefix, "" at the top,
 // is "Name.1." inside a list element and "Name." inside a struct.
-func (p *plan) encode(e *encoder, body bool, prefix string, v reflect.Value) error {
+func (p *plan) encode(w wireParams, body bool, prefix string, v reflect.Value) (wireParams, error) {
 	for i := range p.fields {
 		f := &p.fields[i]
 		fv := v.Field(f.index)
@@ -197,39 +197,41 @@ func (p *plan) encode(e *encoder, body bool, prefix string, v reflect.Value) err
 			}
 			text, err := scalarText(f.key(prefix), fv)
 			if err != nil {
-				return err
+				return w, err
 			}
-			e.add(inBody, f.key(prefix), text)
+			w = w.add(inBody, f.key(prefix), text)
 		case pointerField:
 			if fv.IsNil() {
 				continue
 			}
 			text, err := scalarText(f.key(prefix), fv.Elem())
 			if err != nil {
-				return err
+				return w, err
 			}
-			e.add(inBody, f.key(prefix), text)
+			w = w.add(inBody, f.key(prefix), text)
 		case repeatedField:
 			for j := range fv.Len() {
 				key := listKey(f.key(prefix), j)
 				text, err := scalarText(key, fv.Index(j))
 				if err != nil {
-					return err
+					return w, err
 				}
-				e.add(inBody, key, text)
+				w = w.add(inBody, key, text)
 			}
 		case repeatedStruct:
 			for j := range fv.Len() {
-				if err := f.elem.encode(e, inBody, listKey(f.key(prefix), j)+".", fv.Index(j)); err != nil {
-					return err
+				var err error
+				if w, err = f.elem.encode(w, inBody, listKey(f.key(prefix), j)+".", fv.Index(j)); err != nil {
+					return w, err
 				}
 			}
 		case structField:
 			if f.omitEmpty && fv.IsZero() {
 				continue
 			}
-			if err := f.elem.encode(e, inBody, f.key(prefix)+".", fv); err != nil {
-				return err
+			var err error
+			if w, err = f.elem.encode(w, inBody, f.key(prefix)+".", fv); err != nil {
+				return w, err
 			}
 		case jsonField:
 			if jsonEmpty(fv, f.omitEmpty) {
@@ -237,12 +239,12 @@ func (p *plan) encode(e *encoder, body bool, prefix string, v reflect.Value) err
 			}
 			text, err := jsonText(f.key(prefix), fv)
 			if err != nil {
-				return err
+				return w, err
 			}
-			e.add(inBody, f.key(prefix), text)
+			w = w.add(inBody, f.key(prefix), text)
 		}
 	}
-	return nil
+	return w, nil
 }
 
 // key is the field's parameter name under prefix.

@@ -149,8 +149,8 @@ func TestPlanDefersToQuerystring(t *testing.T) {
 		Sub  planBranch `url:"Sub"`
 	}{T: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Tags: []planTag{{Key: "k"}}, Obj: planTag{Key: "o"}, Big: 1e21,
 		Sub: planBranch{ID: "s", Names: []string{"a"}, Inner: planTag{Key: "i"}}}
-	var e encoder
-	require.NoError(t, e.encode(nil, req))
+	e, err := encodeParams(wireParams{}, nil, req)
+	require.NoError(t, err)
 	assert.ElementsMatch(t, []signer.Param{{Key: "T", Value: "2026-01-02T03:04:05Z"}, {Key: "Obj", Value: `{"Key":"o","Value":"","Count":0}`}, {Key: "Big", Value: "1e+21"},
 		{Key: "Sub.Id", Value: "s"}, {Key: "Sub.Name.1", Value: "a"}, {Key: "Sub.Inner.Key", Value: "i"}}, e.query)
 	assert.Equal(t, []signer.Param{{Key: "Tag.1.Key", Value: "k"}}, e.body)

@@ -16,25 +16,25 @@ import (
 // types with it); like Params it returns query and body parameters
 // together.
 func ReferenceParams(req any) ([]signer.Param, error) {
-	var e encoder
-	err := e.reference(req)
-	return append(e.query, e.body...), err
+	w, err := referenceParams(wireParams{}, req)
+	return append(w.query, w.body...), err
 }
 
-// reference adds the parameters of req as ReferenceParams encodes them:
-// those under a top-level field with the "body" option to the body.
-func (e *encoder) reference(req any) error {
+// referenceParams adds the parameters of req to w as ReferenceParams
+// encodes them: those under a top-level field with the "body" option to
+// the body.
+func referenceParams(w wireParams, req any) (wireParams, error) {
 	values, err := query.Values(req)
 	if err != nil {
-		return err
+		return w, err
 	}
 	v := reflect.Indirect(reflect.ValueOf(req))
 	if v.Kind() != reflect.Struct {
-		return nil // go-querystring has refused anything else but nil
+		return w, nil // go-querystring has refused anything else but nil
 	}
 	values = dotted(values)
 	if err := alibabaForms(v, "", values); err != nil {
-		return err
+		return w, err
 	}
 	inBody := bodyFields(v.Type())
 	for k, vs := range values {
@@ -43,10 +43,10 @@ func (e *encoder) reference(req any) error {
 			body = body || inBody[head]
 		}
 		for _, s := range vs {
-			e.add(body, k, s)
+			w = w.add(body, k, s)
 		}
 	}
-	return nil
+	return w, nil
 }
 
 // dotted renames go-querystring's nested keys, Name[Sub][Key], to the

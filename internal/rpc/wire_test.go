@@ -164,7 +164,7 @@ var wireCases = []wireCase{
 			"Tree.1.Branch.1.Leaf.2.Id": "l2",
 			"Tree.1.Branch.1.Twig.1.Id": "w1", "Tree.1.Branch.1.Twig.1.Delete": "true", "Tree.1.Branch.1.Twig.1.Time": "6",
 			"Tree.1.Branch.2.Id": "b2",
-			"Tree.2.Id": "t2",
+			"Tree.2.Id":          "t2",
 		},
 	},
 	{
@@ -374,9 +374,8 @@ func TestFormBodyBytes(t *testing.T) {
 // the same parameters in the query and in the body.
 func assertSamePlacement(t *testing.T, req any) {
 	t.Helper()
-	var plan, ref encoder
-	perr := plan.encode(nil, req)
-	rerr := ref.reference(req)
+	plan, perr := encodeParams(wireParams{}, nil, req)
+	ref, rerr := referenceParams(wireParams{}, req)
 	require.Equal(t, rerr == nil, perr == nil, "errors: reference %v, plan %v", rerr, perr)
 	assert.ElementsMatch(t, ref.query, plan.query, "query")
 	assert.ElementsMatch(t, ref.body, plan.body, "body")
@@ -391,7 +390,9 @@ type kind struct {
 	method, in, style, shape string
 }
 
-func (k kind) String() string { return k.method + " " + k.in + " " + cmpOr(k.style, "scalar") + " " + k.shape }
+func (k kind) String() string {
+	return k.method + " " + k.in + " " + cmpOr(k.style, "scalar") + " " + k.shape
+}
 
 // factsParam is a parameter (or a nested schema) of a facts file.
 type factsParam struct {
