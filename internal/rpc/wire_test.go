@@ -3,6 +3,7 @@ package rpc
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -561,4 +562,41 @@ func TestWireCasesCoverFacts(t *testing.T) {
 	sort.Strings(missing)
 	assert.Empty(t, missing, "kinds of parameters no wire case sends")
 	assert.Greater(t, len(facts), 20, "the facts have their kinds")
+}
+
+// TestInvokeAction: an Invoke sends its Action's method and its params'
+// body fields as a generated operation does, and refuses a method RPC
+// does not have before anything is sent.
+func TestInvokeAction(t *testing.T) {
+	type params struct {
+		ID   string   `url:"InstanceId"`
+		Jobs []string `url:"JobsJson,omitempty,json,body"`
+	}
+	for _, tc := range []struct {
+		method      string
+		query, body map[string]string
+	}{
+		{http.MethodGet, map[string]string{"InstanceId": "i", "JobsJson": `["j"]`}, map[string]string{}},
+		{"", map[string]string{"InstanceId": "i"}, map[string]string{"JobsJson": `["j"]`}},
+	} {
+		rec := &lockedRecorder{recorder: recorder{answers: []answer{{200, okBody}}}}
+		b := newBase(t, rec, staticCredential(t, "LTAIid", "secret", ""))
+		var out map[string]any
+		require.NoError(t, b.InvokeAction(t.Context(), Action{Name: "Op", Method: tc.method, Idempotent: true}, params{"i", []string{"j"}}, &out, nil))
+		require.Len(t, rec.reqs, 1)
+		query, body := received(t, rec.reqs[0], signer.RPCV1, "secret")
+		assert.Equal(t, cmpOr(tc.method, http.MethodPost), rec.reqs[0].Method)
+		assert.Equal(t, tc.query, query)
+		assert.Equal(t, tc.body, body)
+		assert.Equal(t, "R-OK", out["RequestId"])
+	}
+	rec := &lockedRecorder{recorder: recorder{answers: []answer{{200, okBody}}}}
+	b := newBase(t, rec, staticCredential(t, "LTAIid", "secret", ""))
+	err := b.InvokeAction(t.Context(), Action{Name: "Op", Method: http.MethodPut}, nil, nil, nil)
+	assert.ErrorContains(t, err, `method "PUT"`)
+	err = b.Invoke(t.Context(), "Op", false, struct {
+		F float64 `url:"F"`
+	}{math.NaN()}, nil, nil)
+	assert.ErrorContains(t, err, "F: NaN is not a number")
+	assert.Empty(t, rec.reqs, "nothing sent")
 }
