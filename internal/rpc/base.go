@@ -3,6 +3,7 @@ package rpc
 import (
 	"context"
 	"fmt"
+	"net/http"
 
 	"github.com/aliyun/credentials-go/credentials"
 
@@ -118,17 +119,26 @@ func (b *Base[O]) clientFor(o Options) (*Client, error) {
 	return c, nil
 }
 
-// Invoke runs action, an operation the product does not model, with
-// per-call option overrides: params (a struct with go-querystring url tags,
-// or nil) is encoded as Params does, and the whole answer object is
+// Invoke runs action, an operation the product does not model, as a POST
+// with per-call option overrides: params (a struct with go-querystring url
+// tags, or nil) is encoded as Params does, and the whole answer object is
 // decoded into out (a pointer, or nil) with encoding/json once the
 // envelope says success. Bad arguments are reported before any I/O.
 func (b *Base[O]) Invoke(ctx context.Context, action string, idempotent bool, params, out any, optFns []func(*O)) error {
+	return b.InvokeAction(ctx, Action{Name: action, Idempotent: idempotent}, params, out, optFns)
+}
+
+// InvokeAction is Invoke with the whole Action: its Method "GET" sends
+// every parameter in the query.
+func (b *Base[O]) InvokeAction(ctx context.Context, a Action, params, out any, optFns []func(*O)) error {
 	fail := func(err error) error {
-		return &apierror.OperationError{Product: b.svc.Product, Operation: action, Err: err}
+		return &apierror.OperationError{Product: b.svc.Product, Operation: a.Name, Err: err}
 	}
-	if err := transport.CheckInvoke(ctx, action, out); err != nil {
+	if err := transport.CheckInvoke(ctx, a.Name, out); err != nil {
 		return fail(err)
+	}
+	if a.Method != "" && a.Method != http.MethodGet && a.Method != http.MethodPost {
+		return fail(fmt.Errorf("method %q: RPC calls are GET or POST", a.Method))
 	}
 	if _, err := Params(params); err != nil {
 		return fail(fmt.Errorf("params: %w", err))
@@ -137,7 +147,7 @@ func (b *Base[O]) Invoke(ctx context.Context, action string, idempotent bool, pa
 	if err != nil {
 		return fail(err)
 	}
-	return c.Invoke(ctx, Call{Action: action, Idempotent: idempotent, Request: params, Response: out})
+	return c.Invoke(ctx, Call{Action: a.Name, Method: a.Method, Idempotent: a.Idempotent, Request: params, Response: out})
 }
 
 // clientWith returns the client of a call: the prepared one, or one made

@@ -50,7 +50,7 @@ type Client struct {
 // map's worth, which holds ACS3's headers too (with an STS token it grows
 // once).
 func (c *Client) header(form bool) http.Header {
-	v := &[3]string{"application/json", c.UserAgent, "application/x-www-form-urlencoded"}
+	v := &[3]string{"application/json", c.UserAgent, formType}
 	h := make(http.Header, 8)
 	h["Accept"] = v[0:1:1]
 	h["User-Agent"] = v[1:2:2]
@@ -59,6 +59,9 @@ func (c *Client) header(form bool) http.Header {
 	}
 	return h
 }
+
+// formType is the Content-Type of a form body.
+const formType = "application/x-www-form-urlencoded"
 
 // Prepare readies c for calls: unless c has them, it makes the credentials
 // cache its Credential is asked through (which reads a fixed AccessKey
@@ -110,7 +113,7 @@ type exchange struct {
 
 // Build builds and signs the request of one attempt.
 func (x *exchange) Build(ctx context.Context) (*http.Request, []string, error) {
-	r, cr, sig, err := x.c.build(ctx, x.call.Action, x.call.Request)
+	r, cr, sig, err := x.c.build(ctx, &x.call)
 	if err != nil {
 		return nil, nil, err
 	}

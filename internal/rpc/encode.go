@@ -1,160 +1,198 @@
 package rpc
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/url"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/google/go-querystring/query"
-
 	"github.com/typedcloud/sdk-go/signer"
 )
 
-// Params encodes a request struct into RPC parameters. Fields are named by
-// go-querystring `url:"Name,omitempty"` tags. Slices become the Alibaba
-// repeated form, 1-based: a []string field tagged "CallingNumber" is sent
-// as CallingNumber.1, CallingNumber.2, …, and a slice of structs tagged
-// "Tag" as Tag.1.Key, Tag.1.Value, …. A slice tagged with the "json"
-// option (`url:"NumberList,omitempty,json"`) is sent instead as one
-// parameter holding JSON array text, as CCC takes its lists.
+// Params encodes a request struct into RPC parameters, those of the query
+// and of the form body together. Fields are named by go-querystring
+// `url:"Name,omitempty"` tags, with these Alibaba forms:
 //
-// The field kinds request types use (strings, integers, booleans, and
-// slices of them or of flat structs) are encoded by a plan built from the
-// tags (plan.go) with the same results as go-querystring, which encodes
-// every other type (pointers, times, nested structs, query.Encoder).
+//   - A slice is a repeat list, 1-based: a []string tagged "CallingNumber"
+//     is sent as CallingNumber.1, CallingNumber.2, …; a slice of structs
+//     tagged "Tag" as Tag.1.Key, Tag.1.Value, …, and a slice or struct
+//     inside an element as Tag.1.Sub.1, Tag.1.Sub.Key, to any depth.
+//   - A struct field is flattened the same way: Name.Key.
+//   - With the "json" option (`url:"NumberList,omitempty,json"`) a slice,
+//     a map or a struct is sent as one parameter of JSON text (its json
+//     tags name the members); an empty slice or map, a nil pointer or a
+//     zero struct with omitempty sends nothing.
+//   - With the "body" option (`url:"JobsJson,omitempty,body"`) the
+//     parameter, and all it holds, goes in the form body of a POST.
+//   - A float is sent as encoding/json writes it (1.5, 1e-7), as the
+//     current official SDK sends it.
+//
+// The field kinds request types use are encoded by a plan built from the
+// tags (plan.go); go-querystring, with the Alibaba forms applied to what
+// it renders, encodes every other type (times, Stringers, embedded
+// structs, query.Encoder) and is the reference the plans are tested
+// against.
 func Params(req any) ([]signer.Param, error) {
-	return appendParams(nil, nil, req)
+	w, err := encodeParams(wireParams{}, nil, req)
+	return append(w.query, w.body...), err
 }
 
-// appendParams appends the parameters of req to dst, with the plan of its
-// type from plans (nil: a plan built for this call).
-func appendParams(dst []signer.Param, plans *planCache, req any) ([]signer.Param, error) {
+// wireParams are the operation parameters of one request, those of the
+// query and those of the form body apart. It is passed and returned by
+// value, as a slice is appended to, so that the slices stay on the stack
+// of the caller where they fit.
+type wireParams struct {
+	query, body []signer.Param
+}
+
+func (w wireParams) add(body bool, key, value string) wireParams {
+	if body {
+		w.body = append(w.body, signer.Param{Key: key, Value: value})
+	} else {
+		w.query = append(w.query, signer.Param{Key: key, Value: value})
+	}
+	return w
+}
+
+// encodeParams adds the parameters of req to w, with the plan of its type
+// from plans (nil: a plan built for this call).
+func encodeParams(w wireParams, plans *planCache, req any) (wireParams, error) {
 	v := reflect.ValueOf(req)
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return dst, nil
+			return w, nil
 		}
 		v = v.Elem()
 	}
 	if !v.IsValid() {
-		return dst, nil
+		return w, nil
 	}
 	if v.Kind() == reflect.Struct {
 		if p := plans.get(v.Type()); p != nil {
-			return p.append(dst, v)
+			return p.encode(w, false, "", v)
 		}
 	}
-	return appendQuerystring(dst, req)
+	return referenceParams(w, req)
 }
 
-// appendQuerystring encodes req with go-querystring, then replaces its
-// rendering of each slice field (a repeated key) with the Alibaba forms.
-func appendQuerystring(dst []signer.Param, req any) ([]signer.Param, error) {
-	values, err := query.Values(req)
-	if err != nil {
-		return dst, err
-	}
-	if err := encodeSlices(reflect.ValueOf(req), values); err != nil {
-		return dst, err
-	}
-	for k, vs := range values {
-		for _, v := range vs {
-			dst = append(dst, signer.Param{Key: k, Value: v})
-		}
-	}
-	return dst, nil
-}
-
-// encodeSlices replaces go-querystring's rendering of each slice field (a
-// repeated key) with the Alibaba forms.
-func encodeSlices(v reflect.Value, values url.Values) error {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return nil
-		}
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
-		return nil
-	}
-	t := v.Type()
-	for i := range t.NumField() {
-		f, fv := t.Field(i), v.Field(i)
-		if fv.Kind() != reflect.Slice || !f.IsExported() {
-			continue
-		}
-		name, opts := tagName(f)
-		if name == "-" {
-			continue
-		}
-		delete(values, name)
-		if fv.Len() == 0 {
-			continue
-		}
-		if hasOption(opts, "json") {
-			text, err := jsonList(name, fv)
-			if err != nil {
-				return err
-			}
-			values.Set(name, text)
-			continue
-		}
-		if err := encodeRepeated(name, fv, values); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func encodeRepeated(name string, list reflect.Value, values url.Values) error {
-	for i := range list.Len() {
-		key := name + "." + strconv.Itoa(i+1)
-		elem := list.Index(i)
-		if elem.Kind() != reflect.Struct {
-			values.Set(key, scalarText(elem))
-			continue
-		}
-		sub, err := query.Values(elem.Interface())
-		if err != nil {
-			return err
-		}
-		for sk, svs := range sub {
-			values[key+"."+sk] = svs
-		}
-	}
-	return nil
-}
-
-// scalarText renders a scalar as go-querystring renders a field.
-func scalarText(v reflect.Value) string {
+// scalarText renders a scalar as the SDKs send it; key names it in the
+// error for a float no JSON number can hold.
+func scalarText(key string, v reflect.Value) (string, error) {
 	switch v.Kind() {
 	case reflect.String:
-		return v.String()
+		return v.String(), nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return strconv.FormatInt(v.Int(), 10)
+		return strconv.FormatInt(v.Int(), 10), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return strconv.FormatUint(v.Uint(), 10)
+		return strconv.FormatUint(v.Uint(), 10), nil
 	case reflect.Bool:
-		return strconv.FormatBool(v.Bool())
+		return strconv.FormatBool(v.Bool()), nil
+	case reflect.Float32:
+		return floatText(key, v.Float(), 32)
+	case reflect.Float64:
+		return floatText(key, v.Float(), 64)
 	}
-	return ""
+	return "", nil
 }
 
-// jsonList renders a slice as the JSON array text CCC takes. It refuses
-// strings that are not valid UTF-8: JSON text would carry them changed
-// (U+FFFD), and the request sent must be the request made.
-func jsonList(name string, list reflect.Value) (string, error) {
-	for i := range list.Len() {
-		if e := list.Index(i); e.Kind() == reflect.String && !utf8.ValidString(e.String()) {
-			return "", fmt.Errorf("%s[%d] is not valid UTF-8", name, i)
+// floatText writes f as encoding/json does (shortest form, an exponent
+// below 1e-6 and from 1e21 on), which is what the darabonba SDK sends: it
+// passes every parameter through encoding/json. (The v1 SDK's Float has
+// six decimals, "1.500000"; the services read both.) NaN and the
+// infinities have no JSON form, and no meaning to the services: refused.
+func floatText(key string, f float64, bits int) (string, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "", fmt.Errorf("%s: %v is not a number the API takes", key, f)
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], f, format, -1, bits)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // 1e-07 is written 1e-7
+		b = b[:n-1]
+	}
+	return string(b), nil
+}
+
+// jsonEmpty reports whether a json-option field sends nothing: an empty
+// list or map, a nil pointer, or a zero struct with omitempty.
+func jsonEmpty(v reflect.Value, omitEmpty bool) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Pointer:
+		return v.IsNil()
+	}
+	return omitEmpty && v.IsZero()
+}
+
+// jsonText renders v as the JSON text of a json-style parameter, as the
+// darabonba SDK writes it: encoding/json without HTML escaping (a '<'
+// stays '<'). It refuses strings that are not valid UTF-8: JSON text would
+// carry them changed (U+FFFD), and the request sent must be the request
+// made.
+func jsonText(name string, v reflect.Value) (string, error) {
+	if err := checkUTF8(name, v); err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v.Interface()); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), nil
+}
+
+// checkUTF8 reports the first string in v, at path, that is not valid
+// UTF-8. The error names where it is, never what it holds.
+func checkUTF8(path string, v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			return fmt.Errorf("%s is not valid UTF-8", path)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return checkUTF8(path, v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if err := checkUTF8(path+"["+strconv.Itoa(i)+"]", v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if err := checkUTF8(path+" key", it.Key()); err != nil {
+				return err
+			}
+			if err := checkUTF8(path+"["+fmt.Sprint(it.Key().Interface())+"]", it.Value()); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				if err := checkUTF8(path+"."+f.Name, v.Field(i)); err != nil {
+					return err
+				}
+			}
 		}
 	}
-	text, err := json.Marshal(list.Interface())
-	return string(text), err
+	return nil
+}
+
+// listKey is the 1-based repeated-parameter name: "CallingNumber.1".
+func listKey(name string, i int) string {
+	return name + "." + strconv.Itoa(i+1)
 }
 
 // tagName returns a field's parameter name and its tag options, as
@@ -176,11 +214,4 @@ func hasOption(opts, want string) bool {
 		}
 	}
 	return false
-}
-
-// ReferenceParams encodes req with go-querystring alone, without a plan:
-// the reference the plans are tested against (products' tests compare
-// their request types with it).
-func ReferenceParams(req any) ([]signer.Param, error) {
-	return appendQuerystring(nil, req)
 }
