@@ -141,6 +141,7 @@ type record struct {
 	outboundbot.Instance
 	CallingNumber  []string
 	NluServiceType string
+	space          *workspace // scripts, job groups and jobs; see work
 }
 
 // add stores in, filling the server-assigned fields. Callers hold mu (or
