@@ -147,7 +147,7 @@ func (s *Server) step(j *job) {
 }
 
 func (s *Server) describeJob(c *fake.Call) fake.Reply {
-	withScript := false
+	var withScript bool
 	if bad := flag(c.Params, "WithScript", &withScript); bad != nil {
 		return *bad
 	}
@@ -156,7 +156,7 @@ func (s *Server) describeJob(c *fake.Call) fake.Reply {
 		if j == nil {
 			return unknown("JobId")
 		}
-		m := w.renderJob(j, c.Params["InstanceId"], withScript)
+		m := w.renderJob(j, c.Params["InstanceId"])
 		s.step(j)
 		return ok(c, map[string]any{"Job": m})
 	})
@@ -173,7 +173,7 @@ func (s *Server) listJobs(c *fake.Call) fake.Reply {
 		out := []map[string]any{}
 		for _, id := range ids {
 			if j := w.jobs[id]; j != nil {
-				out = append(out, w.renderJob(j, c.Params["InstanceId"], false))
+				out = append(out, w.renderJob(j, c.Params["InstanceId"]))
 				s.step(j)
 			}
 		}
@@ -199,7 +199,7 @@ func (s *Server) listJobsByGroup(c *fake.Call) fake.Reply {
 		from, to := window(number, size, len(match))
 		list := []map[string]any{}
 		for _, j := range match[from:to] {
-			list = append(list, w.renderJob(j, a["InstanceId"], false))
+			list = append(list, w.renderJob(j, a["InstanceId"]))
 			s.step(j)
 		}
 		return ok(c, map[string]any{"Jobs": map[string]any{
@@ -292,8 +292,9 @@ func (w *workspace) variableNames(g *jobGroup) []string {
 }
 
 // renderJob renders the job with every member ListJobs, ListJobsByGroup
-// and DescribeJob return (the script only when asked for).
-func (w *workspace) renderJob(j *job, instanceID string, withScript bool) map[string]any {
+// and DescribeJob return. The script is always there (WithScript is
+// accepted and has no effect), with empty members for a group without one.
+func (w *workspace) renderJob(j *job, instanceID string) map[string]any {
 	g := w.groups[j.GroupID]
 	summary := []map[string]any{}
 	tasks := []map[string]any{}
@@ -319,13 +320,15 @@ func (w *workspace) renderJob(j *job, instanceID string, withScript bool) map[st
 		"Summary": summary, "Tasks": tasks, "ActualTime": actual, "NextExecutionTime": next,
 		"DsReport": "", "EndReason": j.endReason(),
 	}
-	if sc := w.scripts[g.ScriptID]; withScript && sc != nil {
-		m["Script"] = map[string]any{
-			"ScriptId": sc.ID, "Name": sc.Name, "ScriptDescription": sc.Description, "Industry": sc.Industry,
-			"Scene": sc.Scene, "Status": sc.Status, "IsDrafted": sc.Drafted, "DebugStatus": scriptDrafted,
-			"IsDebugDrafted": true, "AsrConfig": sc.AsrConfig, "TtsConfig": sc.TtsConfig, "ChatbotId": sc.ChatbotID,
-			"MiniPlaybackConfigEnabled": sc.MiniPlaybackEnable, "UpdateTime": sc.Updated.UnixMilli(),
-		}
+	sc := w.scripts[g.ScriptID]
+	if sc == nil {
+		sc = &script{} // a group without a script: the members, empty
+	}
+	m["Script"] = map[string]any{
+		"ScriptId": sc.ID, "Name": sc.Name, "ScriptDescription": sc.Description, "Industry": sc.Industry,
+		"Scene": sc.Scene, "Status": sc.Status, "IsDrafted": sc.Drafted, "DebugStatus": scriptDrafted,
+		"IsDebugDrafted": true, "AsrConfig": sc.AsrConfig, "TtsConfig": sc.TtsConfig, "ChatbotId": sc.ChatbotID,
+		"MiniPlaybackConfigEnabled": sc.MiniPlaybackEnable, "UpdateTime": sc.Updated.UnixMilli(),
 	}
 	return m
 }
@@ -392,16 +395,18 @@ func first(list []string) string {
 	return list[0]
 }
 
-// result renders the job as QueryJobsWithResult lists it.
+// result renders the job as QueryJobsWithResult lists it; before its call
+// the latest task reports the job's status and no call.
 func (j *job) result() map[string]any {
 	m := map[string]any{"Id": j.ID, "Status": j.Status, "StatusName": statusNames[j.Status], "JobFailureReason": ""}
-	if j.TaskID == "" {
-		return m
-	}
 	done := j.Status == jobSucceeded
 	c := j.Contacts[0]
+	var callTime int64
+	if j.TaskID != "" {
+		callTime = j.Started.UnixMilli()
+	}
 	latest := map[string]any{
-		"Status": j.Status, "StatusName": statusNames[j.Status], "CallTime": j.Started.UnixMilli(),
+		"Status": j.Status, "StatusName": statusNames[j.Status], "CallTime": callTime,
 		"CallDuration": 0, "CallDurationDisplay": "0", "HasAnswered": done, "HasHangUpByRejection": false,
 		"HasLastPlaybackCompleted": done, "HasReachedEndOfFlow": done, "HangUpDirection": "", "TaskEndReason": "",
 		"DialExceptionCodes": []map[string]string{{"Code": "0", "Hint": "无"}},

@@ -26,8 +26,9 @@ func (h *harness) newScript(name string) string {
 
 // TestScriptWorkflow: create → describe → list (paged) → modify → publish
 // → delete → describe is refused.
-func TestScriptWorkflow(t *testing.T) {
-	h := newHarness(t)
+func TestScriptWorkflow(t *testing.T) { scriptWorkflow(t, newHarness(t)) }
+
+func scriptWorkflow(t *testing.T, h *harness) {
 	id := h.newScript("script-0")
 	for i := 1; i < 3; i++ {
 		h.newScript("script-" + strconv.Itoa(i))
