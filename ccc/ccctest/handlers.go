@@ -22,6 +22,34 @@ func (s *Server) handlers() map[string]fake.Handler {
 		"ListInstances":       func(c *fake.Call) fake.Reply { return s.listInstances(c, accountView) },
 		"ListInstancesOfUser": func(c *fake.Call) fake.Reply { return s.listInstances(c, userView) },
 		"ModifyInstance":      s.modifyInstance,
+
+		"CreateUser":        s.createUser,
+		"GetUser":           s.getUser,
+		"ListUsers":         s.listUsers,
+		"ModifyUser":        s.modifyUser,
+		"RemoveUsers":       s.removeUsers,
+		"ResetUserPassword": s.resetUserPassword,
+		"AssignUsers":       s.assignUsers,
+
+		"CreateSkillGroup":             s.createSkillGroup,
+		"GetSkillGroup":                s.getSkillGroup,
+		"ListSkillGroups":              s.listSkillGroups,
+		"ModifySkillGroup":             s.modifySkillGroup,
+		"DeleteSkillGroup":             s.deleteSkillGroup,
+		"AddUsersToSkillGroup":         s.addUsersToSkillGroup,
+		"ListUserLevelsOfSkillGroup":   s.listUserLevelsOfSkillGroup,
+		"RemoveUsersFromSkillGroup":    s.removeUsersFromSkillGroup,
+		"ModifyUserLevelsOfSkillGroup": s.modifyUserLevelsOfSkillGroup,
+		"ListSkillLevelsOfUser":        s.listSkillLevelsOfUser,
+
+		"ImportCorpNumbers":                s.importCorpNumbers,
+		"AddPhoneNumbers":                  s.addPhoneNumbers,
+		"ListPhoneNumbers":                 s.listPhoneNumbers,
+		"ModifyPhoneNumber":                s.modifyPhoneNumber,
+		"RemovePhoneNumbers":               s.removePhoneNumbers,
+		"AddNumbersToSkillGroup":           s.addNumbersToSkillGroup,
+		"ListPhoneNumbersOfSkillGroup":     s.listPhoneNumbersOfSkillGroup,
+		"RemovePhoneNumbersFromSkillGroup": s.removePhoneNumbersFromSkillGroup,
 	}
 }
 
@@ -178,10 +206,16 @@ func (s *Server) getInstance(c *fake.Call) fake.Reply {
 		return notFound(c.Params["InstanceId"])
 	}
 	data := render(r.Instance, getView)
+	r.finish()
+	return ok(c, data)
+}
+
+// finish completes the creation of an instance a read has just reported
+// CREATING: every later read, and every call, finds it RUNNING.
+func (r *record) finish() {
 	if r.finishOnRead {
 		r.Status, r.finishOnRead = ccc.InstanceStatusRunning, false
 	}
-	return ok(c, data)
 }
 
 func (s *Server) listInstances(c *fake.Call, v view) fake.Reply {
@@ -195,15 +229,20 @@ func (s *Server) listInstances(c *fake.Call, v view) fake.Reply {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	match := []map[string]any{}
+	var match []*record
 	for _, r := range s.list {
 		if v == accountView || r.hasAdmin(CurrentUserLoginName) {
-			match = append(match, render(r.Instance, v))
+			match = append(match, r)
 		}
 	}
 	from := min((number-1)*size, len(match))
 	to := min(from+size, len(match))
-	return ok(c, map[string]any{"PageNumber": number, "PageSize": size, "TotalCount": len(match), "List": match[from:to]})
+	list := []map[string]any{}
+	for _, r := range match[from:to] {
+		list = append(list, render(r.Instance, v))
+		r.finish()
+	}
+	return ok(c, map[string]any{"PageNumber": number, "PageSize": size, "TotalCount": len(match), "List": list})
 }
 
 func (r *record) hasAdmin(login string) bool {

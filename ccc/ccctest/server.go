@@ -200,14 +200,16 @@ type store struct {
 	workflows int // CreateInstance calls accepted, for workflow IDs
 	tasks     int // DeleteInstance calls accepted, for task IDs
 	list      []*record
+	corp      map[string]corpNumber // numbers ImportCorpNumbers brought to the account
 }
 
 // record is an instance and what the fake keeps beside it.
 type record struct {
 	ccc.Instance
 	// finishOnRead: created through CreateInstance and still CREATING until
-	// a GetInstance has reported it so.
+	// a GetInstance or ListInstances has reported it so.
 	finishOnRead bool
+	members      *org // users, skill groups and numbers; see record.org
 }
 
 // find returns the instance with this ID, or nil. Callers hold mu.
