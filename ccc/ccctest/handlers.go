@@ -206,16 +206,10 @@ func (s *Server) getInstance(c *fake.Call) fake.Reply {
 		return notFound(c.Params["InstanceId"])
 	}
 	data := render(r.Instance, getView)
-	r.finish()
-	return ok(c, data)
-}
-
-// finish completes the creation of an instance a read has just reported
-// CREATING: every later read, and every call, finds it RUNNING.
-func (r *record) finish() {
 	if r.finishOnRead {
 		r.Status, r.finishOnRead = ccc.InstanceStatusRunning, false
 	}
+	return ok(c, data)
 }
 
 func (s *Server) listInstances(c *fake.Call, v view) fake.Reply {
@@ -229,20 +223,15 @@ func (s *Server) listInstances(c *fake.Call, v view) fake.Reply {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var match []*record
+	match := []map[string]any{}
 	for _, r := range s.list {
 		if v == accountView || r.hasAdmin(CurrentUserLoginName) {
-			match = append(match, r)
+			match = append(match, render(r.Instance, v))
 		}
 	}
 	from := min((number-1)*size, len(match))
 	to := min(from+size, len(match))
-	list := []map[string]any{}
-	for _, r := range match[from:to] {
-		list = append(list, render(r.Instance, v))
-		r.finish()
-	}
-	return ok(c, map[string]any{"PageNumber": number, "PageSize": size, "TotalCount": len(match), "List": list})
+	return ok(c, map[string]any{"PageNumber": number, "PageSize": size, "TotalCount": len(match), "List": match[from:to]})
 }
 
 func (r *record) hasAdmin(login string) bool {

@@ -207,7 +207,7 @@ type store struct {
 type record struct {
 	ccc.Instance
 	// finishOnRead: created through CreateInstance and still CREATING until
-	// a GetInstance or ListInstances has reported it so.
+	// a GetInstance has reported it so.
 	finishOnRead bool
 	members      *org // users, skill groups and numbers; see record.org
 }
