@@ -1,10 +1,7 @@
 package outboundbottest_test
 
 import (
-	"slices"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
 
 	"github.com/typedcloud/sdk-go/internal/testutil"
 )
@@ -27,24 +24,9 @@ func TestAnswersHoldEveryFactsField(t *testing.T) {
 	for _, workflow := range []func(*testing.T, *harness){scriptWorkflow, jobGroupWorkflow, jobsProgress} {
 		h := newHarness(t)
 		workflow(t, h)
-		for action, got := range h.answers {
+		for action, got := range h.Answers() {
 			answers[action] = append(answers[action], got...)
 		}
 	}
-	var names []string
-	for _, op := range facts {
-		names = append(names, op.Name)
-		t.Run(op.Name, func(t *testing.T) {
-			answers := answers[op.Name]
-			if !assert.NotEmpty(t, answers, "no workflow answered it") {
-				return
-			}
-			assert.Empty(t, testutil.FactGaps(op, answers))
-		})
-	}
-	for action := range answers {
-		if action != "CreateInstance" {
-			assert.True(t, slices.Contains(names, action), "%s answered but has no facts in testdata/responses.json", action)
-		}
-	}
+	testutil.CheckFacts(t, facts, answers, "CreateInstance")
 }

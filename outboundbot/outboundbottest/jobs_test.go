@@ -15,7 +15,7 @@ import (
 
 // newGroup creates a job group with the script and returns its ID.
 func (h *harness) newGroup(name, scriptID string) string {
-	h.t.Helper()
+	h.T.Helper()
 	out := h.call("CreateJobGroup", testutil.RawParams{
 		"JobGroupName": name, "JobGroupDescription": "回访作业", "ScriptId": scriptID, "CallingNumber.1": "057126883106", "RecallCallingNumber.1": "057126883107",
 		"StrategyJson":       `{"maxAttemptsPerDay":"2","minAttemptInterval":30,"repeatBy":"Week","repeatDays":["1","2"],"workingTime":[{"beginTime":"10:00:00","endTime":"11:00:00"}]}`,
@@ -23,7 +23,7 @@ func (h *harness) newGroup(name, scriptID string) string {
 		"FlashSmsExtras":     `{"templateId":"104xx","configId":"8037f524"}`,
 	})
 	id := str(out, "JobGroup", "JobGroupId")
-	require.NotEmpty(h.t, id)
+	require.NotEmpty(h.T, id)
 	return id
 }
 
@@ -35,18 +35,18 @@ func jobText(n int) string {
 
 // assign assigns jobs for persons 1..n to the group and returns their IDs.
 func (h *harness) assign(groupID string, n int) []string {
-	h.t.Helper()
+	h.T.Helper()
 	p := testutil.RawParams{"JobGroupId": groupID}
 	for i := 1; i <= n; i++ {
 		p["JobsJson."+strconv.Itoa(i)] = jobText(i)
 	}
 	out := h.call("AssignJobs", p)
-	assert.Equal(h.t, groupID, str(out, "JobGroupId"))
+	assert.Equal(h.T, groupID, str(out, "JobGroupId"))
 	var ids []string
 	for _, id := range list(out, "JobsId") {
 		ids = append(ids, id.(string))
 	}
-	require.Len(h.t, ids, n)
+	require.Len(h.T, ids, n)
 	return ids
 }
 
@@ -87,13 +87,13 @@ func jobGroupWorkflow(t *testing.T, h *harness) {
 	assert.Equal(t, "Urgent", str(got, "JobGroup", "Priority"))
 	assert.Equal(t, scriptID, str(got, "JobGroup", "ScriptId"), "parameters not sent keep their value")
 
-	used := h.refuse("DeleteScript", testutil.RawParams{"ScriptId": scriptID})
+	used := h.Refuse("DeleteScript", testutil.RawParams{"ScriptId": scriptID})
 	assert.Equal(t, "InvalidParameter", used.Code, "a script a job group uses is kept")
 
 	jobs := h.assign(id, 2)
 	h.call("DeleteJobGroup", testutil.RawParams{"JobGroupId": id})
-	assert.Equal(t, "InvalidParameter", h.refuse("DescribeJobGroup", testutil.RawParams{"JobGroupId": id}).Code)
-	assert.Equal(t, "InvalidParameter", h.refuse("DescribeJob", testutil.RawParams{"JobId": jobs[0]}).Code)
+	assert.Equal(t, "InvalidParameter", h.Refuse("DescribeJobGroup", testutil.RawParams{"JobGroupId": id}).Code)
+	assert.Equal(t, "InvalidParameter", h.Refuse("DescribeJob", testutil.RawParams{"JobId": jobs[0]}).Code)
 	left := h.call("ListJobs", testutil.RawParams{"JobId.1": jobs[0], "JobId.2": jobs[1]})
 	assert.Empty(t, list(left, "Jobs"))
 }
@@ -198,13 +198,13 @@ func TestUnknownIDs(t *testing.T) {
 			for k, v := range tc.params {
 				noInstance[k] = v
 			}
-			err := h.refuse(tc.action, noInstance)
+			err := h.Refuse(tc.action, noInstance)
 			assert.Equal(t, outboundbot.CodeInstanceNotFound, err.Code)
 			assert.ErrorIs(t, err, outboundbot.ErrNotFound)
 			if tc.param == "" {
 				return
 			}
-			err = h.refuse(tc.action, copyParams(tc.params))
+			err = h.Refuse(tc.action, copyParams(tc.params))
 			assert.Equal(t, 400, err.HTTPStatus)
 			assert.Equal(t, "InvalidParameter", err.Code)
 			assert.Contains(t, err.Message, tc.param)
@@ -225,8 +225,8 @@ func copyParams(p testutil.RawParams) testutil.RawParams {
 func TestBadJobs(t *testing.T) {
 	h := newHarness(t)
 	groupID := h.newGroup("g", "")
-	assert.Equal(t, "MissingParameter", h.refuse("AssignJobs", testutil.RawParams{"JobGroupId": groupID}).Code)
-	bad := h.refuse("AssignJobs", testutil.RawParams{"JobGroupId": groupID, "JobsJson.1": jobText(1), "JobsJson.2": `{"contacts":[{"name":"x"}]}`})
+	assert.Equal(t, "MissingParameter", h.Refuse("AssignJobs", testutil.RawParams{"JobGroupId": groupID}).Code)
+	bad := h.Refuse("AssignJobs", testutil.RawParams{"JobGroupId": groupID, "JobsJson.1": jobText(1), "JobsJson.2": `{"contacts":[{"name":"x"}]}`})
 	assert.Equal(t, "InvalidParameter", bad.Code)
 	assert.Contains(t, bad.Message, "JobsJson.2")
 	g := h.call("DescribeJobGroup", testutil.RawParams{"JobGroupId": groupID})

@@ -13,14 +13,14 @@ import (
 
 // newScript creates a script named name and returns its ID.
 func (h *harness) newScript(name string) string {
-	h.t.Helper()
+	h.T.Helper()
 	out := h.call("CreateScript", testutil.RawParams{
 		"ScriptName": name, "Industry": "教育", "Scene": "回访", "ScriptDescription": "课程回访",
 		"NluEngine": "Prompts", "NluAccessType": "Managed", "EmotionEnable": "true", "AgentId": "1198938",
 		"ScriptNluProfileJsonString": `{"fcRegion":"cn-shanghai","fcFunction":"waihu_test","fcHttpTriggerUrl":"http://waihu.example","supportBeebotPrompts":true}`,
 	})
 	id := str(out, "Script", "ScriptId")
-	require.NotEmpty(h.t, id)
+	require.NotEmpty(h.T, id)
 	return id
 }
 
@@ -62,11 +62,11 @@ func scriptWorkflow(t *testing.T, h *harness) {
 	assert.Equal(t, "电商", str(got, "Script", "Industry"))
 	assert.Equal(t, "课程回访", str(got, "Script", "ScriptDescription"), "parameters not sent keep their value")
 
-	dup := h.refuse("ModifyScript", testutil.RawParams{"ScriptId": id, "ScriptName": "script-1", "Industry": "x", "Scene": "y"})
+	dup := h.Refuse("ModifyScript", testutil.RawParams{"ScriptId": id, "ScriptName": "script-1", "Industry": "x", "Scene": "y"})
 	assert.Equal(t, "InvalidParameter", dup.Code)
 
 	h.call("DeleteScript", testutil.RawParams{"ScriptId": id})
-	gone := h.refuse("DescribeScript", testutil.RawParams{"ScriptId": id})
+	gone := h.Refuse("DescribeScript", testutil.RawParams{"ScriptId": id})
 	assert.Equal(t, http.StatusBadRequest, gone.HTTPStatus)
 	assert.Equal(t, "InvalidParameter", gone.Code)
 	assert.Contains(t, gone.Message, "ScriptId")
@@ -84,5 +84,5 @@ func TestScriptsBelongToTheirInstance(t *testing.T) {
 	require.NotEmpty(t, otherID)
 	empty := h.call("ListScripts", testutil.RawParams{"InstanceId": otherID, "PageNumber": "1", "PageSize": "10"})
 	assert.Equal(t, 0, num(empty, "Scripts", "TotalCount"))
-	assert.Equal(t, "InvalidParameter", h.refuse("DescribeScript", testutil.RawParams{"InstanceId": otherID, "ScriptId": id}).Code)
+	assert.Equal(t, "InvalidParameter", h.Refuse("DescribeScript", testutil.RawParams{"InstanceId": otherID, "ScriptId": id}).Code)
 }
