@@ -35,6 +35,28 @@
 // GetInstance, ModifyInstance and DeleteInstance of it answer 404
 // NotExists.InstanceId. (The real service deletes in the background.)
 //
+// # Users, skill groups and numbers
+//
+// Each instance keeps its users (CreateUser, GetUser, ListUsers, ModifyUser,
+// RemoveUsers, ResetUserPassword, AssignUsers), skill groups
+// (CreateSkillGroup, GetSkillGroup, ListSkillGroups, ModifySkillGroup,
+// DeleteSkillGroup) with their members (AddUsersToSkillGroup,
+// ListUserLevelsOfSkillGroup, ModifyUserLevelsOfSkillGroup,
+// RemoveUsersFromSkillGroup, ListSkillLevelsOfUser), and phone numbers
+// (AddPhoneNumbers, ListPhoneNumbers, ModifyPhoneNumber, RemovePhoneNumbers,
+// AddNumbersToSkillGroup, ListPhoneNumbersOfSkillGroup,
+// RemovePhoneNumbersFromSkillGroup); it starts with the administrators and
+// numbers it was created with, and DeleteInstance drops it all.
+// ImportCorpNumbers records a number's provider, region and tags for the
+// account, which AddPhoneNumbers then gives it. A user's ID is its login
+// name and the instance ID joined by @, as a skill group's is its name's;
+// ResetUserPassword keeps no password. While an instance is CREATING these
+// operations answer 403 AbnormalService.Creating (STOPPED: 403
+// AbnormalService.Ceased). An unknown user, skill group or number answers
+// 404 NotExists.UserId, NotExists.SkillGroupId or NotExists.Number, a name
+// in use 409 AlreadyExists.UserId or AlreadyExists.SkillGroupId: the
+// product documents these families, not each member.
+//
 // # Parameter checks
 //
 // Missing parameters answer 400 Parameter.Blank ("The parameter %s must not
