@@ -22,6 +22,34 @@ func (s *Server) handlers() map[string]fake.Handler {
 		"ListInstances":       func(c *fake.Call) fake.Reply { return s.listInstances(c, accountView) },
 		"ListInstancesOfUser": func(c *fake.Call) fake.Reply { return s.listInstances(c, userView) },
 		"ModifyInstance":      s.modifyInstance,
+
+		"CreateUser":        s.createUser,
+		"GetUser":           s.getUser,
+		"ListUsers":         s.listUsers,
+		"ModifyUser":        s.modifyUser,
+		"RemoveUsers":       s.removeUsers,
+		"ResetUserPassword": s.resetUserPassword,
+		"AssignUsers":       s.assignUsers,
+
+		"CreateSkillGroup":             s.createSkillGroup,
+		"GetSkillGroup":                s.getSkillGroup,
+		"ListSkillGroups":              s.listSkillGroups,
+		"ModifySkillGroup":             s.modifySkillGroup,
+		"DeleteSkillGroup":             s.deleteSkillGroup,
+		"AddUsersToSkillGroup":         s.addUsersToSkillGroup,
+		"ListUserLevelsOfSkillGroup":   s.listUserLevelsOfSkillGroup,
+		"RemoveUsersFromSkillGroup":    s.removeUsersFromSkillGroup,
+		"ModifyUserLevelsOfSkillGroup": s.modifyUserLevelsOfSkillGroup,
+		"ListSkillLevelsOfUser":        s.listSkillLevelsOfUser,
+
+		"ImportCorpNumbers":                s.importCorpNumbers,
+		"AddPhoneNumbers":                  s.addPhoneNumbers,
+		"ListPhoneNumbers":                 s.listPhoneNumbers,
+		"ModifyPhoneNumber":                s.modifyPhoneNumber,
+		"RemovePhoneNumbers":               s.removePhoneNumbers,
+		"AddNumbersToSkillGroup":           s.addNumbersToSkillGroup,
+		"ListPhoneNumbersOfSkillGroup":     s.listPhoneNumbersOfSkillGroup,
+		"RemovePhoneNumbersFromSkillGroup": s.removePhoneNumbersFromSkillGroup,
 	}
 }
 

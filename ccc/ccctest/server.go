@@ -35,11 +35,33 @@
 // GetInstance, ModifyInstance and DeleteInstance of it answer 404
 // NotExists.InstanceId. (The real service deletes in the background.)
 //
+// # Users, skill groups and numbers
+//
+// Each instance keeps its users (CreateUser, GetUser, ListUsers, ModifyUser,
+// RemoveUsers, ResetUserPassword, AssignUsers), skill groups
+// (CreateSkillGroup, GetSkillGroup, ListSkillGroups, ModifySkillGroup,
+// DeleteSkillGroup) with their members (AddUsersToSkillGroup,
+// ListUserLevelsOfSkillGroup, ModifyUserLevelsOfSkillGroup,
+// RemoveUsersFromSkillGroup, ListSkillLevelsOfUser), and phone numbers
+// (AddPhoneNumbers, ListPhoneNumbers, ModifyPhoneNumber, RemovePhoneNumbers,
+// AddNumbersToSkillGroup, ListPhoneNumbersOfSkillGroup,
+// RemovePhoneNumbersFromSkillGroup); it starts with the administrators and
+// numbers it was created with, and DeleteInstance drops it all.
+// ImportCorpNumbers records a number's provider, region and tags for the
+// account, which AddPhoneNumbers then gives it. A user's ID is its login
+// name and the instance ID joined by @, as a skill group's is its name's;
+// ResetUserPassword keeps no password. While an instance is CREATING these
+// operations answer 403 AbnormalService.Creating (STOPPED: 403
+// AbnormalService.Ceased). An unknown user, skill group or number answers
+// 404 NotExists.UserId, NotExists.SkillGroupId or NotExists.Number, a name
+// in use 409 AlreadyExists.UserId or AlreadyExists.SkillGroupId: the
+// product documents these families, not each member.
+//
 // # Operations and parameter checks
 //
 // Every operation of the API model is answered. Each request's parameters
 // are first checked against the model, then the operations the fake keeps
-// state for (the instances) answer from it, and every other one answers
+// state for answer from it, and every other one answers
 // the model's example answer, every member set; an unknown action answers
 // 404 InvalidAction.NotFound. A test changes the answer of any action with
 // Server.Handle.
@@ -250,6 +272,7 @@ type store struct {
 	workflows int // CreateInstance calls accepted, for workflow IDs
 	tasks     int // DeleteInstance calls accepted, for task IDs
 	list      []*record
+	corp      map[string]corpNumber // numbers ImportCorpNumbers brought to the account
 }
 
 // record is an instance and what the fake keeps beside it.
@@ -258,6 +281,7 @@ type record struct {
 	// finishOnRead: created through CreateInstance and still CREATING until
 	// a GetInstance has reported it so.
 	finishOnRead bool
+	members      *org // users, skill groups and numbers; see record.org
 }
 
 // find returns the instance with this ID, or nil. Callers hold mu.

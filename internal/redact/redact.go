@@ -30,7 +30,7 @@ func IsSensitive(name string) bool {
 }
 
 var sensitiveNames = [...]string{"Signature", "SecurityToken", "BearerToken", "AccessKeySecret", "Token", "SecretKey",
-	"X-TC-Token", "x-acs-security-token", "x-acs-bearer-token", "Authorization"}
+	"X-TC-Token", "x-acs-security-token", "x-acs-bearer-token", "Authorization", "Password"}
 
 // String removes every secret from s: the values of sensitive parameters
 // (name=value, in any spelling of the '=' and the value) and JSON string

@@ -51,7 +51,7 @@ func TestSnippet(t *testing.T) {
 }
 
 func TestIsSensitive(t *testing.T) {
-	for _, n := range []string{"Signature", "SecurityToken", "BearerToken", "AccessKeySecret", "Token", "SecretKey", "X-TC-Token", "x-acs-security-token", "Authorization"} {
+	for _, n := range []string{"Signature", "SecurityToken", "BearerToken", "AccessKeySecret", "Token", "SecretKey", "X-TC-Token", "x-acs-security-token", "Authorization", "Password"} {
 		assert.True(t, IsSensitive(n), n)
 	}
 	for _, n := range []string{"AccessKeyId", "Action", "InstanceId", "SignatureNonce"} {

@@ -15,6 +15,25 @@ func (s *Server) handlers() map[string]fake.Handler {
 		"ListInstances":    s.listInstances,
 		"ModifyInstance":   s.modifyInstance,
 		"DeleteInstance":   s.deleteInstance,
+
+		"CreateScript":   s.createScript,
+		"DescribeScript": s.describeScript,
+		"ListScripts":    s.listScripts,
+		"ModifyScript":   s.modifyScript,
+		"DeleteScript":   s.deleteScript,
+		"PublishScript":  s.publishScript,
+
+		"CreateJobGroup":   s.createJobGroup,
+		"DescribeJobGroup": s.describeJobGroup,
+		"ListJobGroups":    s.listJobGroups,
+		"ModifyJobGroup":   s.modifyJobGroup,
+		"DeleteJobGroup":   s.deleteJobGroup,
+
+		"AssignJobs":          s.assignJobs,
+		"ListJobs":            s.listJobs,
+		"ListJobsByGroup":     s.listJobsByGroup,
+		"QueryJobsWithResult": s.queryJobsWithResult,
+		"DescribeJob":         s.describeJob,
 	}
 }
 

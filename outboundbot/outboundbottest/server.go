@@ -18,6 +18,30 @@
 // model's example answer, every member set. A test changes the answer of
 // any action with Server.Handle.
 //
+// # Scripts, job groups and jobs
+//
+// Each instance keeps its own scripts (CreateScript, DescribeScript,
+// ListScripts, ModifyScript, DeleteScript, PublishScript), job groups
+// (CreateJobGroup, DescribeJobGroup, ListJobGroups, ModifyJobGroup,
+// DeleteJobGroup) and jobs (AssignJobs, ListJobs, ListJobsByGroup,
+// QueryJobsWithResult, DescribeJob); deleting the instance drops them. A
+// script is DRAFTED until PublishScript publishes it, PUBLISHED after, and
+// IsDrafted says whether it has changes since. A job group may name a
+// script, which DeleteScript then refuses to delete.
+//
+// Jobs move one step each time a read reports them (DescribeJob, ListJobs,
+// ListJobsByGroup, QueryJobsWithResult): the first read reports
+// Scheduling, the second Executing (its call under way), later ones
+// Succeeded, with the canned call of the fake — the contact answers, is
+// satisfied, and the summary says so. A group is Draft with no jobs,
+// Scheduling until one starts, Executing, then Completed when all have
+// succeeded; DescribeJobGroup and ListJobGroups do not move jobs.
+//
+// An unknown InstanceId answers 404 NotExist.Instance. The product documents
+// no code for an unknown ScriptId, JobGroupId or JobId, so those answer the
+// common 400 InvalidParameter naming the parameter; ListJobs leaves unknown
+// job IDs out.
+//
 //	srv := outboundbottest.NewServer()
 //	defer srv.Close()
 //	client, err := srv.Client()
@@ -179,6 +203,7 @@ type record struct {
 	outboundbot.Instance
 	CallingNumber  []string
 	NluServiceType string
+	space          *workspace // scripts, job groups and jobs; see work
 }
 
 // add stores in, filling the server-assigned fields. Callers hold mu (or
