@@ -289,19 +289,19 @@ func TestTokenWalk(t *testing.T) {
 		{name: "a token followed before, keyless items",
 			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {[]string{"b"}, "t3"}, "t3": {[]string{"c"}, "t2"}},
 			want:  []string{"a", "b", "c"}, asked: []string{"", "t2", "t3"},
-			err:   "prod ListTagged: page 4 repeats an earlier page (3 items listed)"},
+			err: "prod ListTagged: page 4 repeats an earlier page (3 items listed)"},
 		{name: "a token that names itself",
 			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {[]string{"b"}, "t2"}},
 			want:  []string{"a", "b"}, asked: []string{"", "t2"},
-			err:   "prod ListTagged: page 3 repeats an earlier page (2 items listed)"},
+			err: "prod ListTagged: page 3 repeats an earlier page (2 items listed)"},
 		{name: "the start token again", start: "t1",
 			pages: map[string]tokenPage{"t1": {[]string{"a"}, "t1"}},
 			want:  []string{"a"}, asked: []string{"t1"},
-			err:   "prod ListTagged: page 2 repeats an earlier page (1 items listed)"},
+			err: "prod ListTagged: page 2 repeats an earlier page (1 items listed)"},
 		{name: "keyed items repeated under a new token", key: true,
 			pages: map[string]tokenPage{"": {[]string{"a", "b"}, "t2"}, "t2": {[]string{"a", "b"}, "t3"}},
 			want:  []string{"a", "b"}, asked: []string{"", "t2"},
-			err:   "prod ListTagged: page 2 repeats an earlier page (2 items listed)"},
+			err: "prod ListTagged: page 2 repeats an earlier page (2 items listed)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
