@@ -139,7 +139,7 @@ func check(m *Model) error {
 		if err := checkTypes(m, s.Name, s.Members); err != nil {
 			return err
 		}
-		if err := checkRequest(m, s.Name, s.Members, true); err != nil {
+		if err := checkRequest(m, s.Name, s.Members, true); s.Request && err != nil {
 			return err
 		}
 		if slices.Contains(readerNames, s.Name) {
@@ -194,6 +194,8 @@ func checkRequest(m *Model, in string, members []Member, inShape bool) error {
 			return fmt.Errorf("apigen: %s.%s has list %q, neither repeat nor json", in, mem.Name, mem.List)
 		case m.Protocol == "rpc" && mem.List != "json" && (isMap(t) || m.Shape(t) != nil && !inShape):
 			return fmt.Errorf("apigen: %s.%s is a %s, sent only as JSON text (list json)", in, mem.Name, t)
+		case m.Protocol == "rpc" && elemType(t) == "raw":
+			return fmt.Errorf("apigen: %s.%s is raw JSON, which only answers hold", in, mem.Name)
 		case len(mem.Values) > 0 && t != "string" && t != "int" && t != "int64":
 			return fmt.Errorf("apigen: %s.%s has values, which only text and integers take", in, mem.Name)
 		}
