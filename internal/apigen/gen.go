@@ -169,7 +169,7 @@ func checkTypes(m *Model, in string, members []Member) error {
 func checkDecode(mem *Member) error {
 	t, d := elemType(mem.Type), mem.Decode
 	switch {
-	case d == "", d == "lenient" && t != "time":
+	case (d == "" || d == "lenient") && t != "time":
 		return nil
 	case t != "time":
 		return fmt.Errorf("decode %q is for times, and the type is %s", d, mem.Type)
