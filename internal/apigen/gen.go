@@ -151,10 +151,10 @@ func check(m *Model) error {
 
 func checkTypes(m *Model, in string, members []Member) error {
 	for _, mem := range members {
-		t := elemType(mem.Type)
+		t := baseType(mem.Type)
 		switch {
-		case container(t):
-			return fmt.Errorf("apigen: %s.%s has type %s: lists and maps do not nest", in, mem.Name, mem.Type)
+		case container(elemType(mem.Type)) && container(elemType(elemType(mem.Type))):
+			return fmt.Errorf("apigen: %s.%s has type %s: lists and maps nest one level deep", in, mem.Name, mem.Type)
 		case !builtin(t) && m.Shape(t) == nil && m.Enum(t) == nil:
 			return fmt.Errorf("apigen: %s.%s has type %s, which the model does not define", in, mem.Name, mem.Type)
 		}
@@ -167,7 +167,7 @@ func checkTypes(m *Model, in string, members []Member) error {
 
 // checkDecode refuses a decoding the member's type cannot have.
 func checkDecode(mem *Member) error {
-	t, d := elemType(mem.Type), mem.Decode
+	t, d := baseType(mem.Type), mem.Decode
 	switch {
 	case (d == "" || d == "lenient") && t != "time":
 		return nil

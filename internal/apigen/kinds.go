@@ -26,9 +26,21 @@ func isMap(t string) bool { return strings.HasPrefix(t, mapPrefix) }
 // container reports whether t is a list or a map.
 func container(t string) bool { return isList(t) || isMap(t) }
 
-// elemType is the element type of a list or a map, and t itself otherwise.
+// elemType is the element type of a list or a map (one level), and t
+// itself otherwise.
 func elemType(t string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(t, "[]"), mapPrefix)
+	if isList(t) {
+		return t[2:]
+	}
+	return strings.TrimPrefix(t, mapPrefix)
+}
+
+// baseType is the scalar, enum or shape at the bottom of t.
+func baseType(t string) string {
+	for container(t) {
+		t = elemType(t)
+	}
+	return t
 }
 
 func isNumber(t string) bool { return t == "int" || t == "int64" || t == "float64" }
@@ -49,7 +61,7 @@ func goType(t string) string {
 }
 
 func (f *file) goType(t string) string {
-	switch elemType(t) {
+	switch baseType(t) {
 	case "time":
 		f.use("time")
 	case "raw":
@@ -148,6 +160,13 @@ func (g *gen) elemReader(t, decode string) string {
 	if g.m.Shape(t) != nil {
 		return "decode" + t
 	}
+	if container(t) { // a list of maps: decodeMapOfRaw
+		kind := "ListOf"
+		if isMap(t) {
+			kind = "MapOf"
+		}
+		return "decode" + kind + strings.TrimPrefix(g.elemReader(elemType(t), decode), "decode")
+	}
 	name := map[string]string{"string": "Text", "int": "Int", "int64": "Int64", "float64": "Float",
 		"bool": "Bool", "raw": "Raw"}[t]
 	if name == "" {
@@ -176,19 +195,30 @@ var readerNames = []string{"Text", "Int", "Int64", "Float", "Bool", "Raw", "Mill
 // scalars and enums need, each once, in the order first needed.
 func (f *file) elemReaders() {
 	seen := map[string]bool{}
-	visit := func(mem *Member) {
-		t := elemType(mem.Type)
-		if !container(mem.Type) || f.g.m.Shape(t) != nil || mem.FromRequest != "" {
-			return
-		}
-		name := f.g.elemReader(t, mem.Decode)
-		if seen[name] {
+	var reader func(t, decode string)
+	reader = func(t, decode string) {
+		name := f.g.elemReader(t, decode)
+		if f.g.m.Shape(t) != nil || seen[name] {
 			return
 		}
 		seen[name] = true
 		f.use(pkgWire)
-		f.p("func %s(d *wire.Decoder, v *%s) { *v = %s }", name, f.goType(t), f.readExpr(t, mem.Decode))
+		read := f.readExpr(t, decode)
+		switch {
+		case isMap(t):
+			read = "wire.Map(d, *v, " + f.g.elemReader(elemType(t), decode) + ")"
+			reader(elemType(t), decode)
+		case isList(t):
+			read = "wire.Slice(d, *v, " + f.g.elemReader(elemType(t), decode) + ")"
+			reader(elemType(t), decode)
+		}
+		f.p("func %s(d *wire.Decoder, v *%s) { *v = %s }", name, f.goType(t), read)
 		f.p("")
+	}
+	visit := func(mem *Member) {
+		if container(mem.Type) && mem.FromRequest == "" {
+			reader(elemType(mem.Type), mem.Decode)
+		}
 	}
 	for _, op := range f.g.m.Operations {
 		for i := range op.Response.Members {

@@ -183,7 +183,7 @@ func (f *file) paginator(op *Operation) {
 	f.p("var _ %sAPIClient = (*Client)(nil)", op.Name)
 	f.p("")
 	f.doc("", or(pg.Doc, op.Name+"Paginator walks the pages of "+op.Name+"; see pages.Pager."))
-	f.p("type %sPaginator = pages.Pager[%s, %s, %s, func(*Options)]", op.Name, req, resp, pg.Item)
+	f.p("type %sPaginator = pages.Pager[%s, %s, %s, func(*Options)]", op.Name, req, resp, f.goType(pg.Item))
 	f.p("")
 	f.doc("", or(pg.NewDoc, "New"+op.Name+"Paginator returns a paginator over the pages matching req, which it copies."))
 	f.p("func New%sPaginator(client %sAPIClient, req *%s) *%sPaginator {", op.Name, op.Name, req, op.Name)
@@ -191,7 +191,7 @@ func (f *file) paginator(op *Operation) {
 	f.p("}")
 	f.p("")
 	f.doc("", or(pg.AllDoc, op.Name+"All returns every item matching req, fetching pages as the sequence is ranged."))
-	f.p("func (c *Client) %sAll(ctx context.Context, req *%s, optFns ...func(*Options)) iter.Seq2[%s, error] {", op.Name, req, pg.Item)
+	f.p("func (c *Client) %sAll(ctx context.Context, req *%s, optFns ...func(*Options)) iter.Seq2[%s, error] {", op.Name, req, f.goType(pg.Item))
 	f.p("\treturn pages.Items(ctx, %sPages, c.%s, req, optFns)", lower(op.Name), op.Name)
 	f.p("}")
 	f.p("")
@@ -200,7 +200,7 @@ func (f *file) paginator(op *Operation) {
 		product = "product"
 	}
 	f.doc("", lower(op.Name)+"Pages tells the shared pager where "+op.Name+" keeps its paging fields.")
-	f.p("var %sPages = &pages.Spec[%s, %s, %s]{", lower(op.Name), req, resp, pg.Item)
+	f.p("var %sPages = &pages.Spec[%s, %s, %s]{", lower(op.Name), req, resp, f.goType(pg.Item))
 	f.p("\tProduct: %s,", product)
 	f.p("\tOperation: %q,", op.Name)
 	if pg.Style == "token" {
@@ -221,7 +221,7 @@ func (f *file) paginator(op *Operation) {
 	if pg.Style == "offset" {
 		f.p("\tOffset: true,")
 	}
-	f.p("\tItems: func(r *%s) []%s { return r.%s },", resp, pg.Item, pg.Items)
+	f.p("\tItems: func(r *%s) []%s { return r.%s },", resp, f.goType(pg.Item), pg.Items)
 	if pg.Total != "" {
 		f.p("\tTotal: func(r *%s) int { return %s },", resp, f.totalExpr(op))
 	}

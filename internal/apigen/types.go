@@ -145,7 +145,7 @@ func (g *gen) decoded(name string) bool {
 	seen := map[string]bool{}
 	var walk func(t string) bool
 	walk = func(t string) bool {
-		t = elemType(t)
+		t = baseType(t)
 		if t == name {
 			return true
 		}

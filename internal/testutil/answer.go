@@ -35,7 +35,10 @@ func CheckAnswered(t testing.TB, m *apigen.Model, members []apigen.Member, path 
 
 func checkAnswered(t testing.TB, m *apigen.Model, mem *apigen.Member, typ, path string, got reflect.Value) {
 	t.Helper()
-	elem := strings.TrimPrefix(strings.TrimPrefix(typ, "[]"), "map[string]")
+	elem := strings.TrimPrefix(typ, "[]")
+	if elem == typ {
+		elem = strings.TrimPrefix(typ, "map[string]")
+	}
 	var want any
 	switch {
 	case strings.HasPrefix(typ, "[]"):
