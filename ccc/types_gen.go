@@ -266,7 +266,7 @@ func decodeChatbotBusinessUnit(d *wire.Decoder, c *ChatbotBusinessUnit) {
 	}
 }
 
-func decodeText(d *wire.Decoder, s *string) { *s = d.Str() }
+func decodeText(d *wire.Decoder, v *string) { *v = d.Str() }
 
 // The shapes an answer must have (a *DecodeError otherwise): an object
 // names itself, and an answer holds its payload.

@@ -60,7 +60,6 @@ func (r *DescribeInstancesRequest) Validate() error {
 	for i, s := range r.SortSet {
 		v.Required("SortSet["+strconv.Itoa(i)+"].Key", s.Key)
 		v.Check(s.Direction.Valid(), "SortSet["+strconv.Itoa(i)+"].Direction", "must be one of asc, desc")
-
 	}
 	return v.Err(product, "DescribeInstances")
 }

@@ -38,7 +38,6 @@ func (r *ListInstancesRequest) Validate() error {
 	var v apierror.Validator
 	for i, s := range r.Tags {
 		v.Required("Tags["+strconv.Itoa(i)+"].Key", s.Key)
-
 	}
 	v.Check(r.PageNumber >= 0, "PageNumber", "must not be negative")
 	v.Check(r.PageSize == 0 || r.PageSize >= 1 && r.PageSize <= 100, "PageSize", "must be between 1 and 100 (0 for the default)")

@@ -63,7 +63,7 @@ type Instance struct {
 // filter ListInstances. A filter without a Value sends only the key.
 type Tag struct {
 	Key   string `json:"Key" url:"Key"`
-	Value string `json:"Value" url:"Value,omitempty"`
+	Value string `json:"Value,omitempty" url:"Value,omitempty"`
 }
 
 // decodeInstance reads one Instance in one pass.

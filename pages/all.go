@@ -6,7 +6,8 @@
 // The walk follows one set of rules: nothing is fetched until asked for;
 // the caller's request is never changed; the walk stops on an empty page,
 // on reaching the total the service reports, or, with no total, on a page
-// short of the page size; and no item is yielded twice: a page that
+// short of the page size (a walk by next-page tokens: on a page that gives
+// no next token); and no item is yielded twice: a page that
 // repeats an earlier one, or lists an item again, ends the walk with a
 // *apierr.PaginationError, as does a list that goes on past the last page
 // the walk may request. NextPage returns ErrNoMorePages after the last

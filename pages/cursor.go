@@ -14,6 +14,7 @@ type cursor struct {
 	bound  int64 // the most pages the first known total allows; 0 until known
 	done   bool  // the list is walked
 	capped bool  // the list goes on, but the walk may not request its next page
+	tokens bool  // a token walk: a short page is not the last, the token says
 }
 
 // newCursor starts a walk at page first of pages of size items. last, when
@@ -31,6 +32,15 @@ func newCursor(first, size, last int64) cursor {
 func newOffsetCursor(first, size int64) cursor {
 	size = max(size, 1)
 	return cursor{next: first, size: size, start: first, pos: first}
+}
+
+// newTokenCursor starts a walk by next-page tokens, asking for size items
+// a page (0: the service's size). Its Next counts the pages from 1, for
+// errors; the pager keeps the token.
+func newTokenCursor(size int64) cursor {
+	c := newCursor(1, size, 0)
+	c.tokens = true
+	return c
 }
 
 // HasMore reports whether the walk goes on: there is another page to
@@ -54,7 +64,8 @@ func (c *cursor) Stop() { c.done = true }
 // 0 or less is unknown (a missing member decodes as 0, and a page with
 // items proves a total of 0 wrong). The walk ends on an empty page, on
 // reaching a known total, or, with the total unknown, on a page shorter
-// than the size asked for. It is capped, and must end with an error, when
+// than the size asked for (not in a token walk, which the pager ends when
+// no token follows). It is capped, and must end with an error, when
 // it would go past the API's last page or request more pages than the
 // first known total implies plus one: a service whose pages never reach
 // its total would otherwise be walked without end.
@@ -70,7 +81,7 @@ func (c *cursor) Advance(n int, total int64) {
 		c.bound = ceilDiv(total-c.start, c.size) + 1
 	}
 	switch {
-	case n == 0, total > 0 && c.pos >= total, total <= 0 && int64(n) < c.size:
+	case n == 0, total > 0 && c.pos >= total, total <= 0 && int64(n) < c.size && !c.tokens:
 		c.done = true
 	case c.last > 0 && c.next > c.last, c.bound > 0 && c.pages >= c.bound:
 		c.capped = true

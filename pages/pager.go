@@ -8,17 +8,25 @@ import (
 )
 
 // Spec describes how one list operation pages: where its request keeps the
-// page number (or offset) and size, and where its response keeps the items
-// and the total. Products declare one per list operation; one written by
-// hand can walk a list operation called through a client's Invoke.
+// page number (or offset, or next-page token) and size, and where its
+// response keeps the items, the total and the next token. Products declare
+// one per list operation; one written by hand can walk a list operation
+// called through a client's Invoke.
 type Spec[Req, Resp, Item any] struct {
 	// Product and Operation name the operation in a PaginationError.
 	Product, Operation string
 	// Page returns the request's page-number field (or offset field, with
-	// Offset set).
+	// Offset set). A token walk has none.
 	Page func(*Req) *int
+	// Token, for an operation paged by a next-page token, returns the
+	// request's token field, and Next the token a response gives for the
+	// page after it ("" after the last). The walk starts at the request's
+	// token (or the first page) and ends when Next gives "".
+	Token func(*Req) *string
+	Next  func(*Resp) string
 	// Size returns the request's page-size field; DefaultSize fills it when
-	// it is zero.
+	// it is zero. nil: the operation takes no page size (only a token walk
+	// may lack one).
 	Size        func(*Req) *int
 	DefaultSize int
 	// Offset makes Page an item offset, starting at 0 and advancing by the
@@ -26,9 +34,10 @@ type Spec[Req, Resp, Item any] struct {
 	Offset bool
 	// LastPage, when positive, is the largest page number the API accepts.
 	LastPage int
-	// Items and Total read a response; a Total of 0 or less is unknown
-	// (see cursor.Advance). Key identifies an item, to notice a page that
-	// repeats; "" means the item cannot be told apart.
+	// Items and Total read a response; a Total of 0 or less, or a nil
+	// Total, is unknown (see cursor.Advance). Key identifies an item, to
+	// notice a page that repeats; a nil Key, or one returning "", means
+	// the items cannot be told apart.
 	Items func(*Resp) []Item
 	Total func(*Resp) int
 	Key   func(Item) string
@@ -47,26 +56,36 @@ type Pager[Req, Resp, Item, O any] struct {
 	req     Req
 	cursor  cursor
 	repeats repeats
-	total   int // the TotalCount last answered
+	total   int    // the TotalCount last answered
+	token   string // a token walk's token of the page to request next
+	loop    bool   // a token walk was given a token it had already followed
 }
 
-// NewPager returns a pager starting at req's page (or the first), with
-// req's page size (or the default). req is copied: the caller's request is
-// never changed.
+// NewPager returns a pager starting at req's page or token (or the
+// first), with req's page size (or the default). req is copied: the
+// caller's request is never changed.
 func NewPager[Req, Resp, Item, O any](spec *Spec[Req, Resp, Item], fetch Fetch[Req, Resp, O], req *Req) *Pager[Req, Resp, Item, O] {
 	p := &Pager[Req, Resp, Item, O]{spec: spec, fetch: fetch}
 	if req != nil {
 		p.req = *req
 	}
-	size := spec.Size(&p.req)
-	if *size == 0 {
-		*size = spec.DefaultSize
+	size := 0
+	if spec.Size != nil {
+		s := spec.Size(&p.req)
+		if *s == 0 {
+			*s = spec.DefaultSize
+		}
+		size = *s
 	}
-	first := *spec.Page(&p.req)
-	if spec.Offset {
-		p.cursor = newOffsetCursor(int64(max(first, 0)), int64(*size))
-	} else {
-		p.cursor = newCursor(int64(max(first, 1)), int64(*size), int64(spec.LastPage))
+	switch {
+	case spec.Token != nil:
+		p.token = *spec.Token(&p.req)
+		p.repeats.followed(p.token)
+		p.cursor = newTokenCursor(int64(size))
+	case spec.Offset:
+		p.cursor = newOffsetCursor(int64(max(*spec.Page(&p.req), 0)), int64(size))
+	default:
+		p.cursor = newCursor(int64(max(*spec.Page(&p.req), 1)), int64(size), int64(spec.LastPage))
 	}
 	return p
 }
@@ -84,21 +103,43 @@ func (p *Pager[Req, Resp, Item, O]) NextPage(ctx context.Context, optFns ...O) (
 	if !p.cursor.HasMore() {
 		return nil, ErrNoMorePages
 	}
-	if p.cursor.Capped() {
+	switch {
+	case p.cursor.Capped():
 		return nil, p.fail(apierr.PageLimit, "")
+	case p.loop:
+		return nil, p.fail(apierr.RepeatedPage, "")
 	}
 	req := p.req
-	*p.spec.Page(&req) = int(p.cursor.Next())
+	if p.spec.Token != nil {
+		*p.spec.Token(&req) = p.token
+	} else {
+		*p.spec.Page(&req) = int(p.cursor.Next())
+	}
 	resp, err := p.fetch(ctx, &req, optFns...)
 	if err != nil {
 		return nil, err
 	}
 	items := p.spec.Items(resp)
-	p.total = p.spec.Total(resp)
-	if reason, item := p.repeats.check(len(items), func(i int) string { return p.spec.Key(items[i]) }); reason != 0 {
+	if p.spec.Total != nil {
+		p.total = p.spec.Total(resp)
+	}
+	key := func(int) string { return "" }
+	if p.spec.Key != nil {
+		key = func(i int) string { return p.spec.Key(items[i]) }
+	}
+	if reason, item := p.repeats.check(len(items), key); reason != 0 {
 		return nil, p.fail(reason, item)
 	}
 	p.cursor.Advance(len(items), int64(p.total))
+	if p.spec.Next != nil {
+		p.token = p.spec.Next(resp)
+		switch {
+		case p.token == "":
+			p.cursor.Stop()
+		case !p.repeats.followed(p.token):
+			p.loop = true // the next page would be one the walk has had
+		}
+	}
 	return resp, nil
 }
 

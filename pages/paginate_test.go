@@ -231,3 +231,119 @@ func TestAll(t *testing.T) {
 	assert.Equal(t, []string{"a", "b"}, got)
 	assert.Equal(t, 1, errs, "the error is yielded once and ends the walk")
 }
+
+// tokenList is a scripted list operation paged by tokens: the page asked
+// for by a token answers its items and the next token.
+type tokenList struct {
+	pages map[string]tokenPage
+	asked []string
+}
+
+type tokenPage struct {
+	keys []string
+	next string
+}
+
+type tokenReq struct{ Token string }
+
+func (l *tokenList) fetch(_ context.Context, req *tokenReq, _ ...struct{}) (*tokenPage, error) {
+	l.asked = append(l.asked, req.Token)
+	page := l.pages[req.Token]
+	return &page, nil
+}
+
+func tokenSpec(key bool) *Spec[tokenReq, tokenPage, string] {
+	s := &Spec[tokenReq, tokenPage, string]{
+		Product: "prod", Operation: "ListTagged",
+		Token: func(r *tokenReq) *string { return &r.Token }, Next: func(p *tokenPage) string { return p.next },
+		Items: func(p *tokenPage) []string { return p.keys },
+	}
+	if key {
+		s.Key = func(s string) string { return s }
+	}
+	return s
+}
+
+func TestTokenWalk(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages map[string]tokenPage
+		start string
+		key   bool
+		want  []string // items yielded
+		asked []string // tokens requested
+		err   string   // the error ending the walk
+	}{
+		{name: "follows tokens until none", key: true,
+			pages: map[string]tokenPage{"": {[]string{"a", "b"}, "t2"}, "t2": {[]string{"c"}, "t3"}, "t3": {[]string{"d", "e"}, ""}},
+			want:  []string{"a", "b", "c", "d", "e"}, asked: []string{"", "t2", "t3"}},
+		{name: "a short page is not the last",
+			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {[]string{"b", "c", "d"}, ""}},
+			want:  []string{"a", "b", "c", "d"}, asked: []string{"", "t2"}},
+		{name: "starts at the request's token", start: "t2",
+			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {[]string{"b"}, ""}},
+			want:  []string{"b"}, asked: []string{"t2"}},
+		{name: "an empty page ends it",
+			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {nil, "t3"}},
+			want:  []string{"a"}, asked: []string{"", "t2"}},
+		{name: "a token followed before, keyless items",
+			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {[]string{"b"}, "t3"}, "t3": {[]string{"c"}, "t2"}},
+			want:  []string{"a", "b", "c"}, asked: []string{"", "t2", "t3"},
+			err: "prod ListTagged: page 4 repeats an earlier page (3 items listed)"},
+		{name: "a token that names itself",
+			pages: map[string]tokenPage{"": {[]string{"a"}, "t2"}, "t2": {[]string{"b"}, "t2"}},
+			want:  []string{"a", "b"}, asked: []string{"", "t2"},
+			err: "prod ListTagged: page 3 repeats an earlier page (2 items listed)"},
+		{name: "the start token again", start: "t1",
+			pages: map[string]tokenPage{"t1": {[]string{"a"}, "t1"}},
+			want:  []string{"a"}, asked: []string{"t1"},
+			err: "prod ListTagged: page 2 repeats an earlier page (1 items listed)"},
+		{name: "keyed items repeated under a new token", key: true,
+			pages: map[string]tokenPage{"": {[]string{"a", "b"}, "t2"}, "t2": {[]string{"a", "b"}, "t3"}},
+			want:  []string{"a", "b"}, asked: []string{"", "t2"},
+			err: "prod ListTagged: page 2 repeats an earlier page (2 items listed)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &tokenList{pages: tt.pages}
+			req := &tokenReq{Token: tt.start}
+			var got []string
+			var errs []string
+			for item, err := range Items(t.Context(), tokenSpec(tt.key), l.fetch, req, nil) {
+				if err != nil {
+					errs = append(errs, err.Error())
+					continue
+				}
+				got = append(got, item)
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.asked, l.asked)
+			if tt.err == "" {
+				assert.Empty(t, errs)
+			} else {
+				assert.Equal(t, []string{tt.err}, errs)
+			}
+			assert.Equal(t, &tokenReq{Token: tt.start}, req, "the caller's request is never changed")
+		})
+	}
+}
+
+// TestPagerWithoutTotalOrKey: a page-number walk whose responses carry no
+// total and whose items no key ends on a short page and never calls the
+// missing funcs; a failed page can be fetched again.
+func TestPagerWithoutTotalOrKey(t *testing.T) {
+	l := &list{answers: []answer{{[]string{"a", "b"}, 0}, {[]string{"c"}, 0}}}
+	spec := listSpec(false, 0)
+	spec.Total, spec.Key = nil, nil
+	p := NewPager(spec, l.fetch, &listReq{Page: 1})
+	_, err := p.NextPage(t.Context())
+	require.NoError(t, err)
+	l.failNext = true
+	_, err = p.NextPage(t.Context())
+	require.Error(t, err)
+	page, err := p.NextPage(t.Context())
+	require.NoError(t, err, "the page that failed is fetched again")
+	assert.Equal(t, []string{"c"}, page.keys)
+	assert.False(t, p.HasMorePages(), "a short page ends a walk without a total")
+	assert.Equal(t, []int{1, 2}, l.asked)
+}

@@ -35,16 +35,14 @@ type repeats struct {
 	seed      maphash.Seed
 	pages     []uint64            // fingerprints of the pages accepted, sorted
 	prev, cur map[uint64]struct{} // key hashes of the last page accepted, and of this one
+	tokens    []uint64            // hashes of the next-page tokens a token walk followed, sorted
 }
 
 // check reports whether a page of n items, whose keys key returns, repeats
 // the walk so far (with the key listed again, for RepeatedItem); a page
 // that does not is recorded as accepted.
 func (r *repeats) check(n int, key func(i int) string) (apierr.PaginationReason, string) {
-	if r.prev == nil {
-		r.seed = maphash.MakeSeed()
-		r.prev, r.cur = map[uint64]struct{}{}, map[uint64]struct{}{}
-	}
+	r.init()
 	clear(r.cur)
 	var print uint64
 	again := ""
@@ -75,4 +73,29 @@ func (r *repeats) check(n int, key func(i int) string) (apierr.PaginationReason,
 	}
 	r.prev, r.cur = r.cur, r.prev
 	return 0, ""
+}
+
+func (r *repeats) init() {
+	if r.prev == nil {
+		r.seed = maphash.MakeSeed()
+		r.prev, r.cur = map[uint64]struct{}{}, map[uint64]struct{}{}
+	}
+}
+
+// followed records the next-page token a token walk is about to follow,
+// and reports false if it followed it before: the service is cycling, and
+// keyless items would not show it. "" (the first page) is not recorded.
+// As with page fingerprints, one word per page is kept.
+func (r *repeats) followed(token string) bool {
+	if token == "" {
+		return true
+	}
+	r.init()
+	h := maphash.String(r.seed, token)
+	at, seen := slices.BinarySearch(r.tokens, h)
+	if seen {
+		return false
+	}
+	r.tokens = slices.Insert(r.tokens, at, h)
+	return true
 }

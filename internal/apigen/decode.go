@@ -33,6 +33,25 @@ func (n *node) child(name string) *node {
 	return c
 }
 
+// tree places the members an answer holds in the objects their paths
+// name.
+func tree(members []Member) *node {
+	root := &node{}
+	for i := range members {
+		mem := &members[i]
+		if mem.FromRequest != "" {
+			continue
+		}
+		parts := strings.Split(mem.wirePath(), ".")
+		n := root
+		for _, p := range parts[:len(parts)-1] {
+			n = n.child(p)
+		}
+		n.members = append(n.members, mem)
+	}
+	return root
+}
+
 // responseDecoder writes decode<Operation>, the one-pass reader of the
 // operation's answer (the Response object for tc3).
 func (f *file) responseDecoder(op *Operation) {
@@ -45,19 +64,7 @@ func (f *file) responseDecoder(op *Operation) {
 		f.use(pkgRPC)
 	}
 	resp := op.Name + "Response"
-	root := &node{}
-	for i := range op.Response.Members {
-		mem := &op.Response.Members[i]
-		if mem.FromRequest != "" {
-			continue
-		}
-		parts := strings.Split(mem.wirePath(), ".")
-		n := root
-		for _, p := range parts[:len(parts)-1] {
-			n = n.child(p)
-		}
-		n.members = append(n.members, mem)
-	}
+	root := tree(op.Response.Members)
 	f.doc("", "decode"+op.Name+" reads the answer of "+op.Name+" in one pass: its members, and the envelope's through env.")
 	f.p("func decode%s(d *wire.Decoder, env *%s) *%s {", op.Name, env, resp)
 	f.p("\tr := new(%s)", resp)
@@ -89,17 +96,16 @@ func (f *file) responseDecoder(op *Operation) {
 	f.p("")
 }
 
-// missing is the condition under which a present member is missing.
+// missing is the condition under which a present member is missing: a
+// list or map absent or null, an object absent or null, a value zero.
 func (f *file) missing(mem *Member, recv string) string {
 	switch {
-	case isList(mem.Type):
+	case container(mem.Type):
 		return recv + mem.Name + " == nil"
 	case f.g.m.Shape(mem.Type) != nil:
 		return "!has" + mem.Name
-	case mem.Type == "string" || f.g.m.Enum(mem.Type) != nil:
-		return recv + mem.Name + ` == ""`
 	}
-	return recv + mem.Name + " == 0"
+	return f.g.zero(mem, recv+mem.Name)
 }
 
 // object writes the loop over the members of n. At the top, members the
@@ -138,15 +144,14 @@ func (f *file) read(mem *Member, dst string, inResponse bool) {
 	m := f.g.m
 	t := mem.Type
 	switch {
-	case isList(t):
-		elem := elemType(t)
-		fn := "decode" + elem
-		if builtin(elem) {
-			fn = "decodeText"
-		}
-		if mem.Page != "" {
+	case container(t):
+		fn := f.g.elemReader(elemType(t), mem.Decode)
+		switch {
+		case isMap(t):
+			f.p("\t\t\t%s = wire.Map(d, %s, %s)", dst, dst, fn)
+		case mem.Page != "":
 			f.p("\t\t\t%s = wire.PageSlice(d, %s, %s, %s)", dst, dst, mem.Page, fn)
-		} else {
+		default:
 			f.p("\t\t\t%s = wire.Slice(d, %s, %s)", dst, dst, fn)
 		}
 	case m.Shape(t) != nil && mem.Present && inResponse:
@@ -154,39 +159,12 @@ func (f *file) read(mem *Member, dst string, inResponse bool) {
 		f.p("\t\t\t\thas%s, %s = true, %s{}\n\t\t\t\tdecode%s(d, &%s)\n\t\t\t}", mem.Name, dst, t, t, dst)
 	case m.Shape(t) != nil:
 		f.p("\t\t\t%s = %s{}\n\t\t\tdecode%s(d, &%s)", dst, t, t, dst)
-	case m.Enum(t) != nil:
-		f.p("\t\t\t%s = %s(d.Str())", dst, t)
-	case t == "time":
-		switch {
-		case mem.Decode == "millis":
-			f.p("\t\t\t%s = d.Millis()", dst)
-		case strings.HasPrefix(mem.Decode, "func:"):
-			fn := strings.TrimPrefix(mem.Decode, "func:")
-			f.p("\t\t\tif t, err := %s(%q, d.LenientString()); err != nil {\n\t\t\t\td.Reject(err)\n\t\t\t} else {\n\t\t\t\t%s = t\n\t\t\t}", fn, mem.Wire, dst)
-		}
+	case t == "time" && strings.HasPrefix(mem.Decode, "func:"):
+		fn := strings.TrimPrefix(mem.Decode, "func:")
+		f.p("\t\t\tif t, err := %s(%q, d.LenientString()); err != nil {\n\t\t\t\td.Reject(err)\n\t\t\t} else {\n\t\t\t\t%s = t\n\t\t\t}", fn, mem.Wire, dst)
 	default:
-		f.p("\t\t\t%s = %s", dst, scalarRead(t, mem.Decode == "lenient"))
+		f.p("\t\t\t%s = %s", dst, f.readExpr(t, mem.Decode))
 	}
-}
-
-func scalarRead(t string, lenient bool) string {
-	switch {
-	case t == "string" && lenient:
-		return "d.LenientString()"
-	case t == "string":
-		return "d.Str()"
-	case t == "int" && lenient:
-		return "int(d.LenientInt())"
-	case t == "int":
-		return "int(d.Int())"
-	case t == "int64" && lenient:
-		return "d.LenientInt()"
-	case t == "int64":
-		return "d.Int()"
-	case t == "bool" && lenient:
-		return "d.LenientBool()"
-	}
-	return "d.Bool()"
 }
 
 // missingVar returns the name of the package variable holding the
@@ -218,11 +196,7 @@ func (f *file) shapeDecoder(s *Shape) {
 	}
 	f.p("// decode%s reads one %s in one pass.", s.Name, s.Name)
 	f.p("func decode%s(d *wire.Decoder, %s *%s) {", s.Name, v, s.Name)
-	n := &node{}
-	for i := range s.Members {
-		n.members = append(n.members, &s.Members[i])
-	}
-	f.object(n, v+".", false)
+	f.object(tree(s.Members), v+".", false)
 	for _, mem := range s.Members {
 		if mem.UnixFallback != "" {
 			f.use("time")
@@ -230,8 +204,10 @@ func (f *file) shapeDecoder(s *Shape) {
 				v, mem.Name, v, mem.UnixFallback, v, mem.Name, v, mem.UnixFallback)
 		}
 	}
-	if s.ID != "" {
-		f.p("\tif %s.%s == \"\" {\n\t\td.Reject(%s)\n\t}", v, s.ID, "err"+s.Name+"NoID")
+	for i := range s.Members {
+		if id := &s.Members[i]; id.Name == s.ID {
+			f.p("\tif %s {\n\t\td.Reject(%s)\n\t}", f.g.zero(id, v+"."+id.Name), "err"+s.Name+"NoID")
+		}
 	}
 	f.p("}")
 	f.p("")

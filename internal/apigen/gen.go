@@ -135,10 +135,22 @@ func check(m *Model) error {
 				return err
 			}
 		}
+		if err := checkRequest(m, op.Name, op.Request.Members, false); err != nil {
+			return err
+		}
+		if err := checkPaging(&op); err != nil {
+			return err
+		}
 	}
 	for _, s := range m.Shapes {
 		if err := checkTypes(m, s.Name, s.Members); err != nil {
 			return err
+		}
+		if err := checkRequest(m, s.Name, s.Members, true); s.Request && err != nil {
+			return err
+		}
+		if slices.Contains(readerNames, s.Name) {
+			return fmt.Errorf("apigen: shape %s would shadow the element reader decode%s", s.Name, s.Name)
 		}
 	}
 	return nil
@@ -146,9 +158,111 @@ func check(m *Model) error {
 
 func checkTypes(m *Model, in string, members []Member) error {
 	for _, mem := range members {
-		if t := elemType(mem.Type); !builtin(t) && m.Shape(t) == nil && m.Enum(t) == nil {
+		t := baseType(mem.Type)
+		switch {
+		case container(elemType(mem.Type)) && container(elemType(elemType(mem.Type))):
+			return fmt.Errorf("apigen: %s.%s has type %s: lists and maps nest one level deep", in, mem.Name, mem.Type)
+		case !builtin(t) && m.Shape(t) == nil && m.Enum(t) == nil:
 			return fmt.Errorf("apigen: %s.%s has type %s, which the model does not define", in, mem.Name, mem.Type)
 		}
+		if err := checkDecode(&mem); err != nil {
+			return fmt.Errorf("apigen: %s.%s: %w", in, mem.Name, err)
+		}
+	}
+	return nil
+}
+
+// checkDecode refuses a decoding the member's type cannot have.
+func checkDecode(mem *Member) error {
+	t, d := baseType(mem.Type), mem.Decode
+	switch {
+	case (d == "" || d == "lenient") && t != "time":
+		return nil
+	case t != "time":
+		return fmt.Errorf("decode %q is for times, and the type is %s", d, mem.Type)
+	case d == "millis", d == "seconds", strings.HasPrefix(d, "layout:") && len(d) > len("layout:"):
+		return nil
+	case strings.HasPrefix(d, "func:") && !container(mem.Type):
+		return nil
+	}
+	return fmt.Errorf("a time needs decode millis, seconds, layout:<layout> or func:<name> (not in a list), not %q", d)
+}
+
+// checkRequest refuses a parameter the wire encoding cannot send: a shape
+// or a map is sent as JSON text, and a request shape's members do not go
+// elsewhere than their parameter.
+func checkRequest(m *Model, in string, members []Member, inShape bool) error {
+	for _, mem := range members {
+		t := mem.Type
+		switch {
+		case mem.In != "" && mem.In != "body", mem.In == "body" && inShape:
+			return fmt.Errorf("apigen: %s.%s is in %q: a parameter is in the query or the body", in, mem.Name, mem.In)
+		case mem.List != "" && mem.List != "repeat" && mem.List != "json":
+			return fmt.Errorf("apigen: %s.%s has list %q, neither repeat nor json", in, mem.Name, mem.List)
+		case m.Protocol == "rpc" && mem.List != "json" && (isMap(t) || m.Shape(t) != nil && !inShape):
+			return fmt.Errorf("apigen: %s.%s is a %s, sent only as JSON text (list json)", in, mem.Name, t)
+		case m.Protocol == "rpc" && elemType(t) == "raw":
+			return fmt.Errorf("apigen: %s.%s is raw JSON, which only answers hold", in, mem.Name)
+		case len(mem.Values) > 0 && t != "string" && t != "int" && t != "int64":
+			return fmt.Errorf("apigen: %s.%s has values, which only text and integers take", in, mem.Name)
+		}
+	}
+	return nil
+}
+
+// checkPaging refuses a paginator naming a field its request or response
+// does not have.
+func checkPaging(op *Operation) error {
+	pg := op.Paginate
+	if pg == nil {
+		return nil
+	}
+	has := func(members []Member, name string) string { // its type, or ""
+		for _, mem := range members {
+			if mem.Name == name {
+				return mem.Type
+			}
+		}
+		return ""
+	}
+	fields := [][2]string{{"page", pg.Page}, {"items", pg.Items}}
+	req := [][2]string{{"page", pg.Page}, {"size", pg.Size}}
+	resp := [][2]string{{"items", pg.Items}, {"total", pg.Total}, {"next", pg.Next}}
+	switch {
+	case pg.Style != "page" && pg.Style != "offset" && pg.Style != "token":
+		return fmt.Errorf("apigen: %s pages in style %q, not page, offset or token", op.Name, pg.Style)
+	case pg.Style == "token" && pg.Next == "":
+		return fmt.Errorf("apigen: %s pages by token and names no next-token field", op.Name)
+	case pg.Style != "token" && pg.Size == "":
+		return fmt.Errorf("apigen: %s pages by number and names no size field", op.Name)
+	}
+	for _, f := range fields {
+		if f[1] == "" {
+			return fmt.Errorf("apigen: %s's paginator names no %s field", op.Name, f[0])
+		}
+	}
+	for _, f := range req {
+		if f[1] != "" && has(op.Request.Members, f[1]) == "" {
+			return fmt.Errorf("apigen: %s's paginator names %s field %s, which its request lacks", op.Name, f[0], f[1])
+		}
+	}
+	for _, f := range resp {
+		if f[1] != "" && has(op.Response.Members, f[1]) == "" {
+			return fmt.Errorf("apigen: %s's paginator names %s field %s, which its response lacks", op.Name, f[0], f[1])
+		}
+	}
+	// The pager's fields are an int page and size, a text token.
+	want := map[string]string{pg.Page: "int", pg.Size: "int"}
+	if pg.Style == "token" {
+		want[pg.Page] = "string"
+	}
+	for name, t := range want {
+		if got := has(op.Request.Members, name); name != "" && got != t {
+			return fmt.Errorf("apigen: %s's paginator needs %s to be %s, not %s", op.Name, name, t, got)
+		}
+	}
+	if got := has(op.Response.Members, pg.Items); got != "[]"+pg.Item {
+		return fmt.Errorf("apigen: %s's paginator lists %s of %s, which is %s", op.Name, pg.Items, pg.Item, got)
 	}
 	return nil
 }
@@ -161,6 +275,7 @@ type file struct {
 	buf      bytes.Buffer
 	imports  map[string]bool
 	patterns []string // package variables of the patterns Validate uses
+	depth    int      // lists around the checks being written (validate.go)
 }
 
 func (f *file) p(format string, args ...any) {
@@ -257,36 +372,6 @@ func (f *file) doc(indent, text string) {
 	if c := comment(indent, text); c != "" {
 		f.buf.WriteString(c + "\n")
 	}
-}
-
-func builtin(t string) bool {
-	switch t {
-	case "string", "int", "int64", "bool", "time":
-		return true
-	}
-	return false
-}
-
-func elemType(t string) string { return strings.TrimPrefix(t, "[]") }
-
-func isList(t string) bool { return strings.HasPrefix(t, "[]") }
-
-// goType is the Go spelling of a model type.
-func goType(t string) string {
-	if isList(t) {
-		return "[]" + goType(elemType(t))
-	}
-	if t == "time" {
-		return "time.Time"
-	}
-	return t
-}
-
-func (f *file) goType(t string) string {
-	if elemType(t) == "time" {
-		f.use("time")
-	}
-	return goType(t)
 }
 
 // wirePath is where a response member is in the answer.

@@ -32,10 +32,60 @@ func TestMadeUpOperation(t *testing.T) {
 		t.Fatalf("the made-up operation has %d parameters and %d members", len(op.Request.Members), len(op.Response.Members))
 	}
 	m.Operations = append(m.Operations, op)
+	out := runGenerated(t, m, completeTest, "-run", "^TestModelComplete$")
+	if !strings.Contains(out, "--- PASS: TestModelComplete/DescribeWidget") {
+		t.Fatalf("the made-up operation was not tested:\n%s", out)
+	}
+}
 
+// completeTest runs the model's completeness test in a generated package.
+const completeTest = `package outboundbot
+
+import (
+	"io"
+	"iter"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/typedcloud/sdk-go/internal/apigen"
+	"github.com/typedcloud/sdk-go/internal/fake"
+	"github.com/typedcloud/sdk-go/internal/testutil"
+)
+
+// The imports the constructs' tests use.
+var (
+	_ = io.EOF
+	_ iter.Seq[int]
+	_ url.Values
+	_ = reflect.TypeOf
+	_ = strings.Cut
+	_ = apigen.Load
+)
+
+func TestModelComplete(t *testing.T) {
+	cred, err := fake.TestCredential()
+	if err != nil {
+		t.Fatal(err)
+	}
+	testutil.Complete(t, "model.json", func(hc interface{ Do(*http.Request) (*http.Response, error) }) (any, error) {
+		return New(Options{Credential: cred, HTTPClient: hc})
+	})
+}
+`
+
+// runGenerated generates a copy of the Outbound Bot package from m next to
+// its hand-written files, adds test as generated_test.go, and runs go test
+// there with args (and -update, for the golden requests it writes); it
+// returns the verbose output, failing t if the tests fail.
+func runGenerated(t *testing.T, m *apigen.Model, test string, args ...string) string {
+	t.Helper()
+	root := moduleRoot(t)
 	// Inside the module, to use its internal packages; under testdata, which
 	// ./... patterns and the documentation checks leave out.
-	dir, err := os.MkdirTemp(filepath.Join(root, "internal", "apigen", "testdata"), "madeup")
+	dir, err := os.MkdirTemp(filepath.Join(root, "internal", "apigen", "testdata"), "generated")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,41 +115,16 @@ func TestMadeUpOperation(t *testing.T) {
 	if err := apigen.Generate(m, "model.json", dir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "api_op_DescribeWidget.go")); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "generated_test.go"), []byte(test), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	test := `package outboundbot
-
-import (
-	"net/http"
-	"testing"
-
-	"github.com/typedcloud/sdk-go/internal/fake"
-	"github.com/typedcloud/sdk-go/internal/testutil"
-)
-
-func TestModelComplete(t *testing.T) {
-	cred, err := fake.TestCredential()
-	if err != nil {
-		t.Fatal(err)
-	}
-	testutil.Complete(t, "model.json", func(hc interface{ Do(*http.Request) (*http.Response, error) }) (any, error) {
-		return New(Options{Credential: cred, HTTPClient: hc})
-	})
-}
-`
-	if err := os.WriteFile(filepath.Join(dir, "complete_test.go"), []byte(test), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "test", "-count=1", "-run", "^TestModelComplete$", "-update", "-v", ".")
+	cmd := exec.Command("go", append([]string{"test", "-count=1", "-v"}, append(args, ".", "-args", "-update")...)...)
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go test in the generated package: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "--- PASS: TestModelComplete/DescribeWidget") {
-		t.Fatalf("the made-up operation was not tested:\n%s", out)
-	}
+	return string(out)
 }
 
 func moduleRoot(t *testing.T) string {

@@ -109,7 +109,14 @@ type Member struct {
 	// with it and the completeness tests may send it.
 	Example string `json:"example,omitempty"`
 
-	// Request parameters.
+	// Request parameters. Required is checked by type: text, lists, maps
+	// and raw must be non-empty, an enum set, a shape non-zero (its own
+	// members are checked only when it is set); a number must be non-zero
+	// unless its Values or Min/Max admit 0 (then 0 is sent); a bool is not
+	// checked (false is a value, and a required parameter is always sent).
+	// An optional number left 0 is not sent and passes its range. raw is
+	// for answers only in an RPC model; a shape or map parameter is sent as
+	// JSON text (List "json").
 	Required   bool     `json:"required"`
 	In         string   `json:"in,omitempty"`     // "body": sent in the form body; "" the query
 	List       string   `json:"list"`             // for []T: "repeat" (Name.N, Name.N.Key) or "json" (JSON array text); for a shape or map: "json" (JSON object text)

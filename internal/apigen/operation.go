@@ -54,7 +54,9 @@ func (f *file) paramType(mem *Member) string {
 // paramTag is the field tag of a request parameter: go-querystring's url
 // tag for the Alibaba query, encoding/json's for a Tencent body. Optional
 // values are omitted when empty, so an optional sub-value of a repeated
-// struct (Tag.1.Value) is not sent empty.
+// struct (Tag.1.Value) is not sent empty. The options json (one parameter
+// of JSON text) and body (in the form body, not the query) are
+// internal/rpc's.
 func (f *file) paramTag(mem *Member, inShape bool) string {
 	opts := ""
 	if !mem.Required && mem.Default == "" {
@@ -65,6 +67,9 @@ func (f *file) paramTag(mem *Member, inShape bool) string {
 	}
 	if mem.List == "json" {
 		opts += ",json"
+	}
+	if mem.In == "body" {
+		opts += ",body"
 	}
 	return `url:"` + mem.Wire + opts + `"`
 }
@@ -177,16 +182,16 @@ func (f *file) paginator(op *Operation) {
 	f.p("")
 	f.p("var _ %sAPIClient = (*Client)(nil)", op.Name)
 	f.p("")
-	f.doc("", pg.Doc)
-	f.p("type %sPaginator = pages.Pager[%s, %s, %s, func(*Options)]", op.Name, req, resp, pg.Item)
+	f.doc("", or(pg.Doc, op.Name+"Paginator walks the pages of "+op.Name+"; see pages.Pager."))
+	f.p("type %sPaginator = pages.Pager[%s, %s, %s, func(*Options)]", op.Name, req, resp, f.goType(pg.Item))
 	f.p("")
-	f.doc("", pg.NewDoc)
+	f.doc("", or(pg.NewDoc, "New"+op.Name+"Paginator returns a paginator over the pages matching req, which it copies."))
 	f.p("func New%sPaginator(client %sAPIClient, req *%s) *%sPaginator {", op.Name, op.Name, req, op.Name)
 	f.p("\treturn pages.NewPager(%sPages, client.%s, req)", lower(op.Name), op.Name)
 	f.p("}")
 	f.p("")
-	f.doc("", pg.AllDoc)
-	f.p("func (c *Client) %sAll(ctx context.Context, req *%s, optFns ...func(*Options)) iter.Seq2[%s, error] {", op.Name, req, pg.Item)
+	f.doc("", or(pg.AllDoc, op.Name+"All returns every item matching req, fetching pages as the sequence is ranged."))
+	f.p("func (c *Client) %sAll(ctx context.Context, req *%s, optFns ...func(*Options)) iter.Seq2[%s, error] {", op.Name, req, f.goType(pg.Item))
 	f.p("\treturn pages.Items(ctx, %sPages, c.%s, req, optFns)", lower(op.Name), op.Name)
 	f.p("}")
 	f.p("")
@@ -195,23 +200,61 @@ func (f *file) paginator(op *Operation) {
 		product = "product"
 	}
 	f.doc("", lower(op.Name)+"Pages tells the shared pager where "+op.Name+" keeps its paging fields.")
-	f.p("var %sPages = &pages.Spec[%s, %s, %s]{", lower(op.Name), req, resp, pg.Item)
+	f.p("var %sPages = &pages.Spec[%s, %s, %s]{", lower(op.Name), req, resp, f.goType(pg.Item))
 	f.p("\tProduct: %s,", product)
 	f.p("\tOperation: %q,", op.Name)
-	f.p("\tPage: func(r *%s) *int { return &r.%s },", req, pg.Page)
-	f.p("\tSize: func(r *%s) *int { return &r.%s },", req, pg.Size)
-	f.p("\tDefaultSize: %s,", pg.DefaultSize)
+	if pg.Style == "token" {
+		f.p("\tToken: func(r *%s) *string { return &r.%s },", req, pg.Page)
+		f.p("\tNext: func(r *%s) string { return r.%s },", resp, pg.Next)
+	} else {
+		f.p("\tPage: func(r *%s) *int { return &r.%s },", req, pg.Page)
+	}
+	if pg.Size != "" {
+		f.p("\tSize: func(r *%s) *int { return &r.%s },", req, pg.Size)
+	}
+	if pg.DefaultSize != "" {
+		f.p("\tDefaultSize: %s,", pg.DefaultSize)
+	}
 	if pg.LastPage != "" {
 		f.p("\tLastPage: %s,", pg.LastPage)
 	}
 	if pg.Style == "offset" {
 		f.p("\tOffset: true,")
 	}
-	f.p("\tItems: func(r *%s) []%s { return r.%s },", resp, pg.Item, pg.Items)
-	f.p("\tTotal: func(r *%s) int { return r.%s },", resp, pg.Total)
-	f.p("\tKey: func(in %s) string { return in.%s },", pg.Item, pg.Key)
+	f.p("\tItems: func(r *%s) []%s { return r.%s },", resp, f.goType(pg.Item), pg.Items)
+	if pg.Total != "" {
+		f.p("\tTotal: func(r *%s) int { return %s },", resp, f.totalExpr(op))
+	}
+	if pg.Key != "" {
+		f.p("\tKey: func(in %s) string { return %s },", pg.Item, f.keyExpr(pg))
+	}
 	f.p("}")
 	f.p("")
+}
+
+// keyExpr is the text of the item's identifying member, which the model
+// may type as an integer.
+func (f *file) keyExpr(pg *Paging) string {
+	if s := f.g.m.Shape(pg.Item); s != nil {
+		for _, mem := range s.Members {
+			if mem.Name == pg.Key && (mem.Type == "int" || mem.Type == "int64") {
+				f.use("strconv")
+				return "strconv.FormatInt(int64(in." + mem.Name + "), 10)"
+			}
+		}
+	}
+	return "in." + pg.Key
+}
+
+// totalExpr is the paginator's int of the response's total, which the
+// model may type int64.
+func (f *file) totalExpr(op *Operation) string {
+	for _, mem := range op.Response.Members {
+		if mem.Name == op.Paginate.Total && mem.Type != "int" {
+			return "int(r." + mem.Name + ")"
+		}
+	}
+	return "r." + op.Paginate.Total
 }
 
 // jsonTag names a response member's wire key for encoding/json, which can
@@ -222,4 +265,12 @@ func jsonTag(mem *Member) string {
 		return `json:"-"`
 	}
 	return `json:"` + lastSegment(mem.wirePath()) + `"`
+}
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

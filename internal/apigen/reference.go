@@ -13,7 +13,8 @@ import (
 
 // Reference returns the reference decoder of an operation's answer: it
 // reads the model at run time, with encoding/json and the lenient wire
-// types (wire.Int64, wire.Bool, wire.String, wire.Millis), into a response
+// types (wire.Int64, wire.Float64, wire.Bool, wire.String, wire.Millis,
+// wire.Seconds, wire.ParseTime), into a response
 // value by reflection. It is what the generated one-pass decoders are
 // tested against: same answer, same response, same verdict. funcs holds
 // the product's time readers the model names (decode "func:<name>").
@@ -78,21 +79,9 @@ func (r *ref) response(op *Operation, body []byte, v reflect.Value) error {
 		if mem.FromRequest != "" {
 			continue
 		}
-		obj, parts := top, strings.Split(mem.wirePath(), ".")
-		found := true
-		for _, p := range parts[:len(parts)-1] {
-			raw, ok := lookup(obj, p)
-			if !ok {
-				found = false
-				break
-			}
-			if obj, err = object(raw); err != nil {
-				return err
-			}
-		}
-		var raw json.RawMessage
-		if found {
-			raw, found = lookup(obj, parts[len(parts)-1])
+		raw, found, err := at(top, mem.wirePath())
+		if err != nil {
+			return err
 		}
 		var dst reflect.Value
 		if mem.Fills != "" {
@@ -118,6 +107,23 @@ func (r *ref) response(op *Operation, body []byte, v reflect.Value) error {
 	return nil
 }
 
+// at returns the value at a dotted path of obj, and whether it is there.
+func at(obj map[string]json.RawMessage, path string) (json.RawMessage, bool, error) {
+	parts := strings.Split(path, ".")
+	for _, p := range parts[:len(parts)-1] {
+		raw, ok := lookup(obj, p)
+		if !ok {
+			return nil, false, nil
+		}
+		var err error
+		if obj, err = object(raw); err != nil {
+			return nil, false, err
+		}
+	}
+	raw, ok := lookup(obj, parts[len(parts)-1])
+	return raw, ok, nil
+}
+
 // field returns the field of v at a dotted Go path.
 func field(v reflect.Value, path string) reflect.Value {
 	for _, p := range strings.Split(path, ".") {
@@ -133,7 +139,7 @@ func (r *ref) missing(mem *Member, sent bool, dst reflect.Value) bool {
 	switch {
 	case r.m.Shape(mem.Type) != nil:
 		return !sent
-	case isList(mem.Type):
+	case container(mem.Type):
 		return dst.IsNil()
 	}
 	return dst.IsZero()
@@ -148,6 +154,20 @@ func (r *ref) value(mem *Member, raw json.RawMessage, dst reflect.Value) error {
 	case r.m.Shape(t) != nil:
 		dst.SetZero()
 		return r.shape(r.m.Shape(t), raw, dst)
+	case isMap(t):
+		return r.mapOf(mem, raw, dst)
+	case t == "time" && mem.Decode == "seconds":
+		var sec wire.Seconds
+		if err := json.Unmarshal(raw, &sec); err != nil {
+			return err
+		}
+		dst.Set(reflect.ValueOf(sec.Time))
+	case t == "time" && strings.HasPrefix(mem.Decode, "layout:"):
+		tm, err := wire.ParseTime(strings.TrimPrefix(mem.Decode, "layout:"), raw)
+		if err != nil {
+			return err
+		}
+		dst.Set(reflect.ValueOf(tm))
 	case t == "time" && mem.Decode == "millis":
 		var ms wire.Millis
 		if err := json.Unmarshal(raw, &ms); err != nil {
@@ -177,7 +197,13 @@ func (r *ref) value(mem *Member, raw json.RawMessage, dst reflect.Value) error {
 			return err
 		}
 		dst.SetBool(bool(b))
-	case mem.Decode == "lenient" && t == "string":
+	case mem.Decode == "lenient" && t == "float64":
+		var f wire.Float64
+		if err := json.Unmarshal(raw, &f); err != nil {
+			return err
+		}
+		dst.SetFloat(float64(f))
+	case mem.Decode == "lenient" && (t == "string" || r.m.Enum(t) != nil):
 		var s wire.String
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return err
@@ -215,6 +241,30 @@ func (r *ref) list(mem *Member, raw json.RawMessage, dst reflect.Value) error {
 	return nil
 }
 
+// mapOf reads raw as a JSON object into dst, a map, each value as the
+// member's element type.
+func (r *ref) mapOf(mem *Member, raw json.RawMessage, dst reflect.Value) error {
+	var vals map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &vals); err != nil {
+		return err
+	}
+	if vals == nil {
+		dst.SetZero()
+		return nil
+	}
+	out := reflect.MakeMapWithSize(dst.Type(), len(vals))
+	elem := Member{Wire: mem.Wire, Type: elemType(mem.Type), Decode: mem.Decode}
+	for k, v := range vals {
+		e := reflect.New(dst.Type().Elem()).Elem()
+		if err := r.value(&elem, v, e); err != nil {
+			return err
+		}
+		out.SetMapIndex(reflect.ValueOf(k), e)
+	}
+	dst.Set(out)
+	return nil
+}
+
 func (r *ref) shape(s *Shape, raw json.RawMessage, dst reflect.Value) error {
 	obj, err := object(raw)
 	if err != nil {
@@ -222,7 +272,11 @@ func (r *ref) shape(s *Shape, raw json.RawMessage, dst reflect.Value) error {
 	}
 	for i := range s.Members {
 		mem := &s.Members[i]
-		if v, ok := lookup(obj, mem.Wire); ok {
+		v, ok, err := at(obj, mem.wirePath())
+		if err != nil {
+			return err
+		}
+		if ok {
 			if err := r.value(mem, v, dst.FieldByName(mem.Name)); err != nil {
 				return err
 			}
@@ -236,7 +290,7 @@ func (r *ref) shape(s *Shape, raw json.RawMessage, dst reflect.Value) error {
 			}
 		}
 	}
-	if s.ID != "" && dst.FieldByName(s.ID).String() == "" {
+	if s.ID != "" && dst.FieldByName(s.ID).IsZero() {
 		return wire.Missing(article(s.Name), s.IDWire)
 	}
 	return nil

@@ -1,8 +1,6 @@
 package apigen
 
-import (
-	"strconv"
-)
+import "strconv"
 
 // types writes types_gen.go: the model's constants, enums and shared
 // shapes, the shapes' decoders, and the errors of the answers' shapes.
@@ -20,9 +18,9 @@ func (f *file) types() {
 			f.doc("\t", mem.Doc)
 			switch {
 			case s.Request && f.g.m.Protocol == "tc3":
-				f.p("\t%s %s `%s`", mem.Name, f.goType(mem.Type), f.paramTag(&mem, true))
+				f.p("\t%s %s `%s`", mem.Name, f.paramType(&mem), f.paramTag(&mem, true))
 			case s.Request:
-				f.p("\t%s %s `%s %s`", mem.Name, f.goType(mem.Type), jsonTag(&mem), f.paramTag(&mem, true))
+				f.p("\t%s %s `%s %s`", mem.Name, f.paramType(&mem), shapeJSONTag(&mem), f.paramTag(&mem, true))
 			default:
 				f.p("\t%s %s `%s`", mem.Name, f.goType(mem.Type), jsonTag(&mem))
 			}
@@ -35,11 +33,7 @@ func (f *file) types() {
 			f.shapeDecoder(&m.Shapes[i])
 		}
 	}
-	if f.g.usesText() {
-		f.use(pkgWire)
-		f.p("func decodeText(d *wire.Decoder, s *string) { *s = d.Str() }")
-		f.p("")
-	}
+	f.elemReaders()
 	if errs := f.g.missingErrors(); len(errs) > 0 {
 		f.use(pkgWire)
 		f.p("// The shapes an answer must have (a *DecodeError otherwise): an object")
@@ -151,7 +145,7 @@ func (g *gen) decoded(name string) bool {
 	seen := map[string]bool{}
 	var walk func(t string) bool
 	walk = func(t string) bool {
-		t = elemType(t)
+		t = baseType(t)
 		if t == name {
 			return true
 		}
@@ -172,29 +166,6 @@ func (g *gen) decoded(name string) bool {
 			if mem.FromRequest == "" && walk(mem.Type) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// usesText reports whether an answer holds a list of text.
-func (g *gen) usesText() bool {
-	check := func(ms []Member) bool {
-		for _, mem := range ms {
-			if isList(mem.Type) && builtin(elemType(mem.Type)) && mem.FromRequest == "" {
-				return true
-			}
-		}
-		return false
-	}
-	for _, op := range g.m.Operations {
-		if check(op.Response.Members) {
-			return true
-		}
-	}
-	for _, s := range g.m.Shapes {
-		if g.decoded(s.Name) && check(s.Members) {
-			return true
 		}
 	}
 	return false
@@ -227,4 +198,16 @@ func (f *file) errors() {
 		f.p("\t%s: apierror.%s,", key, c.Category)
 	}
 	f.p("}")
+}
+
+// shapeJSONTag is the json tag of a request shape's member: its wire name,
+// which JSON text sends (list json), and an optional member is left out
+// when empty, as the parameter would be: JSON text holding "Maximum": 0
+// would set what the caller never set. (A shape answers also hold then
+// encodes without its empty optional members too.)
+func shapeJSONTag(mem *Member) string {
+	if !mem.Required {
+		return `json:"` + mem.Wire + `,omitempty"`
+	}
+	return `json:"` + mem.Wire + `"`
 }

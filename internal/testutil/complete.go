@@ -73,13 +73,10 @@ func Complete(t *testing.T, modelPath string, newClient NewClient) {
 			if method := op.Method; method != "" && !strings.HasPrefix(sent, method+" ") {
 				t.Errorf("the request is not a %s: %s", method, sent[:strings.IndexByte(sent, '\n')])
 			}
-			for _, mem := range op.Request.Members {
-				if !strings.Contains(sent, mem.Wire) {
-					t.Errorf("the request does not send %s (%s)", mem.Wire, mem.Name)
-				}
-			}
+			CheckPlacement(t, m, op, sent)
 			Golden(t, filepath.Join("testdata", op.Name, "request-model.golden"), sent)
 			CheckNonZero(t, op.Name+"Response", out[0].Elem())
+			CheckAnswered(t, m, op.Response.Members, op.Name+"Response", out[0].Elem())
 
 			for _, mem := range op.Request.Members {
 				for _, c := range invalid(m, &mem) {
@@ -119,17 +116,22 @@ func invalid(m *apigen.Model, mem *apigen.Member) []badValue {
 		}
 		return f
 	}
-	if mem.Required {
+	if mem.Required && !zeroAllowed(mem) {
 		out = append(out, badValue{"left out", func(f reflect.Value) { f.SetZero() }})
 	}
-	// Below the minimum, unless that is 0 standing for the default.
-	if mem.Min != nil && (*mem.Min != 1 || mem.ZeroDoc == "") {
-		lo := *mem.Min - 1
-		out = append(out, badValue{"below its minimum", func(f reflect.Value) { scalar(f).SetInt(lo) }})
+	// Below the minimum, unless that is 0: an optional number left out, or
+	// one the method fills with its default.
+	if lo := int64(0); mem.Min != nil {
+		if lo = *mem.Min - 1; lo != 0 || mem.Required && mem.Default == "" && mem.ZeroDoc == "" {
+			out = append(out, badValue{"below its minimum", func(f reflect.Value) { setNumber(scalar(f), lo) }})
+		}
 	}
 	if mem.Max != nil {
 		hi := *mem.Max + 1
-		out = append(out, badValue{"above its maximum", func(f reflect.Value) { scalar(f).SetInt(hi) }})
+		out = append(out, badValue{"above its maximum", func(f reflect.Value) { setNumber(scalar(f), hi) }})
+	}
+	if mem.Type == "raw" {
+		out = append(out, badValue{"not JSON text", func(f reflect.Value) { f.SetBytes([]byte(`{"k":`)) }})
 	}
 	if mem.MaxLength > 0 {
 		long := strings.Repeat("长", mem.MaxLength+1)
@@ -142,6 +144,29 @@ func invalid(m *apigen.Model, mem *apigen.Member) []badValue {
 		out = append(out, badValue{"not one of its values", func(f reflect.Value) { setText(scalar(f), outside(mem.Values)) }})
 	}
 	return out
+}
+
+// zeroAllowed reports whether a required parameter's zero value is one it
+// may take, so that leaving it out cannot be told from sending it: a bool
+// (false), a number whose range or values hold 0.
+func zeroAllowed(mem *apigen.Member) bool {
+	switch mem.Type {
+	case "bool":
+		return true
+	case "int", "int64", "float64":
+		return slices.Contains(mem.Values, "0") || len(mem.Values) == 0 && mem.Min != nil && *mem.Min <= 0 &&
+			(mem.Max == nil || *mem.Max >= 0)
+	}
+	return false
+}
+
+// setNumber sets an integer or float field.
+func setNumber(f reflect.Value, n int64) {
+	if f.Kind() == reflect.Float64 {
+		f.SetFloat(float64(n))
+		return
+	}
+	f.SetInt(n)
 }
 
 // outside is a value of the same kind as values that none of them is.
@@ -244,7 +269,14 @@ func fillValue(m *apigen.Model, mem *apigen.Member, f reflect.Value) error {
 	case len(mem.Values) > 0:
 		setText(f, mem.Values[0])
 	case t == "float64":
-		f.SetFloat(1.5)
+		x := 1.5
+		if mem.Min != nil && x < float64(*mem.Min) {
+			x = float64(*mem.Min)
+		}
+		if mem.Max != nil && x > float64(*mem.Max) {
+			x = float64(*mem.Max)
+		}
+		f.SetFloat(x)
 	case t == "raw":
 		f.SetBytes([]byte(`"v"`))
 	case t == "string":
@@ -277,26 +309,7 @@ func constant(m *apigen.Model, name string) string {
 // lists is set, in the protocol's envelope.
 func FullAnswer(m *apigen.Model, op *apigen.Operation) []byte {
 	top := map[string]any{"RequestId": "R"}
-	for _, mem := range op.Response.Members {
-		if mem.FromRequest != "" {
-			continue
-		}
-		path := mem.Path
-		if path == "" {
-			path = mem.Wire
-		}
-		parts := strings.Split(path, ".")
-		obj := top
-		for _, p := range parts[:len(parts)-1] {
-			next, ok := obj[p].(map[string]any)
-			if !ok {
-				next = map[string]any{}
-				obj[p] = next
-			}
-			obj = next
-		}
-		obj[parts[len(parts)-1]] = answerValue(m, &mem)
-	}
+	answerObject(m, op.Response.Members, top)
 	var body any = top
 	if m.Protocol == "tc3" {
 		body = map[string]any{"Response": top}
@@ -306,6 +319,31 @@ func FullAnswer(m *apigen.Model, op *apigen.Operation) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// answerObject sets, in obj, every member an answer holds, each at its
+// path.
+func answerObject(m *apigen.Model, members []apigen.Member, obj map[string]any) {
+	for _, mem := range members {
+		if mem.FromRequest != "" {
+			continue
+		}
+		path := mem.Path
+		if path == "" {
+			path = mem.Wire
+		}
+		parts := strings.Split(path, ".")
+		at := obj
+		for _, p := range parts[:len(parts)-1] {
+			next, ok := at[p].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				at[p] = next
+			}
+			at = next
+		}
+		at[parts[len(parts)-1]] = answerValue(m, &mem)
+	}
 }
 
 func answerValue(m *apigen.Model, mem *apigen.Member) any {
@@ -321,9 +359,7 @@ func answerValue(m *apigen.Model, mem *apigen.Member) any {
 		return map[string]any{"k": answerValue(m, &elem)}
 	case m.Shape(t) != nil:
 		obj := map[string]any{}
-		for _, sub := range m.Shape(t).Members {
-			obj[sub.Wire] = answerValue(m, &sub)
-		}
+		answerObject(m, m.Shape(t).Members, obj)
 		return obj
 	case m.Enum(t) != nil:
 		return m.Enum(t).Values[0].Value
@@ -368,6 +404,13 @@ func CheckNonZero(t testing.TB, path string, v reflect.Value) {
 			return
 		}
 		CheckNonZero(t, path+"[0]", v.Index(0))
+	case v.Kind() == reflect.Map:
+		if v.Len() == 0 {
+			t.Errorf("%s is empty", path)
+			return
+		}
+		k := v.MapKeys()[0]
+		CheckNonZero(t, path+"["+k.String()+"]", v.MapIndex(k))
 	case v.IsZero():
 		t.Errorf("%s is zero", path)
 	}

@@ -23,7 +23,8 @@ const maxDepth = 10000
 // zero value and reads nothing.
 //
 // Every value is read by exactly one call: a strict reader (Str, Int,
-// Bool), a lenient one (LenientString, LenientInt, LenientBool, Millis),
+// Bool, Float), a lenient one (LenientString, LenientInt, LenientBool,
+// LenientFloat, Millis, Seconds, Time), Map,
 // Raw, Skip, Object or Array (whose loops must run until Next returns
 // false), or Slice. Then Finish tells whether the whole input was valid.
 //
