@@ -1,6 +1,8 @@
 // Package ccc is a typed client for the Alibaba Cloud Contact Center API
-// (CCC, version 2020-07-01): creating, reading, listing and deleting
-// call-center instances, and changing their description.
+// (CCC, version 2020-07-01): every operation of it, from call-center
+// instances to their users, skill groups, phone numbers, contact flows,
+// campaigns and call records ("# Operations" below lists them by what they
+// act on).
 //
 //	client, err := ccc.New(ccc.Options{Region: "cn-shanghai"})
 //	if err != nil { … }
@@ -82,10 +84,10 @@
 //
 // Each call makes up to 3 attempts with exponential backoff and full jitter
 // (100 ms doubling, capped at 5 s), every attempt freshly signed with a new
-// nonce and timestamp. Reads (GetInstance, ListInstances,
-// ListInstancesOfUser) retry on network failures, throttling, HTTP
-// 500/502/503/504 and InternalError. Writes (CreateInstance, ModifyInstance,
-// DeleteInstance) retry only when the request provably was not processed — a
+// nonce and timestamp. Reads — the Get and List operations, such as
+// GetInstance — retry on network failures, throttling, HTTP
+// 500/502/503/504 and InternalError. Writes — every other operation, such
+// as CreateInstance, CreateUser or MakeCall — retry only when the request provably was not processed — a
 // refused connection, or the service's own error answer with a throttling or
 // ServiceUnavailable code — so a lost answer is never sent again. A bare
 // HTTP 502, 503 or 504 without the service's error code (a gateway's HTML
@@ -125,13 +127,14 @@
 // Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
 // Pager shows its HasMorePages and NextPage.
 //
-// # Actions not modelled yet
+// # Actions newer than this package
 //
-// Invoke calls an action this package has no method for, signed, checked
+// The package has a method for every operation of its API model. Invoke
+// calls an action the service added since, signed, checked
 // and with errors typed like every other call; it is retried like a write,
 // InvokeRead like a read:
 //
-//	err := client.InvokeRead(ctx, "ListSkillGroups", params, &out)
+//	err := client.InvokeRead(ctx, "GetNewThing", params, &out)
 //
 // params is a struct with go-querystring url tags, and out receives the
 // whole answer object with encoding/json.

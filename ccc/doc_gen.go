@@ -2,11 +2,11 @@
 
 // # Operations
 //
-// The Client has a method for each of the 6 operations of CCC 2020-07-01,
+// The Client has a method for each of the 253 operations of CCC 2020-07-01,
 // listed here by what they act on. Reads are retried on any transient
 // failure, writes only when the request provably did not reach the service.
 //
-// Other operations:
+// Instances:
 //   - [Client.CreateInstance]: starts creating a Contact Center instance. A
 //     write.
 //   - [Client.GetInstance]: returns one Contact Center instance with its
@@ -21,4 +21,407 @@
 //   - [Client.ModifyInstance]: changes the description of a Contact Center
 //     instance. A write.
 //   - [Client.DeleteInstance]: deletes a Contact Center instance. A write.
+//   - [Client.GetAccessChannelOfStaging]: returns the access channel of
+//     staging.
+//   - [Client.GetHistoricalInstanceReport]: returns the historical instance
+//     report.
+//   - [Client.GetInstanceTrendingReport]: returns the instance trending
+//     report.
+//   - [Client.GetRealtimeInstanceStates]: returns the realtime instance
+//     states.
+//   - [Client.ListConfigItems]: lists the config items.
+//   - [Client.ListIntervalInstanceReport]: lists the interval instance
+//     report.
+//   - [Client.ListPrivilegesOfUser]: lists the privileges of user.
+//   - [Client.UpdateConfigItems]: updates the config items. A write.
+//   - [Client.UpdateSubscription]: updates the subscription. A write.
+//
+// Campaigns:
+//   - [Client.AbortCampaign]: aborts the campaign. A write.
+//   - [Client.AddCases]: adds cases. A write.
+//   - [Client.AppendCases]: appends the cases. A write.
+//   - [Client.CreateCampaign]: creates a campaign. A write.
+//   - [Client.GetCampaign]: returns the campaign.
+//   - [Client.GetCaseFileUploadUrl]: returns the case file upload url.
+//   - [Client.GetHistoricalCampaignReport]: returns the historical campaign
+//     report.
+//   - [Client.GetRealtimeCampaignStats]: returns the realtime campaign
+//     stats.
+//   - [Client.ListAttempts] ([Client.ListAttemptsAll],
+//     [NewListAttemptsPaginator]): lists the attempts.
+//   - [Client.ListCampaignTrendingReport]: lists the campaign trending
+//     report.
+//   - [Client.ListCampaigns] ([Client.ListCampaignsAll],
+//     [NewListCampaignsPaginator]): lists the campaigns.
+//   - [Client.ListCases] ([Client.ListCasesAll], [NewListCasesPaginator]):
+//     lists the cases.
+//   - [Client.PauseCampaign]: pauses the campaign. A write.
+//   - [Client.ResumeCampaign]: resumes the campaign. A write.
+//   - [Client.SubmitCampaign]: submits the campaign. A write.
+//   - [Client.UpdateCampaign]: updates the campaign. A write.
+//
+// Chats:
+//   - [Client.AcceptChat]: accepts the chat. A write.
+//   - [Client.ClaimChat]: claims the chat. A write.
+//   - [Client.CreateChatMediaUrl]: creates a chat media url. A write.
+//   - [Client.GetChatMediaUrl]: returns the chat media url.
+//   - [Client.GetChatRoutingProfile]: returns the chat routing profile.
+//   - [Client.ListGroupChatMessages] ([Client.ListGroupChatMessagesAll],
+//     [NewListGroupChatMessagesPaginator]): lists the group chat messages.
+//   - [Client.ListVisitorChatMessages] ([Client.ListVisitorChatMessagesAll],
+//     [NewListVisitorChatMessagesPaginator]): lists the visitor chat
+//     messages.
+//   - [Client.ListWaitingChats]: lists the waiting chats.
+//   - [Client.ProcessAliMeCallbackOfStaging]: processes the ali me callback
+//     of staging. A write.
+//   - [Client.ProcessCustomIMCallback]: processes the custom IM callback. A
+//     write.
+//   - [Client.RejectChat]: rejects the chat. A write.
+//   - [Client.ReleaseChat]: releases the chat. A write.
+//   - [Client.StartChat]: starts a chat. A write.
+//   - [Client.UpdateChatRoutingProfile]: updates the chat routing profile. A
+//     write.
+//
+// Numbers:
+//   - [Client.AddBlacklistCallTagging]: adds a blacklist call tagging. A
+//     write.
+//   - [Client.AddPhoneNumbers]: adds phone numbers. A write.
+//   - [Client.ExportDoNotCallNumbers]: exports the do not call numbers. A
+//     write.
+//   - [Client.GetDoNotCallFileUploadParameters]: returns the do not call
+//     file upload parameters.
+//   - [Client.GetNumberLocation]: returns the number location.
+//   - [Client.ImportCorpNumbers]: imports the corp numbers. A write.
+//   - [Client.ImportDoNotCallNumbers]: imports the do not call numbers. A
+//     write.
+//   - [Client.ListBlacklistCallTaggings]: lists the blacklist call taggings.
+//   - [Client.ListDoNotCallNumbers] ([Client.ListDoNotCallNumbersAll],
+//     [NewListDoNotCallNumbersPaginator]): lists the do not call numbers.
+//   - [Client.ListPhoneNumbers] ([Client.ListPhoneNumbersAll],
+//     [NewListPhoneNumbersPaginator]): lists the phone numbers.
+//   - [Client.ListUnassignedNumbers] ([Client.ListUnassignedNumbersAll],
+//     [NewListUnassignedNumbersPaginator]): lists the unassigned numbers.
+//   - [Client.ModifyCampaignNumbers]: changes the campaign numbers. A write.
+//   - [Client.ModifyPhoneNumber]: changes the phone number. A write.
+//   - [Client.PickOutboundNumbers]: picks the outbound numbers. A write.
+//   - [Client.RemoveBlacklistCallTagging]: removes the blacklist call
+//     tagging. A write.
+//   - [Client.RemoveDoNotCallNumbers]: removes the do not call numbers. A
+//     write.
+//   - [Client.RemovePhoneNumbers]: removes the phone numbers. A write.
+//
+// Call records:
+//   - [Client.AddFeedback]: adds a feedback. A write.
+//   - [Client.AnalyzeConversation]: analyzes the conversation. A write.
+//   - [Client.CreateCallSummary]: creates a call summary. A write.
+//   - [Client.GetCallDetailRecord]: returns the call detail record.
+//   - [Client.GetConversationDetail]: returns the conversation detail.
+//   - [Client.GetEarlyMediaRecording]: returns the early media recording.
+//   - [Client.GetMonoRecording]: returns the mono recording.
+//   - [Client.GetMultiChannelRecording]: returns the multi channel
+//     recording.
+//   - [Client.GetSummaryTemplate]: returns the summary template.
+//   - [Client.GetUploadAudioDataParams]: returns the upload audio data
+//     params.
+//   - [Client.GetVideo]: returns the video.
+//   - [Client.GetVoicemailRecording]: returns the voicemail recording.
+//   - [Client.ListCallDetailRecords] ([Client.ListCallDetailRecordsAll],
+//     [NewListCallDetailRecordsPaginator]): lists the call detail records.
+//   - [Client.ListCallDetailRecordsV2] ([Client.ListCallDetailRecordsV2All],
+//     [NewListCallDetailRecordsV2Paginator]): lists the call detail records
+//     V2.
+//   - [Client.ListCallSummaries]: lists the call summaries.
+//   - [Client.ListFeedbacks]: lists the feedbacks.
+//   - [Client.ListMonoRecordings]: lists the mono recordings.
+//   - [Client.ListMultiChannelRecordings]: lists the multi channel
+//     recordings.
+//   - [Client.ListRecentCallDetailRecords]
+//     ([Client.ListRecentCallDetailRecordsAll],
+//     [NewListRecentCallDetailRecordsPaginator]): lists the recent call
+//     detail records.
+//   - [Client.ListVoicemails] ([Client.ListVoicemailsAll],
+//     [NewListVoicemailsPaginator]): lists the voicemails.
+//   - [Client.RestoreArchivedRecordings]: restores the archived recordings.
+//     A write.
+//   - [Client.UpdateCallSummary]: updates the call summary. A write.
+//
+// Skill groups:
+//   - [Client.AddNumbersToSkillGroup]: adds a numbers to skill group. A
+//     write.
+//   - [Client.AddPhoneNumberToSkillGroups]: adds phone number to skill
+//     groups. A write.
+//   - [Client.CreateSkillGroup]: creates a skill group. A write.
+//   - [Client.DeleteSkillGroup]: deletes the skill group. A write.
+//   - [Client.GetSkillGroup]: returns the skill group.
+//   - [Client.ListBriefSkillGroups] ([Client.ListBriefSkillGroupsAll],
+//     [NewListBriefSkillGroupsPaginator]): lists the brief skill groups.
+//   - [Client.ListHistoricalAgentSkillGroupReport]
+//     ([Client.ListHistoricalAgentSkillGroupReportAll],
+//     [NewListHistoricalAgentSkillGroupReportPaginator]): lists the
+//     historical agent skill group report.
+//   - [Client.ListHistoricalSkillGroupReport]
+//     ([Client.ListHistoricalSkillGroupReportAll],
+//     [NewListHistoricalSkillGroupReportPaginator]): lists the historical
+//     skill group report.
+//   - [Client.ListIntervalAgentSkillGroupReport]: lists the interval agent
+//     skill group report.
+//   - [Client.ListIntervalSkillGroupReport]: lists the interval skill group
+//     report.
+//   - [Client.ListPhoneNumbersOfSkillGroup]
+//     ([Client.ListPhoneNumbersOfSkillGroupAll],
+//     [NewListPhoneNumbersOfSkillGroupPaginator]): lists the phone numbers
+//     of skill group.
+//   - [Client.ListRealtimeSkillGroupStates]
+//     ([Client.ListRealtimeSkillGroupStatesAll],
+//     [NewListRealtimeSkillGroupStatesPaginator]): lists the realtime skill
+//     group states.
+//   - [Client.ListSkillGroupStates] ([Client.ListSkillGroupStatesAll],
+//     [NewListSkillGroupStatesPaginator]): lists the skill group states.
+//   - [Client.ListSkillGroupSummaryReportsSinceMidnight]
+//     ([Client.ListSkillGroupSummaryReportsSinceMidnightAll],
+//     [NewListSkillGroupSummaryReportsSinceMidnightPaginator]): lists the
+//     skill group summary reports since midnight.
+//   - [Client.ListSkillGroups] ([Client.ListSkillGroupsAll],
+//     [NewListSkillGroupsPaginator]): lists the skill groups.
+//   - [Client.ModifySkillGroup]: changes the skill group. A write.
+//   - [Client.RemovePhoneNumberFromSkillGroups]: removes the phone number
+//     from skill groups. A write.
+//   - [Client.RemovePhoneNumbersFromSkillGroup]: removes the phone numbers
+//     from skill group. A write.
+//
+// Users:
+//   - [Client.AddPersonalNumbersToUser]: adds a personal numbers to user. A
+//     write.
+//   - [Client.AddSkillGroupsToUser]: adds a skill groups to user. A write.
+//   - [Client.AddUsersToSkillGroup]: adds an users to skill group. A write.
+//   - [Client.AssignUsers]: assigns the users. A write.
+//   - [Client.CreateUser]: creates an user. A write.
+//   - [Client.GetLoginDetails]: returns the login details.
+//   - [Client.GetUser]: returns the user.
+//   - [Client.GetVisitorLoginDetails]: returns the visitor login details.
+//   - [Client.ImportAdmins]: imports the admins. A write.
+//   - [Client.ImportRamUsers]: imports the ram users. A write.
+//   - [Client.ListOutboundNumbersOfUser]
+//     ([Client.ListOutboundNumbersOfUserAll],
+//     [NewListOutboundNumbersOfUserPaginator]): lists the outbound numbers
+//     of user.
+//   - [Client.ListPersonalNumbersOfUser]
+//     ([Client.ListPersonalNumbersOfUserAll],
+//     [NewListPersonalNumbersOfUserPaginator]): lists the personal numbers
+//     of user.
+//   - [Client.ListRamUsers] ([Client.ListRamUsersAll],
+//     [NewListRamUsersPaginator]): lists the ram users.
+//   - [Client.ListRoles]: lists the roles.
+//   - [Client.ListSkillLevelsOfUser] ([Client.ListSkillLevelsOfUserAll],
+//     [NewListSkillLevelsOfUserPaginator]): lists the skill levels of user.
+//   - [Client.ListUserLevelsOfSkillGroup]
+//     ([Client.ListUserLevelsOfSkillGroupAll],
+//     [NewListUserLevelsOfSkillGroupPaginator]): lists the user levels of
+//     skill group.
+//   - [Client.ListUsers] ([Client.ListUsersAll], [NewListUsersPaginator]):
+//     lists the users.
+//   - [Client.ModifySkillLevelsOfUser]: changes the skill levels of user. A
+//     write.
+//   - [Client.ModifyUser]: changes the user. A write.
+//   - [Client.ModifyUserLevelsOfSkillGroup]: changes the user levels of
+//     skill group. A write.
+//   - [Client.PollUserStatus]: polls the user status. A write.
+//   - [Client.RemovePersonalNumbersFromUser]: removes the personal numbers
+//     from user. A write.
+//   - [Client.RemoveSkillGroupsFromUser]: removes the skill groups from
+//     user. A write.
+//   - [Client.RemoveUsers]: removes the users. A write.
+//   - [Client.RemoveUsersFromSkillGroup]: removes the users from skill
+//     group. A write.
+//   - [Client.ResetUserPassword]: resets the user password. A write.
+//
+// Documents:
+//   - [Client.AddSchemaProperty]: adds a schema property. A write.
+//   - [Client.CreateSchema]: creates a schema. A write.
+//   - [Client.DeleteDocument]: deletes the document. A write.
+//   - [Client.DeleteDocuments]: deletes the documents. A write.
+//   - [Client.DeleteSchema]: deletes the schema. A write.
+//   - [Client.DeleteSchemaProperty]: deletes the schema property. A write.
+//   - [Client.DisableSchemaProperty]: disables the schema property. A write.
+//   - [Client.EnableSchemaProperty]: enables the schema property. A write.
+//   - [Client.GetDocumentUploadParameters]: returns the document upload
+//     parameters.
+//   - [Client.GetSchema]: returns the schema.
+//   - [Client.ImportDocuments]: imports the documents. A write.
+//   - [Client.ListDocuments] ([Client.ListDocumentsAll],
+//     [NewListDocumentsPaginator]): lists the documents.
+//   - [Client.SaveDocument]: saves the document. A write.
+//   - [Client.UpdateSchemaProperty]: updates the schema property. A write.
+//
+// Tickets:
+//   - [Client.AddTicketTask]: adds a ticket task. A write.
+//   - [Client.CreateTicket]: creates a ticket. A write.
+//   - [Client.DeleteTicket]: deletes the ticket. A write.
+//   - [Client.DeleteTicketTemplate]: deletes the ticket template. A write.
+//   - [Client.DisableTicketTemplate]: disables the ticket template. A write.
+//   - [Client.EnableTicketTemplate]: enables the ticket template. A write.
+//   - [Client.FinishTicketTask]: finishes the ticket task. A write.
+//   - [Client.GetTicket]: returns the ticket.
+//   - [Client.GetTicketTemplate]: returns the ticket template.
+//   - [Client.ListCommonTicketFields]: lists the common ticket fields.
+//   - [Client.ListTicketTasks]: lists the ticket tasks.
+//   - [Client.ListTicketTemplates] ([Client.ListTicketTemplatesAll],
+//     [NewListTicketTemplatesPaginator]): lists the ticket templates.
+//   - [Client.ListTickets] ([Client.ListTicketsAll],
+//     [NewListTicketsPaginator]): lists the tickets.
+//   - [Client.RejectTicket]: rejects the ticket. A write.
+//   - [Client.ResubmitTicket]: resubmits the ticket. A write.
+//   - [Client.TerminateTicket]: ends the ticket. A write.
+//   - [Client.TransferTicketTask]: transfers the ticket task. A write.
+//   - [Client.UpdateTicket]: updates the ticket. A write.
+//   - [Client.WithdrawTicket]: withdraws the ticket. A write.
+//
+// Calls:
+//   - [Client.AnswerCall]: answers the call. A write.
+//   - [Client.BargeInCall]: barges in on the call. A write.
+//   - [Client.BlindTransfer]: makes a blind a transfer. A write.
+//   - [Client.CancelAttendedTransfer]: cancels the attended transfer. A
+//     write.
+//   - [Client.ClaimCall]: claims the call. A write.
+//   - [Client.CoachCall]: coaches the call. A write.
+//   - [Client.CompleteAttendedTransfer]: completes the attended transfer. A
+//     write.
+//   - [Client.EndConference]: ends the conference. A write.
+//   - [Client.HoldCall]: holds the call. A write.
+//   - [Client.InitiateAttendedTransfer]: initiates an attended transfer. A
+//     write.
+//   - [Client.InterceptCall]: intercepts the call. A write.
+//   - [Client.MakeCall]: makes a call. A write.
+//   - [Client.MonitorCall]: monitors the call. A write.
+//   - [Client.MuteCall]: mutes the call. A write.
+//   - [Client.RedialCall]: redials the call. A write.
+//   - [Client.ReleaseCall]: releases the call. A write.
+//   - [Client.RetrieveCall]: retrieves the call. A write.
+//   - [Client.StartBack2BackCall]: starts a back2 back call. A write.
+//   - [Client.StartConference]: starts a conference. A write.
+//   - [Client.StartPredictiveCall]: starts a predictive call. A write.
+//   - [Client.StartPrivacyCall]: starts a privacy call. A write.
+//   - [Client.SwitchToConference]: switches the to conference. A write.
+//   - [Client.UnmuteCall]: unmutes the call. A write.
+//
+// Devices:
+//   - [Client.BridgeRtcCall]: bridges the rtc call. A write.
+//   - [Client.GetDataChannelCredentials]: returns the data channel
+//     credentials.
+//   - [Client.GetTurnCredentials]: returns the turn credentials.
+//   - [Client.GetTurnServerList]: returns the turn server list.
+//   - [Client.ListDevices]: lists the devices.
+//   - [Client.RegisterDevice]: registers a device. A write.
+//   - [Client.RegisterDevices]: registers devices. A write.
+//   - [Client.SaveTerminalLog]: saves the terminal log. A write.
+//   - [Client.SaveWebRtcInfo]: saves the web rtc info. A write.
+//   - [Client.SendDtmfSignaling]: sends a dtmf signaling. A write.
+//   - [Client.UnregisterDevice]: unregisters the device. A write.
+//
+// Agent states:
+//   - [Client.ChangeVisibility]: changes the visibility. A write.
+//   - [Client.ChangeWorkMode]: changes the work mode. A write.
+//   - [Client.LaunchAuthentication]: launches an authentication. A write.
+//   - [Client.LaunchSurvey]: launches a survey. A write.
+//   - [Client.ReadyForService]: makes the agent ready for service. A write.
+//   - [Client.ResetAgentState]: resets the agent state. A write.
+//   - [Client.SignInGroup]: signs the agent in to the group. A write.
+//   - [Client.SignOutGroup]: signs the agent out of the group. A write.
+//   - [Client.TakeBreak]: puts the agent on a break. A write.
+//
+// Contact flows:
+//   - [Client.CommitContactFlow]: commits the contact flow. A write.
+//   - [Client.CreateContactFlow]: creates a contact flow. A write.
+//   - [Client.DeleteContactFlow]: deletes the contact flow. A write.
+//   - [Client.DiscardEditingContactFlow]: discards the editing contact flow.
+//     A write.
+//   - [Client.ExportContactFlow]: exports the contact flow. A write.
+//   - [Client.GetContactFlow]: returns the contact flow.
+//   - [Client.GetIvrTrackingSummary]: returns the ivr tracking summary.
+//   - [Client.ImportContactFlow]: imports the contact flow. A write.
+//   - [Client.ListContactFlows] ([Client.ListContactFlowsAll],
+//     [NewListContactFlowsPaginator]): lists the contact flows.
+//   - [Client.ListIvrTrackingDetails] ([Client.ListIvrTrackingDetailsAll],
+//     [NewListIvrTrackingDetailsPaginator]): lists the ivr tracking details.
+//   - [Client.PublishContactFlow]: publishes the contact flow. A write.
+//   - [Client.StartEditContactFlow]: starts an edit contact flow. A write.
+//
+// Audio files:
+//   - [Client.CreateAudioFile]: creates an audio file. A write.
+//   - [Client.DeleteAudioFile]: deletes the audio file. A write.
+//   - [Client.GetAudioFile]: returns the audio file.
+//   - [Client.GetAudioFileDownloadUrl]: returns the audio file download url.
+//   - [Client.GetAudioFileUploadParameters]: returns the audio file upload
+//     parameters.
+//   - [Client.ListAudioFiles] ([Client.ListAudioFilesAll],
+//     [NewListAudioFilesPaginator]): lists the audio files.
+//   - [Client.ModifyAudioFile]: changes the audio file. A write.
+//
+// Call tags:
+//   - [Client.CreateCallTags]: creates call tags. A write.
+//   - [Client.CreateCustomCallTagging]: creates a custom call tagging. A
+//     write.
+//   - [Client.DeleteCallTag]: deletes the call tag. A write.
+//   - [Client.DeleteCustomCallTagging]: deletes the custom call tagging. A
+//     write.
+//   - [Client.ExportCustomCallTagging]: exports the custom call tagging. A
+//     write.
+//   - [Client.ImportCustomCallTagging]: imports the custom call tagging. A
+//     write.
+//   - [Client.ListCallTags] ([Client.ListCallTagsAll],
+//     [NewListCallTagsPaginator]): lists the call tags.
+//   - [Client.ListCategories]: lists the categories.
+//   - [Client.ListCustomCallTagging] ([Client.ListCustomCallTaggingAll],
+//     [NewListCustomCallTaggingPaginator]): lists the custom call tagging.
+//   - [Client.ModifyCustomCallTagging]: changes the custom call tagging. A
+//     write.
+//
+// Reports:
+//   - [Client.GetHistoricalCallerReport]: returns the historical caller
+//     report.
+//   - [Client.GetTicketSummaryReport]: returns the ticket summary report.
+//   - [Client.ListAgentStateLogs]: lists the agent state logs.
+//   - [Client.ListAgentStates] ([Client.ListAgentStatesAll],
+//     [NewListAgentStatesPaginator]): lists the agent states.
+//   - [Client.ListAgentSummaryReportsSinceMidnight]
+//     ([Client.ListAgentSummaryReportsSinceMidnightAll],
+//     [NewListAgentSummaryReportsSinceMidnightPaginator]): lists the agent
+//     summary reports since midnight.
+//   - [Client.ListHistoricalAgentReport]
+//     ([Client.ListHistoricalAgentReportAll],
+//     [NewListHistoricalAgentReportPaginator]): lists the historical agent
+//     report.
+//   - [Client.ListIntervalAgentReport]: lists the interval agent report.
+//   - [Client.ListLegacyAgentEventLogs]
+//     ([Client.ListLegacyAgentEventLogsAll],
+//     [NewListLegacyAgentEventLogsPaginator]): lists the legacy agent event
+//     logs.
+//   - [Client.ListLegacyAgentStatusLogs]
+//     ([Client.ListLegacyAgentStatusLogsAll],
+//     [NewListLegacyAgentStatusLogsPaginator]): lists the legacy agent
+//     status logs.
+//   - [Client.ListLegacyAppraiseLogs] ([Client.ListLegacyAppraiseLogsAll],
+//     [NewListLegacyAppraiseLogsPaginator]): lists the legacy appraise logs.
+//   - [Client.ListLegacyQueueEventLogs]
+//     ([Client.ListLegacyQueueEventLogsAll],
+//     [NewListLegacyQueueEventLogsPaginator]): lists the legacy queue event
+//     logs.
+//   - [Client.ListRealtimeAgentStates] ([Client.ListRealtimeAgentStatesAll],
+//     [NewListRealtimeAgentStatesPaginator]): lists the realtime agent
+//     states.
+//   - [Client.SaveRTCStatsV2]: saves the RTC stats V2. A write.
+//   - [Client.SaveWebRTCStats]: saves the web RTC stats. A write.
+//
+// Messaging:
+//   - [Client.ListFlashSmsApplications]
+//     ([Client.ListFlashSmsApplicationsAll],
+//     [NewListFlashSmsApplicationsPaginator]): lists the flash sms
+//     applications.
+//   - [Client.ListFlashSmsSettings] ([Client.ListFlashSmsSettingsAll],
+//     [NewListFlashSmsSettingsPaginator]): lists the flash sms settings.
+//   - [Client.ListFlashSmsTemplates]: lists the flash sms templates.
+//   - [Client.ListNotificationRecords]: lists the notification records.
+//   - [Client.ListSmsMetadata] ([Client.ListSmsMetadataAll],
+//     [NewListSmsMetadataPaginator]): lists the sms metadata.
+//   - [Client.SendNotification]: sends a notification. A write.
 package ccc

@@ -3,7 +3,7 @@ package ccc
 import "context"
 
 // Invoke calls action, a Contact Center operation (CCC 2020-07-01)
-// this package does not model yet, as a write: the call is signed like any
+// newer than this package's model, as a write: the call is signed like any
 // other, and retried only when the request provably did not reach the
 // service (see "Retries" in the package documentation). Use InvokeRead for
 // an action that only reads.

@@ -3,6 +3,7 @@
 package ccc
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/typedcloud/sdk-go/internal/wire"
@@ -90,7 +91,13 @@ type User struct {
 	// RoleName is Admin, Manager (a skill-group lead) or Agent.
 	RoleName string `json:"RoleName"`
 	// WorkMode is ON_SITE, OFF_SITE or OFFICE_PHONE.
-	WorkMode string `json:"WorkMode"`
+	WorkMode    string `json:"WorkMode"`
+	AvatarURL   string `json:"AvatarUrl"`
+	DeviceExt   string `json:"DeviceExt"`
+	DeviceID    string `json:"DeviceId"`
+	DeviceState string `json:"DeviceState"`
+	DisplayID   string `json:"DisplayId"`
+	Nickname    string `json:"Nickname"`
 }
 
 // PhoneNumber is a phone number of an instance.
@@ -107,8 +114,13 @@ type PhoneNumber struct {
 	// UserID, when set, makes this the personal number of that agent.
 	UserID string `json:"UserId"`
 	// Active says the number can be used; sent as true or "true".
-	Active      bool         `json:"Active"`
-	SkillGroups []SkillGroup `json:"SkillGroups"`
+	Active          bool         `json:"Active"`
+	SkillGroups     []SkillGroup `json:"SkillGroups"`
+	ContactFlowName string       `json:"ContactFlowName"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime time.Time `json:"CreateTime"`
+	Provider   string    `json:"Provider"`
+	Tags       string    `json:"Tags"`
 }
 
 // SkillGroup is a skill group a phone number is linked to.
@@ -130,6 +142,2349 @@ type SkillGroup struct {
 type ChatbotBusinessUnit struct {
 	UnitID  int64  `json:"UnitId"`
 	UnitKey string `json:"UnitKey"`
+}
+
+// Case is the CaseList object in the request of AddCases.
+type Case struct {
+	Caller          string `json:"Caller,omitempty" url:"Caller,omitempty"`
+	CustomVariables string `json:"CustomVariables,omitempty" url:"CustomVariables,omitempty"`
+	MaskedCallee    string `json:"MaskedCallee,omitempty" url:"MaskedCallee,omitempty"`
+	PhoneNumber     string `json:"PhoneNumber,omitempty" url:"PhoneNumber,omitempty"`
+	ReferenceID     string `json:"ReferenceId,omitempty" url:"ReferenceId,omitempty"`
+}
+
+// AddSchemaPropertyProperty is the Property object in the request of
+// AddSchemaProperty.
+type AddSchemaPropertyProperty struct {
+	Array               bool    `json:"Array,omitempty" url:"Array,omitempty"`
+	Attributes          string  `json:"Attributes,omitempty" url:"Attributes,omitempty"`
+	DataType            string  `json:"DataType" url:"DataType"`
+	Description         string  `json:"Description,omitempty" url:"Description,omitempty"`
+	Disabled            bool    `json:"Disabled,omitempty" url:"Disabled,omitempty"`
+	DisplayName         string  `json:"DisplayName,omitempty" url:"DisplayName,omitempty"`
+	DisplayOrder        int     `json:"DisplayOrder,omitempty" url:"DisplayOrder,omitempty"`
+	EditorType          string  `json:"EditorType,omitempty" url:"EditorType,omitempty"`
+	MaxLength           int     `json:"MaxLength,omitempty" url:"MaxLength,omitempty"`
+	Maximum             float64 `json:"Maximum,omitempty" url:"Maximum,omitempty"`
+	MinLength           int     `json:"MinLength,omitempty" url:"MinLength,omitempty"`
+	Minimum             float64 `json:"Minimum,omitempty" url:"Minimum,omitempty"`
+	Name                string  `json:"Name" url:"Name"`
+	Pattern             string  `json:"Pattern,omitempty" url:"Pattern,omitempty"`
+	PatternErrorMessage string  `json:"PatternErrorMessage,omitempty" url:"PatternErrorMessage,omitempty"`
+	ReadOnly            bool    `json:"ReadOnly,omitempty" url:"ReadOnly,omitempty"`
+	Required            bool    `json:"Required,omitempty" url:"Required,omitempty"`
+}
+
+// CallState is the Data object in the answer of AnswerCall.
+type CallState struct {
+	CallContext CallContext `json:"CallContext"`
+	ContextID   int64       `json:"ContextId"`
+	UserContext UserContext `json:"UserContext"`
+}
+
+// AppendCasesBody is the body object in the request of AppendCases.
+type AppendCasesBody struct {
+	AgentID         string `json:"AgentId,omitempty" url:"AgentId,omitempty"`
+	Caller          string `json:"Caller,omitempty" url:"Caller,omitempty"`
+	CustomVariables string `json:"CustomVariables,omitempty" url:"CustomVariables,omitempty"`
+	MaskedCallee    string `json:"MaskedCallee,omitempty" url:"MaskedCallee,omitempty"`
+	PhoneNumber     string `json:"PhoneNumber,omitempty" url:"PhoneNumber,omitempty"`
+	ReferenceID     string `json:"ReferenceId,omitempty" url:"ReferenceId,omitempty"`
+}
+
+// AppendCasesData is the Data object in the answer of AppendCases.
+type AppendCasesData struct {
+	CustomVariables string `json:"CustomVariables"`
+	PhoneNumber     string `json:"PhoneNumber"`
+	ReferenceID     string `json:"ReferenceId"`
+}
+
+// BridgeRtcCallData is the Data object in the answer of BridgeRtcCall.
+type BridgeRtcCallData struct {
+	InstanceID string `json:"InstanceId"`
+	JobID      string `json:"JobId"`
+	TokenInfo  string `json:"TokenInfo"`
+}
+
+// ChangeVisibilityData is the Data object in the answer of ChangeVisibility.
+type ChangeVisibilityData struct {
+	BreakCode              string   `json:"BreakCode"`
+	DeviceID               string   `json:"DeviceId"`
+	Extension              string   `json:"Extension"`
+	InstanceID             string   `json:"InstanceId"`
+	JobID                  string   `json:"JobId"`
+	OutboundScenario       bool     `json:"OutboundScenario"`
+	SignedSkillGroupIDList []string `json:"SignedSkillGroupIdList"`
+	UserID                 string   `json:"UserId"`
+	UserState              string   `json:"UserState"`
+	WorkMode               string   `json:"WorkMode"`
+}
+
+// ClaimChatData is the Data object in the answer of ClaimChat.
+type ClaimChatData struct {
+	ChatContexts []ChatContext `json:"ChatContexts"`
+	ContextID    int64         `json:"ContextId"`
+	UserContext  UserContext   `json:"UserContext"`
+}
+
+// CreateCallTagsData is the Data object in the answer of CreateCallTags.
+type CreateCallTagsData struct {
+	Item   string `json:"Item"`
+	Reason string `json:"Reason"`
+}
+
+// CreateChatMediaUrlData is the Data object in the answer of
+// CreateChatMediaUrl.
+type CreateChatMediaUrlData struct {
+	MediaID string `json:"MediaId"`
+	URL     string `json:"Url"`
+}
+
+// CreateSkillGroupData is the Data object in the answer of CreateSkillGroup.
+type CreateSkillGroupData struct {
+	Description  string `json:"Description"`
+	InstanceID   string `json:"InstanceId"`
+	MediaType    string `json:"MediaType"`
+	Name         string `json:"Name"`
+	SkillGroupID string `json:"SkillGroupId"`
+}
+
+// CreateUserData is the Data object in the answer of CreateUser.
+type CreateUserData struct {
+	AvatarURL   string `json:"AvatarUrl"`
+	DisplayName string `json:"DisplayName"`
+	Email       string `json:"Email"`
+	Extension   string `json:"Extension"`
+	LoginName   string `json:"LoginName"`
+	Mobile      string `json:"Mobile"`
+	Nickname    string `json:"Nickname"`
+	UserID      string `json:"UserId"`
+	WorkMode    string `json:"WorkMode"`
+}
+
+// AccessChannel is the Data object in the answer of
+// GetAccessChannelOfStaging.
+type AccessChannel struct {
+	Token string `json:"Token"`
+}
+
+// AudioFile is the Data object in the answer of GetAudioFile.
+type AudioFile struct {
+	AudioFileName   string `json:"AudioFileName"`
+	AudioResourceID string `json:"AudioResourceId"`
+	// CreatedTime is sent as UTC text like 2006-01-02 15:04:05.
+	CreatedTime time.Time `json:"CreatedTime"`
+	InstanceID  string    `json:"InstanceId"`
+	Name        string    `json:"Name"`
+	OssFileKey  string    `json:"OssFileKey"`
+	// UpdatedTime is sent as UTC text like 2006-01-02 15:04:05.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+	AuditResult string    `json:"AuditResult"`
+	Status      string    `json:"Status"`
+	Usage       string    `json:"Usage"`
+}
+
+// AudioFileUploadParameter is the Data object in the answer of
+// GetAudioFileUploadParameters.
+type AudioFileUploadParameter struct {
+	AccessKeyID string `json:"AccessKeyId"`
+	// ExpireTime is sent as epoch seconds.
+	ExpireTime time.Time `json:"ExpireTime"`
+	FilePath   string    `json:"FilePath"`
+	Host       string    `json:"Host"`
+	Policy     string    `json:"Policy"`
+	Signature  string    `json:"Signature"`
+}
+
+// CallDetailRecord is the Data object in the answer of GetCallDetailRecord.
+type CallDetailRecord struct {
+	AgentEvents          []AgentEvent    `json:"AgentEvents"`
+	AgentIDs             string          `json:"AgentIds"`
+	AgentNames           string          `json:"AgentNames"`
+	AnalyticsReport      AnalyticsReport `json:"AnalyticsReport"`
+	AnalyticsReportReady bool            `json:"AnalyticsReportReady"`
+	CallDuration         int64           `json:"CallDuration"`
+	CalledNumber         string          `json:"CalledNumber"`
+	CalleeLocation       string          `json:"CalleeLocation"`
+	CallerLocation       string          `json:"CallerLocation"`
+	CallingNumber        string          `json:"CallingNumber"`
+	ContactDisposition   string          `json:"ContactDisposition"`
+	ContactID            string          `json:"ContactId"`
+	ContactType          string          `json:"ContactType"`
+	CustomerEvents       []CustomerEvent `json:"CustomerEvents"`
+	EarlyMediaState      string          `json:"EarlyMediaState"`
+	// EstablishedTime is sent as epoch milliseconds.
+	EstablishedTime            time.Time    `json:"EstablishedTime"`
+	InstanceID                 string       `json:"InstanceId"`
+	IVREvents                  []IVREvent   `json:"IvrEvents"`
+	OutsideNumberReleaseReason string       `json:"OutsideNumberReleaseReason"`
+	QueueEvents                []QueueEvent `json:"QueueEvents"`
+	RecordingReady             bool         `json:"RecordingReady"`
+	ReleaseInitiator           string       `json:"ReleaseInitiator"`
+	ReleaseReason              string       `json:"ReleaseReason"`
+	// ReleaseTime is sent as epoch milliseconds.
+	ReleaseTime               time.Time `json:"ReleaseTime"`
+	Satisfaction              int       `json:"Satisfaction"`
+	SatisfactionSurveyChannel string    `json:"SatisfactionSurveyChannel"`
+	SatisfactionSurveyOffered bool      `json:"SatisfactionSurveyOffered"`
+	SkillGroupIDs             string    `json:"SkillGroupIds"`
+	SkillGroupNames           string    `json:"SkillGroupNames"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+}
+
+// Campaign is the Data object in the answer of GetCampaign.
+type Campaign struct {
+	// ActualEndTime is sent as epoch milliseconds.
+	ActualEndTime time.Time `json:"ActualEndTime"`
+	// ActualStartTime is sent as epoch milliseconds.
+	ActualStartTime                time.Time `json:"ActualStartTime"`
+	CampaignID                     string    `json:"CampaignId"`
+	CasesAborted                   int64     `json:"CasesAborted"`
+	CasesConnected                 int64     `json:"CasesConnected"`
+	CasesUncompleted               int64     `json:"CasesUncompleted"`
+	CasesUncompletedAfterAttempt   string    `json:"CasesUncompletedAfterAttempt"`
+	CasesUncompletedAfterAttempted int64     `json:"CasesUncompletedAfterAttempted"`
+	CompletionRate                 float64   `json:"CompletionRate"`
+	ContactFlowID                  string    `json:"ContactFlowId"`
+	MaxAttemptCount                int64     `json:"MaxAttemptCount"`
+	MinAttemptInterval             int64     `json:"MinAttemptInterval"`
+	Name                           string    `json:"Name"`
+	// PlanedEndTime is sent as epoch milliseconds.
+	PlanedEndTime time.Time `json:"PlanedEndTime"`
+	// PlanedStartTime is sent as epoch milliseconds.
+	PlanedStartTime      time.Time `json:"PlanedStartTime"`
+	QueueID              string    `json:"QueueId"`
+	QueueName            string    `json:"QueueName"`
+	Simulation           bool      `json:"Simulation"`
+	SimulationParameters string    `json:"SimulationParameters"`
+	State                string    `json:"State"`
+	StrategyParameters   string    `json:"StrategyParameters"`
+	StrategyType         string    `json:"StrategyType"`
+	TotalCases           int64     `json:"TotalCases"`
+}
+
+// CaseFileUploadURL is the Data object in the answer of
+// GetCaseFileUploadUrl.
+type CaseFileUploadURL struct {
+	CaseFileKey string `json:"CaseFileKey"`
+	URL         string `json:"Url"`
+}
+
+// ChatRoutingProfile is the Data object in the answer of
+// GetChatRoutingProfile.
+type ChatRoutingProfile struct {
+	AgentConcurrencySettings string `json:"AgentConcurrencySettings"`
+	ChatSettings             string `json:"ChatSettings"`
+	DistributionSettings     string `json:"DistributionSettings"`
+	RoutingType              string `json:"RoutingType"`
+}
+
+// ContactFlow is the Data object in the answer of GetContactFlow.
+type ContactFlow struct {
+	ContactFlowID string `json:"ContactFlowId"`
+	// CreatedTime is sent as UTC text like 2006-01-02 15:04:05.
+	CreatedTime time.Time `json:"CreatedTime"`
+	Definition  string    `json:"Definition"`
+	Description string    `json:"Description"`
+	DraftID     string    `json:"DraftId"`
+	Editor      string    `json:"Editor"`
+	InstanceID  string    `json:"InstanceId"`
+	Name        string    `json:"Name"`
+	Published   bool      `json:"Published"`
+	Type        string    `json:"Type"`
+	// UpdatedTime is sent as UTC text like 2006-01-02 15:04:05.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+	NumberList  []string  `json:"NumberList"`
+}
+
+// Phrase is the Phrases object in the answer of GetConversationDetail.
+type Phrase struct {
+	Begin    int    `json:"Begin"`
+	End      int    `json:"End"`
+	Finished bool   `json:"Finished"`
+	Identity string `json:"Identity"`
+	Role     string `json:"Role"`
+	Words    string `json:"Words"`
+}
+
+// DataChannelCredential is the Data object in the answer of
+// GetDataChannelCredentials.
+type DataChannelCredential struct {
+	ClientID    string `json:"ClientId"`
+	DeviceID    string `json:"DeviceId"`
+	Endpoint    string `json:"Endpoint"`
+	ExpiredTime int64  `json:"ExpiredTime"`
+	Password    string `json:"Password"`
+	Topic       string `json:"Topic"`
+	UserName    string `json:"UserName"`
+}
+
+// EarlyMediaRecording is the Data object in the answer of
+// GetEarlyMediaRecording.
+type EarlyMediaRecording struct {
+	FileName string `json:"FileName"`
+	FileURL  string `json:"FileUrl"`
+}
+
+// HistoricalCallerReport is the Data object in the answer of
+// GetHistoricalCallerReport.
+type HistoricalCallerReport struct {
+	// LastCallingTime is sent as epoch milliseconds.
+	LastCallingTime time.Time `json:"LastCallingTime"`
+	TotalCalls      int64     `json:"TotalCalls"`
+}
+
+// HistoricalCampaignReport is the Data object in the answer of
+// GetHistoricalCampaignReport.
+type HistoricalCampaignReport struct {
+	AbandonRate    float64 `json:"AbandonRate"`
+	AbandonedRate  float64 `json:"AbandonedRate"`
+	AnswerRate     float64 `json:"AnswerRate"`
+	CallsAbandoned int64   `json:"CallsAbandoned"`
+	CallsConnected int64   `json:"CallsConnected"`
+	CallsDialed    int64   `json:"CallsDialed"`
+	ConnectedRate  float64 `json:"ConnectedRate"`
+	OccupancyRate  float64 `json:"OccupancyRate"`
+}
+
+// HistoricalInstanceReport is the Data object in the answer of
+// GetHistoricalInstanceReport.
+type HistoricalInstanceReport struct {
+	Inbound  Inbound  `json:"Inbound"`
+	Internal Internal `json:"Internal"`
+	Outbound Outbound `json:"Outbound"`
+	Overall  Overall  `json:"Overall"`
+}
+
+// InstanceTrendingReport is the Data object in the answer of
+// GetInstanceTrendingReport.
+type InstanceTrendingReport struct {
+	Inbound  []Inbound                        `json:"Inbound"`
+	Outbound []InstanceTrendingReportOutbound `json:"Outbound"`
+	Overall  []Overall                        `json:"Overall"`
+}
+
+// LoginDetail is the Data object in the answer of GetLoginDetails.
+type LoginDetail struct {
+	AgentServerURL string `json:"AgentServerUrl"`
+	AvatarURL      string `json:"AvatarUrl"`
+	ChatAppID      string `json:"ChatAppId"`
+	ChatAppKey     string `json:"ChatAppKey"`
+	ChatDeviceID   string `json:"ChatDeviceId"`
+	ChatLoginToken string `json:"ChatLoginToken"`
+	ChatServerURL  string `json:"ChatServerUrl"`
+	ChatUserID     string `json:"ChatUserId"`
+	DeviceExt      string `json:"DeviceExt"`
+	DeviceID       string `json:"DeviceId"`
+	DeviceState    string `json:"DeviceState"`
+	DisplayName    string `json:"DisplayName"`
+	Extension      string `json:"Extension"`
+	Nickname       string `json:"Nickname"`
+	Signature      string `json:"Signature"`
+	Signature2     string `json:"Signature2"`
+	SIPServerURL   string `json:"SipServerUrl"`
+	UserID         string `json:"UserId"`
+	UserKey        string `json:"UserKey"`
+	UserKey2       string `json:"UserKey2"`
+	WorkMode       string `json:"WorkMode"`
+}
+
+// MonoRecording is the Data object in the answer of GetMonoRecording.
+type MonoRecording struct {
+	Duration int64  `json:"Duration"`
+	FileName string `json:"FileName"`
+	FileURL  string `json:"FileUrl"`
+}
+
+// NumberLocation is the Data object in the answer of GetNumberLocation.
+type NumberLocation struct {
+	City     string `json:"City"`
+	Number   string `json:"Number"`
+	Province string `json:"Province"`
+}
+
+// RealtimeCampaignStat is the Data object in the answer of
+// GetRealtimeCampaignStats.
+type RealtimeCampaignStat struct {
+	BreakingAgents                 int64 `json:"BreakingAgents"`
+	Caps                           int64 `json:"Caps"`
+	LoggedInAgents                 int64 `json:"LoggedInAgents"`
+	OutboundScenarioBreakingAgents int64 `json:"OutboundScenarioBreakingAgents"`
+	OutboundScenarioReadyAgents    int64 `json:"OutboundScenarioReadyAgents"`
+	OutboundScenarioTalkingAgents  int64 `json:"OutboundScenarioTalkingAgents"`
+	OutboundScenarioWorkingAgents  int64 `json:"OutboundScenarioWorkingAgents"`
+	ReadyAgents                    int64 `json:"ReadyAgents"`
+	TalkingAgents                  int64 `json:"TalkingAgents"`
+	TotalAgents                    int64 `json:"TotalAgents"`
+	WorkingAgents                  int64 `json:"WorkingAgents"`
+}
+
+// RealtimeInstanceState is the Data object in the answer of
+// GetRealtimeInstanceStates.
+type RealtimeInstanceState struct {
+	BreakCodeDetailList []BreakCodeDetail `json:"BreakCodeDetailList"`
+	BreakingAgents      int64             `json:"BreakingAgents"`
+	InstanceID          string            `json:"InstanceId"`
+	InteractiveCalls    int64             `json:"InteractiveCalls"`
+	LoggedInAgents      int64             `json:"LoggedInAgents"`
+	LongestWaitingTime  int64             `json:"LongestWaitingTime"`
+	ReadyAgents         int64             `json:"ReadyAgents"`
+	TalkingAgents       int64             `json:"TalkingAgents"`
+	TotalAgents         int64             `json:"TotalAgents"`
+	WaitingCalls        int64             `json:"WaitingCalls"`
+	WorkingAgents       int64             `json:"WorkingAgents"`
+}
+
+// Schema is the Data object in the answer of GetSchema.
+type Schema struct {
+	// CreatedTime is sent as UTC text like 2006-01-02 15:04:05.
+	CreatedTime time.Time                 `json:"CreatedTime"`
+	Deleted     bool                      `json:"Deleted"`
+	Description string                    `json:"Description"`
+	ID          string                    `json:"Id"`
+	InstanceID  string                    `json:"InstanceId"`
+	Properties  map[string]SchemaProperty `json:"Properties"`
+	// UpdatedTime is sent as UTC text like 2006-01-02 15:04:05.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+}
+
+// GetSkillGroupData is the Data object in the answer of GetSkillGroup.
+type GetSkillGroupData struct {
+	Description  string `json:"Description"`
+	DisplayName  string `json:"DisplayName"`
+	InstanceID   string `json:"InstanceId"`
+	MediaType    string `json:"MediaType"`
+	Name         string `json:"Name"`
+	SkillGroupID string `json:"SkillGroupId"`
+}
+
+// SummaryTemplate is the Data object in the answer of GetSummaryTemplate.
+type SummaryTemplate struct {
+	CategoryID   string                    `json:"CategoryId"`
+	Editor       string                    `json:"Editor"`
+	InstanceID   string                    `json:"InstanceId"`
+	Name         string                    `json:"Name"`
+	PropertyList []SummaryTemplateProperty `json:"PropertyList"`
+	State        string                    `json:"State"`
+	TemplateID   string                    `json:"TemplateId"`
+}
+
+// Ticket is the Data object in the answer of GetTicket.
+type Ticket struct {
+	Assignee     string `json:"Assignee"`
+	AssigneeName string `json:"AssigneeName"`
+	CategoryID   string `json:"CategoryId"`
+	CategoryName string `json:"CategoryName"`
+	CloseCode    string `json:"CloseCode"`
+	Comment      string `json:"Comment"`
+	Context      string `json:"Context"`
+	// CreatedTime is sent as epoch milliseconds.
+	CreatedTime     time.Time `json:"CreatedTime"`
+	Creator         string    `json:"Creator"`
+	CreatorName     string    `json:"CreatorName"`
+	CurrentTaskID   string    `json:"CurrentTaskId"`
+	CurrentTaskName string    `json:"CurrentTaskName"`
+	// CurrentTaskStartTime is sent as epoch milliseconds.
+	CurrentTaskStartTime time.Time `json:"CurrentTaskStartTime"`
+	CustomerID           string    `json:"CustomerId"`
+	// EndTime is sent as epoch milliseconds.
+	EndTime    time.Time `json:"EndTime"`
+	InstanceID string    `json:"InstanceId"`
+	JobID      string    `json:"JobId"`
+	Source     string    `json:"Source"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime       time.Time `json:"StartTime"`
+	State           string    `json:"State"`
+	TemplateID      string    `json:"TemplateId"`
+	TemplateVersion string    `json:"TemplateVersion"`
+	TicketID        string    `json:"TicketId"`
+	Title           string    `json:"Title"`
+	// UpdatedTime is sent as epoch milliseconds.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+}
+
+// TicketSummaryReport is the Data object in the answer of
+// GetTicketSummaryReport.
+type TicketSummaryReport struct {
+	TicketsAssigned     string `json:"TicketsAssigned"`
+	TicketsCreated      string `json:"TicketsCreated"`
+	TicketsParticipated string `json:"TicketsParticipated"`
+}
+
+// TicketTemplate is the Data object in the answer of GetTicketTemplate.
+type TicketTemplate struct {
+	CategoryID        string                    `json:"CategoryId"`
+	Editor            string                    `json:"Editor"`
+	InstanceID        string                    `json:"InstanceId"`
+	Name              string                    `json:"Name"`
+	ProcessDefinition string                    `json:"ProcessDefinition"`
+	State             string                    `json:"State"`
+	TemplateID        string                    `json:"TemplateId"`
+	TicketFields      []SummaryTemplateProperty `json:"TicketFields"`
+	// UpdatedTime is sent as epoch milliseconds.
+	UpdatedTime    time.Time `json:"UpdatedTime"`
+	AppliedVersion string    `json:"AppliedVersion"`
+	LatestVersion  string    `json:"LatestVersion"`
+}
+
+// TurnCredential is the Data object in the answer of GetTurnCredentials.
+type TurnCredential struct {
+	Password string `json:"Password"`
+	UserName string `json:"UserName"`
+}
+
+// UploadAudioDataParam is the Data object in the answer of
+// GetUploadAudioDataParams.
+type UploadAudioDataParam struct {
+	ParamsStr string `json:"ParamsStr"`
+}
+
+// VisitorLoginDetail is the Data object in the answer of
+// GetVisitorLoginDetails.
+type VisitorLoginDetail struct {
+	ChatAppID      string `json:"ChatAppId"`
+	ChatAppKey     string `json:"ChatAppKey"`
+	ChatDeviceID   string `json:"ChatDeviceId"`
+	ChatLoginToken string `json:"ChatLoginToken"`
+	ChatServerURL  string `json:"ChatServerUrl"`
+	ChatUserID     string `json:"ChatUserId"`
+}
+
+// ImportAdminsData is the Data object in the answer of ImportAdmins.
+type ImportAdminsData struct {
+	Extension  string `json:"Extension"`
+	InstanceID string `json:"InstanceId"`
+	RAMID      string `json:"RamId"`
+	RoleID     string `json:"RoleId"`
+	UserID     string `json:"UserId"`
+}
+
+// ListAgentStateLogsData is the Data object in the answer of
+// ListAgentStateLogs.
+type ListAgentStateLogsData struct {
+	BreakCode        string `json:"BreakCode"`
+	Duration         int64  `json:"Duration"`
+	OutboundScenario bool   `json:"OutboundScenario"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+	State     string    `json:"State"`
+	StateCode string    `json:"StateCode"`
+	WorkMode  string    `json:"WorkMode"`
+}
+
+// AgentState is the List object in the answer of ListAgentStates.
+type AgentState struct {
+	AgentID          string `json:"AgentId"`
+	AgentName        string `json:"AgentName"`
+	BreakCode        string `json:"BreakCode"`
+	DN               string `json:"Dn"`
+	InstanceID       string `json:"InstanceId"`
+	LoginName        string `json:"LoginName"`
+	OutboundScenario bool   `json:"OutboundScenario"`
+	State            string `json:"State"`
+	StateDuration    string `json:"StateDuration"`
+}
+
+// AgentSummaryReport is the List object in the answer of
+// ListAgentSummaryReportsSinceMidnight.
+type AgentSummaryReport struct {
+	AgentID         string                     `json:"AgentId"`
+	AgentName       string                     `json:"AgentName"`
+	Inbound         AgentSummaryReportInbound  `json:"Inbound"`
+	InstanceID      string                     `json:"InstanceId"`
+	LoginName       string                     `json:"LoginName"`
+	Outbound        AgentSummaryReportOutbound `json:"Outbound"`
+	Overall         AgentSummaryReportOverall  `json:"Overall"`
+	SkillGroupIDs   string                     `json:"SkillGroupIds"`
+	SkillGroupNames string                     `json:"SkillGroupNames"`
+	// Timestamp is sent as UTC text like 2006-01-02 15:04:05.
+	Timestamp time.Time `json:"Timestamp"`
+}
+
+// Attempt is the List object in the answer of ListAttempts.
+type Attempt struct {
+	// AgentEstablishedTime is sent as epoch milliseconds.
+	AgentEstablishedTime time.Time `json:"AgentEstablishedTime"`
+	AgentID              string    `json:"AgentId"`
+	AgentRingDuration    int64     `json:"AgentRingDuration"`
+	// AssignAgentTime is sent as epoch milliseconds.
+	AssignAgentTime time.Time `json:"AssignAgentTime"`
+	AttemptID       string    `json:"AttemptId"`
+	Callee          string    `json:"Callee"`
+	Caller          string    `json:"Caller"`
+	CampaignID      string    `json:"CampaignId"`
+	CaseID          string    `json:"CaseId"`
+	ContactID       string    `json:"ContactId"`
+	// CustomerEstablishedTime is sent as epoch milliseconds.
+	CustomerEstablishedTime time.Time `json:"CustomerEstablishedTime"`
+	// CustomerReleasedTime is sent as epoch milliseconds.
+	CustomerReleasedTime time.Time `json:"CustomerReleasedTime"`
+	DialDuration         int64     `json:"DialDuration"`
+	// DialTime is sent as epoch milliseconds.
+	DialTime time.Time `json:"DialTime"`
+	// EnqueueTime is sent as epoch milliseconds.
+	EnqueueTime time.Time `json:"EnqueueTime"`
+	// EnterIVRTime is sent as epoch milliseconds.
+	EnterIVRTime  time.Time `json:"EnterIvrTime"`
+	InstanceID    string    `json:"InstanceId"`
+	IVRDuration   int64     `json:"IvrDuration"`
+	QueueDuration int64     `json:"QueueDuration"`
+	QueueID       string    `json:"QueueId"`
+}
+
+// ListBlacklistCallTaggingsData is the Data object in the answer of
+// ListBlacklistCallTaggings.
+type ListBlacklistCallTaggingsData struct {
+	Blacklisted bool   `json:"Blacklisted"`
+	JobID       string `json:"JobId"`
+	Number      string `json:"Number"`
+}
+
+// BriefSkillGroup is the List object in the answer of ListBriefSkillGroups.
+type BriefSkillGroup struct {
+	Description      string `json:"Description"`
+	DisplayName      string `json:"DisplayName"`
+	InstanceID       string `json:"InstanceId"`
+	MediaType        string `json:"MediaType"`
+	PhoneNumberCount int    `json:"PhoneNumberCount"`
+	SkillGroupID     string `json:"SkillGroupId"`
+	SkillGroupName   string `json:"SkillGroupName"`
+	UserCount        int    `json:"UserCount"`
+}
+
+// ListCallDetailRecordsItem is the List object in the answer of
+// ListCallDetailRecords.
+type ListCallDetailRecordsItem struct {
+	AdditionalBroker   string `json:"AdditionalBroker"`
+	AgentIDs           string `json:"AgentIds"`
+	AgentNames         string `json:"AgentNames"`
+	Broker             string `json:"Broker"`
+	CallDuration       string `json:"CallDuration"`
+	CallIDs            string `json:"CallIds"`
+	CalledNumber       string `json:"CalledNumber"`
+	CalleeLocation     string `json:"CalleeLocation"`
+	CallerLocation     string `json:"CallerLocation"`
+	CallingNumber      string `json:"CallingNumber"`
+	ContactDisposition string `json:"ContactDisposition"`
+	ContactID          string `json:"ContactId"`
+	ContactType        string `json:"ContactType"`
+	DialingTime        int64  `json:"DialingTime"`
+	EarlyMediaState    string `json:"EarlyMediaState"`
+	// EstablishedTime is sent as epoch milliseconds.
+	EstablishedTime   time.Time `json:"EstablishedTime"`
+	HeldTime          int64     `json:"HeldTime"`
+	InstanceID        string    `json:"InstanceId"`
+	IVRTime           int64     `json:"IvrTime"`
+	QueueTime         int64     `json:"QueueTime"`
+	RecordingDuration int64     `json:"RecordingDuration"`
+	RecordingReady    bool      `json:"RecordingReady"`
+	ReleaseInitiator  string    `json:"ReleaseInitiator"`
+	ReleaseReason     string    `json:"ReleaseReason"`
+	// ReleaseTime is sent as epoch milliseconds.
+	ReleaseTime               time.Time `json:"ReleaseTime"`
+	RingTime                  int64     `json:"RingTime"`
+	SatisfactionDescription   string    `json:"SatisfactionDescription"`
+	SatisfactionIndex         int       `json:"SatisfactionIndex"`
+	SatisfactionSurveyChannel string    `json:"SatisfactionSurveyChannel"`
+	SatisfactionSurveyOffered bool      `json:"SatisfactionSurveyOffered"`
+	SkillGroupIDs             string    `json:"SkillGroupIds"`
+	SkillGroupNames           string    `json:"SkillGroupNames"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+	TalkTime  int64     `json:"TalkTime"`
+	WaitTime  int64     `json:"WaitTime"`
+}
+
+// ListCallDetailRecordsV2Item is the List object in the answer of
+// ListCallDetailRecordsV2.
+type ListCallDetailRecordsV2Item struct {
+	AccessChannelName     string          `json:"AccessChannelName"`
+	AccessChannelType     string          `json:"AccessChannelType"`
+	AccessChannelUserID   string          `json:"AccessChannelUserId"`
+	AccessChannelUserName string          `json:"AccessChannelUserName"`
+	AdditionalBroker      string          `json:"AdditionalBroker"`
+	AgentIDs              string          `json:"AgentIds"`
+	AgentNames            string          `json:"AgentNames"`
+	AnalyticsReport       AnalyticsReport `json:"AnalyticsReport"`
+	AnalyticsReportReady  bool            `json:"AnalyticsReportReady"`
+	Broker                string          `json:"Broker"`
+	CallDuration          string          `json:"CallDuration"`
+	CallIDs               string          `json:"CallIds"`
+	CalledNumber          string          `json:"CalledNumber"`
+	CalleeLocation        string          `json:"CalleeLocation"`
+	CallerLocation        string          `json:"CallerLocation"`
+	CallingNumber         string          `json:"CallingNumber"`
+	ClientAppName         string          `json:"ClientAppName"`
+	ClientIPAddress       string          `json:"ClientIpAddress"`
+	ClientLocation        string          `json:"ClientLocation"`
+	ClientUserAgent       string          `json:"ClientUserAgent"`
+	ContactDisposition    string          `json:"ContactDisposition"`
+	ContactID             string          `json:"ContactId"`
+	ContactType           string          `json:"ContactType"`
+	DialingTime           int64           `json:"DialingTime"`
+	EarlyMediaState       string          `json:"EarlyMediaState"`
+	EarlyMediaText        string          `json:"EarlyMediaText"`
+	// EstablishedTime is sent as epoch milliseconds.
+	EstablishedTime                time.Time `json:"EstablishedTime"`
+	FirstResponseTime              int64     `json:"FirstResponseTime"`
+	HeldTime                       int64     `json:"HeldTime"`
+	InstanceID                     string    `json:"InstanceId"`
+	IVRTime                        int64     `json:"IvrTime"`
+	MediaType                      string    `json:"MediaType"`
+	MessagesSent                   int64     `json:"MessagesSent"`
+	MessagesSentByAgent            int64     `json:"MessagesSentByAgent"`
+	MessagesSentByCustomer         int64     `json:"MessagesSentByCustomer"`
+	OffSiteAgentIDs                string    `json:"OffSiteAgentIds"`
+	OffsiteAgentDestinationNumbers string    `json:"OffsiteAgentDestinationNumbers"`
+	OffsiteAgentOriginatorNumbers  string    `json:"OffsiteAgentOriginatorNumbers"`
+	OffsiteAgentReleaseReason      string    `json:"OffsiteAgentReleaseReason"`
+	OutsideNumberReleaseReason     string    `json:"OutsideNumberReleaseReason"`
+	QueueTime                      int64     `json:"QueueTime"`
+	RecordingDuration              int64     `json:"RecordingDuration"`
+	RecordingReady                 bool      `json:"RecordingReady"`
+	ReleaseInitiator               string    `json:"ReleaseInitiator"`
+	ReleaseReason                  string    `json:"ReleaseReason"`
+	// ReleaseTime is sent as epoch milliseconds.
+	ReleaseTime               time.Time `json:"ReleaseTime"`
+	RingTime                  int64     `json:"RingTime"`
+	SatisfactionDescription   string    `json:"SatisfactionDescription"`
+	SatisfactionIndex         int       `json:"SatisfactionIndex"`
+	SatisfactionSurveyChannel string    `json:"SatisfactionSurveyChannel"`
+	SatisfactionSurveyOffered bool      `json:"SatisfactionSurveyOffered"`
+	SkillGroupIDs             string    `json:"SkillGroupIds"`
+	SkillGroupNames           string    `json:"SkillGroupNames"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime                 time.Time    `json:"StartTime"`
+	SummaryIndex              SummaryIndex `json:"SummaryIndex"`
+	TalkTime                  int64        `json:"TalkTime"`
+	TransferCount             int64        `json:"TransferCount"`
+	VoicebotDestinationNumber string       `json:"VoicebotDestinationNumber"`
+	VoicebotOriginatorNumber  string       `json:"VoicebotOriginatorNumber"`
+	WaitTime                  int64        `json:"WaitTime"`
+}
+
+// ListCallSummariesData is the Data object in the answer of
+// ListCallSummaries.
+type ListCallSummariesData struct {
+	ContactID string `json:"ContactId"`
+	Context   string `json:"Context"`
+	// CreatedTime is sent as epoch milliseconds.
+	CreatedTime time.Time `json:"CreatedTime"`
+	Creator     string    `json:"Creator"`
+	Editor      string    `json:"Editor"`
+	TicketID    string    `json:"TicketId"`
+}
+
+// CallTag is the List object in the answer of ListCallTags.
+type CallTag struct {
+	InstanceID string `json:"InstanceId"`
+	TagName    string `json:"TagName"`
+}
+
+// ListCampaignTrendingReportData is the Data object in the answer of
+// ListCampaignTrendingReport.
+type ListCampaignTrendingReportData struct {
+	BreakAgents                    int64 `json:"BreakAgents"`
+	BreakingAgents                 int64 `json:"BreakingAgents"`
+	Concurrency                    int64 `json:"Concurrency"`
+	Datetime                       int64 `json:"Datetime"`
+	LoggedInAgents                 int64 `json:"LoggedInAgents"`
+	OutboundScenarioBreakingAgents int64 `json:"OutboundScenarioBreakingAgents"`
+	OutboundScenarioReadyAgents    int64 `json:"OutboundScenarioReadyAgents"`
+	OutboundScenarioTalkingAgents  int64 `json:"OutboundScenarioTalkingAgents"`
+	OutboundScenarioWorkingAgents  int64 `json:"OutboundScenarioWorkingAgents"`
+	ReadyAgents                    int64 `json:"ReadyAgents"`
+	StatsTime                      int64 `json:"StatsTime"`
+	TalkAgents                     int64 `json:"TalkAgents"`
+	TalkingAgents                  int64 `json:"TalkingAgents"`
+	WorkAgents                     int64 `json:"WorkAgents"`
+	WorkingAgents                  int64 `json:"WorkingAgents"`
+}
+
+// ListCasesItem is the List object in the answer of ListCases.
+type ListCasesItem struct {
+	AbandonPhase    string `json:"AbandonPhase"`
+	AbandonType     string `json:"AbandonType"`
+	AttemptCount    int64  `json:"AttemptCount"`
+	CaseID          string `json:"CaseId"`
+	CustomVariables string `json:"CustomVariables"`
+	FailureReason   string `json:"FailureReason"`
+	PhoneNumber     string `json:"PhoneNumber"`
+	State           string `json:"State"`
+}
+
+// ListCommonTicketFieldsData is the Data object in the answer of
+// ListCommonTicketFields.
+type ListCommonTicketFieldsData struct {
+	// CreatedTime is sent as epoch milliseconds.
+	CreatedTime time.Time                 `json:"CreatedTime"`
+	ID          string                    `json:"Id"`
+	InstanceID  string                    `json:"InstanceId"`
+	Properties  map[string]SchemaProperty `json:"Properties"`
+	// UpdatedTime is sent as epoch milliseconds.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+}
+
+// ListConfigItemsData is the Data object in the answer of ListConfigItems.
+type ListConfigItemsData struct {
+	InstanceID string `json:"InstanceId"`
+	Name       string `json:"Name"`
+	ObjectID   string `json:"ObjectId"`
+	ObjectType string `json:"ObjectType"`
+	Value      string `json:"Value"`
+}
+
+// CustomCallTagging is the List object in the answer of
+// ListCustomCallTagging.
+type CustomCallTagging struct {
+	CallTagList []CallTag `json:"CallTagList"`
+	Creator     string    `json:"Creator"`
+	Description string    `json:"Description"`
+	InstanceID  string    `json:"InstanceId"`
+	Number      string    `json:"Number"`
+	// UpdateTime is sent as UTC text like 2006-01-02 15:04:05.
+	UpdateTime time.Time `json:"UpdateTime"`
+}
+
+// ListDevicesData is the Data object in the answer of ListDevices.
+type ListDevicesData struct {
+	CallID     string `json:"CallId"`
+	Contact    string `json:"Contact"`
+	DeviceID   string `json:"DeviceId"`
+	DeviceType string `json:"DeviceType"`
+	Expires    int64  `json:"Expires"`
+	Extension  string `json:"Extension"`
+	InstanceID string `json:"InstanceId"`
+	UserID     string `json:"UserId"`
+}
+
+// DoNotCallNumber is the List object in the answer of ListDoNotCallNumbers.
+type DoNotCallNumber struct {
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime  time.Time `json:"CreateTime"`
+	CreatedTime int64     `json:"CreatedTime"`
+	Creator     string    `json:"Creator"`
+	Number      string    `json:"Number"`
+	Remark      string    `json:"Remark"`
+	Scope       string    `json:"Scope"`
+}
+
+// Sort is the Sorts object in the request of ListDocuments.
+type Sort struct {
+	Order        string `json:"Order,omitempty" url:"Order,omitempty"`
+	PropertyName string `json:"PropertyName,omitempty" url:"PropertyName,omitempty"`
+}
+
+// ListFeedbacksData is the Data object in the answer of ListFeedbacks.
+type ListFeedbacksData struct {
+	ContactID    string `json:"ContactId"`
+	InstanceID   string `json:"InstanceId"`
+	TaskID       string `json:"TaskId"`
+	TaskName     string `json:"TaskName"`
+	UserRating   int    `json:"UserRating"`
+	UserResponse string `json:"UserResponse"`
+}
+
+// FlashSMSApplication is the List object in the answer of
+// ListFlashSmsApplications.
+type FlashSMSApplication struct {
+	ApplicationID string `json:"ApplicationId"`
+	InstanceID    string `json:"InstanceId"`
+	Name          string `json:"Name"`
+	ProviderID    string `json:"ProviderId"`
+	Value         string `json:"Value"`
+}
+
+// FlashSMSSetting is the List object in the answer of ListFlashSmsSettings.
+type FlashSMSSetting struct {
+	Enabled        bool   `json:"Enabled"`
+	InstanceID     string `json:"InstanceId"`
+	SkillGroupID   string `json:"SkillGroupId"`
+	SkillGroupName string `json:"SkillGroupName"`
+}
+
+// ListFlashSmsTemplatesData is the Data object in the answer of
+// ListFlashSmsTemplates.
+type ListFlashSmsTemplatesData struct {
+	TemplateDetails string `json:"TemplateDetails"`
+	TemplateID      string `json:"TemplateId"`
+	TemplateName    string `json:"TemplateName"`
+}
+
+// Message is the Messages object in the answer of ListGroupChatMessages.
+type Message struct {
+	Content         string `json:"Content"`
+	JobID           string `json:"JobId"`
+	Recalled        bool   `json:"Recalled"`
+	SenderAvatarURL string `json:"SenderAvatarUrl"`
+	SenderID        string `json:"SenderId"`
+	SenderName      string `json:"SenderName"`
+	SenderType      string `json:"SenderType"`
+	// Timestamp is sent as epoch milliseconds.
+	Timestamp time.Time `json:"Timestamp"`
+}
+
+// HistoricalAgentReport is the List object in the answer of
+// ListHistoricalAgentReport.
+type HistoricalAgentReport struct {
+	AgentID         string                       `json:"AgentId"`
+	AgentName       string                       `json:"AgentName"`
+	Back2Back       Back2Back                    `json:"Back2Back"`
+	DisplayID       string                       `json:"DisplayId"`
+	Inbound         HistoricalAgentReportInbound `json:"Inbound"`
+	Internal        Internal                     `json:"Internal"`
+	Outbound        Outbound                     `json:"Outbound"`
+	Overall         Overall                      `json:"Overall"`
+	SkillGroupIDs   string                       `json:"SkillGroupIds"`
+	SkillGroupNames string                       `json:"SkillGroupNames"`
+}
+
+// HistoricalAgentSkillGroupReport is the List object in the answer of
+// ListHistoricalAgentSkillGroupReport.
+type HistoricalAgentSkillGroupReport struct {
+	AgentID        string                                   `json:"AgentId"`
+	AgentName      string                                   `json:"AgentName"`
+	Back2Back      HistoricalAgentSkillGroupReportBack2Back `json:"Back2Back"`
+	DisplayID      string                                   `json:"DisplayId"`
+	Inbound        Inbound                                  `json:"Inbound"`
+	Internal       HistoricalAgentSkillGroupReportInternal  `json:"Internal"`
+	Outbound       Outbound                                 `json:"Outbound"`
+	Overall        HistoricalAgentSkillGroupReportOverall   `json:"Overall"`
+	SkillGroupID   string                                   `json:"SkillGroupId"`
+	SkillGroupName string                                   `json:"SkillGroupName"`
+}
+
+// HistoricalSkillGroupReport is the List object in the answer of
+// ListHistoricalSkillGroupReport.
+type HistoricalSkillGroupReport struct {
+	Back2Back      HistoricalSkillGroupReportBack2Back `json:"Back2Back"`
+	Inbound        Inbound                             `json:"Inbound"`
+	Outbound       Outbound                            `json:"Outbound"`
+	Overall        Overall                             `json:"Overall"`
+	SkillGroupID   string                              `json:"SkillGroupId"`
+	SkillGroupName string                              `json:"SkillGroupName"`
+}
+
+// ListIntervalAgentReportData is the Data object in the answer of
+// ListIntervalAgentReport.
+type ListIntervalAgentReportData struct {
+	Back2Back ListIntervalAgentReportDataBack2Back `json:"Back2Back"`
+	Inbound   Inbound                              `json:"Inbound"`
+	Internal  Internal                             `json:"Internal"`
+	Outbound  Outbound                             `json:"Outbound"`
+	Overall   Overall                              `json:"Overall"`
+	// StatsTime is sent as epoch milliseconds.
+	StatsTime time.Time `json:"StatsTime"`
+}
+
+// ListIntervalAgentSkillGroupReportData is the Data object in the answer of
+// ListIntervalAgentSkillGroupReport.
+type ListIntervalAgentSkillGroupReportData struct {
+	Back2Back HistoricalAgentSkillGroupReportBack2Back     `json:"Back2Back"`
+	Inbound   Inbound                                      `json:"Inbound"`
+	Internal  Internal                                     `json:"Internal"`
+	Outbound  Outbound                                     `json:"Outbound"`
+	Overall   ListIntervalAgentSkillGroupReportDataOverall `json:"Overall"`
+	// StatsTime is sent as epoch milliseconds.
+	StatsTime time.Time `json:"StatsTime"`
+}
+
+// ListIntervalInstanceReportData is the Data object in the answer of
+// ListIntervalInstanceReport.
+type ListIntervalInstanceReportData struct {
+	Inbound  Inbound  `json:"Inbound"`
+	Outbound Outbound `json:"Outbound"`
+	Overall  Overall  `json:"Overall"`
+	// StatsTime is sent as epoch milliseconds.
+	StatsTime time.Time `json:"StatsTime"`
+}
+
+// ListIntervalSkillGroupReportData is the Data object in the answer of
+// ListIntervalSkillGroupReport.
+type ListIntervalSkillGroupReportData struct {
+	Back2Back ListIntervalSkillGroupReportDataBack2Back `json:"Back2Back"`
+	Inbound   Inbound                                   `json:"Inbound"`
+	Outbound  Outbound                                  `json:"Outbound"`
+	Overall   Overall                                   `json:"Overall"`
+	// StatsTime is sent as epoch milliseconds.
+	StatsTime time.Time `json:"StatsTime"`
+}
+
+// IVRTrackingDetail is the List object in the answer of
+// ListIvrTrackingDetails.
+type IVRTrackingDetail struct {
+	Callee           string `json:"Callee"`
+	Caller           string `json:"Caller"`
+	ChannelID        string `json:"ChannelId"`
+	ChannelVariables string `json:"ChannelVariables"`
+	ContactID        string `json:"ContactId"`
+	// EnterTime is sent as epoch milliseconds.
+	EnterTime time.Time `json:"EnterTime"`
+	FlowID    string    `json:"FlowId"`
+	FlowName  string    `json:"FlowName"`
+	Instance  string    `json:"Instance"`
+	// LeaveTime is sent as epoch milliseconds.
+	LeaveTime      time.Time                  `json:"LeaveTime"`
+	NodeExitCode   string                     `json:"NodeExitCode"`
+	NodeID         string                     `json:"NodeId"`
+	NodeName       string                     `json:"NodeName"`
+	NodeProperties map[string]json.RawMessage `json:"NodeProperties"`
+	NodeType       string                     `json:"NodeType"`
+	NodeVariables  map[string]json.RawMessage `json:"NodeVariables"`
+}
+
+// LegacyAgentEventLog is the List object in the answer of
+// ListLegacyAgentEventLogs.
+type LegacyAgentEventLog struct {
+	AgentDropCall    string `json:"AgentDropCall"`
+	AgentNo          string `json:"AgentNo"`
+	CallDir          string `json:"CallDir"`
+	CallID           string `json:"CallId"`
+	CallMode         string `json:"CallMode"`
+	CallType         string `json:"CallType"`
+	CalleeID         string `json:"CalleeId"`
+	CallerID         string `json:"CallerId"`
+	ConnID           string `json:"ConnId"`
+	Event            string `json:"Event"`
+	GroupNo          string `json:"GroupNo"`
+	OutboundScenario bool   `json:"OutboundScenario"`
+	PhoneNo          string `json:"PhoneNo"`
+	StatisticDate    string `json:"StatisticDate"`
+	TargetRequest    string `json:"TargetRequest"`
+	TargetSelect     string `json:"TargetSelect"`
+	TenantID         string `json:"TenantId"`
+	TransferNumber   string `json:"TransferNumber"`
+}
+
+// LegacyAgentStatusLog is the List object in the answer of
+// ListLegacyAgentStatusLogs.
+type LegacyAgentStatusLog struct {
+	AgentDropCall       string `json:"AgentDropCall"`
+	AgentNo             string `json:"AgentNo"`
+	AliHangupCause      string `json:"AliHangupCause"`
+	CallDir             string `json:"CallDir"`
+	CallID              string `json:"CallId"`
+	CallType            string `json:"CallType"`
+	CalleeID            string `json:"CalleeId"`
+	CallerID            string `json:"CallerId"`
+	ConnID              string `json:"ConnId"`
+	Extend1             string `json:"Extend1"`
+	Extend2             string `json:"Extend2"`
+	Extend3             string `json:"Extend3"`
+	Extend4             string `json:"Extend4"`
+	GroupNo             string `json:"GroupNo"`
+	MonitedAgentNo      string `json:"MonitedAgentNo"`
+	MonitedAgentPhoneNo string `json:"MonitedAgentPhoneNo"`
+	OutboundScenario    bool   `json:"OutboundScenario"`
+	PhoneNo             string `json:"PhoneNo"`
+	StatisticDate       string `json:"StatisticDate"`
+	StatisticTime       int    `json:"StatisticTime"`
+	Status              string `json:"Status"`
+	TargetRequest       string `json:"TargetRequest"`
+	TargetSelect        string `json:"TargetSelect"`
+	TenantID            string `json:"TenantId"`
+	TransferNo          string `json:"TransferNo"`
+	TransferNumber      string `json:"TransferNumber"`
+}
+
+// LegacyAppraiseLog is the List object in the answer of
+// ListLegacyAppraiseLogs.
+type LegacyAppraiseLog struct {
+	Acid            string `json:"Acid"`
+	ContactType     string `json:"ContactType"`
+	ID              int64  `json:"Id"`
+	InstanceID      string `json:"InstanceId"`
+	KeyMarkRelation string `json:"KeyMarkRelation"`
+	Note            string `json:"Note"`
+	ParentNote      string `json:"ParentNote"`
+	PressKey        string `json:"PressKey"`
+	RAMID           string `json:"RamId"`
+	SkillGroupID    string `json:"SkillGroupId"`
+	StatisticDate   string `json:"StatisticDate"`
+	Type            string `json:"Type"`
+}
+
+// LegacyQueueEventLog is the List object in the answer of
+// ListLegacyQueueEventLogs.
+type LegacyQueueEventLog struct {
+	Acid          string `json:"Acid"`
+	Ani           string `json:"Ani"`
+	AnswerPhone   string `json:"AnswerPhone"`
+	AnswerTime    int64  `json:"AnswerTime"`
+	Cause         string `json:"Cause"`
+	Dnis          string `json:"Dnis"`
+	ID            int64  `json:"Id"`
+	QueueTime     int64  `json:"QueueTime"`
+	StatisticDate string `json:"StatisticDate"`
+	TenantID      string `json:"TenantId"`
+	Vq            string `json:"Vq"`
+}
+
+// ListMonoRecordingsData is the Data object in the answer of
+// ListMonoRecordings.
+type ListMonoRecordingsData struct {
+	AgentID      string `json:"AgentId"`
+	AgentName    string `json:"AgentName"`
+	ContactID    string `json:"ContactId"`
+	Duration     string `json:"Duration"`
+	FileName     string `json:"FileName"`
+	FileURL      string `json:"FileUrl"`
+	RAMID        string `json:"RamId"`
+	SkillGroupID string `json:"SkillGroupId"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+}
+
+// ListMultiChannelRecordingsData is the Data object in the answer of
+// ListMultiChannelRecordings.
+type ListMultiChannelRecordingsData struct {
+	AgentChannelID   string            `json:"AgentChannelId"`
+	AgentID          string            `json:"AgentId"`
+	AgentName        string            `json:"AgentName"`
+	ContactID        string            `json:"ContactId"`
+	Duration         string            `json:"Duration"`
+	FileName         string            `json:"FileName"`
+	FileURL          string            `json:"FileUrl"`
+	HoldTimeSegments []HoldTimeSegment `json:"HoldTimeSegments"`
+	RAMID            string            `json:"RamId"`
+	SkillGroupID     string            `json:"SkillGroupId"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+}
+
+// ListNotificationRecordsData is the Data object in the answer of
+// ListNotificationRecords.
+type ListNotificationRecordsData struct {
+	Content          string `json:"Content"`
+	InstanceID       string `json:"InstanceId"`
+	NotificationKey  string `json:"NotificationKey"`
+	NotificationType string `json:"NotificationType"`
+}
+
+// OutboundNumber is the List object in the answer of
+// ListOutboundNumbersOfUser.
+type OutboundNumber struct {
+	City                string `json:"City"`
+	Number              string `json:"Number"`
+	Provider            string `json:"Provider"`
+	ProviderCode        string `json:"ProviderCode"`
+	ProviderDisplayName string `json:"ProviderDisplayName"`
+	ProviderShortName   string `json:"ProviderShortName"`
+	ProviderType        string `json:"ProviderType"`
+	Province            string `json:"Province"`
+}
+
+// PersonalNumber is the List object in the answer of
+// ListPersonalNumbersOfUser.
+type PersonalNumber struct {
+	Active        bool   `json:"Active"`
+	City          string `json:"City"`
+	ContactFlowID string `json:"ContactFlowId"`
+	InstanceID    string `json:"InstanceId"`
+	Number        string `json:"Number"`
+	Province      string `json:"Province"`
+}
+
+// ListPrivilegesOfUserData is the Data object in the answer of
+// ListPrivilegesOfUser.
+type ListPrivilegesOfUserData struct {
+	InstanceID string `json:"InstanceId"`
+	Name       string `json:"Name"`
+	Scope      string `json:"Scope"`
+}
+
+// RAMUser is the List object in the answer of ListRamUsers.
+type RAMUser struct {
+	AliyunUID   int64  `json:"AliyunUid"`
+	DisplayName string `json:"DisplayName"`
+	Email       string `json:"Email"`
+	LoginName   string `json:"LoginName"`
+	Mobile      string `json:"Mobile"`
+	Primary     bool   `json:"Primary"`
+	RAMID       string `json:"RamId"`
+}
+
+// RealtimeAgentState is the List object in the answer of
+// ListRealtimeAgentStates.
+type RealtimeAgentState struct {
+	AgentID            string   `json:"AgentId"`
+	AgentName          string   `json:"AgentName"`
+	BreakCode          string   `json:"BreakCode"`
+	CallType           string   `json:"CallType"`
+	CounterParty       string   `json:"CounterParty"`
+	Duration           int64    `json:"Duration"`
+	Extension          string   `json:"Extension"`
+	InstanceID         string   `json:"InstanceId"`
+	Mobile             string   `json:"Mobile"`
+	OutboundScenario   bool     `json:"OutboundScenario"`
+	SkillGroupIDList   []string `json:"SkillGroupIdList"`
+	SkillGroupNameList []string `json:"SkillGroupNameList"`
+	State              string   `json:"State"`
+	StateCode          string   `json:"StateCode"`
+	StateTime          int64    `json:"StateTime"`
+	WorkMode           string   `json:"WorkMode"`
+}
+
+// RealtimeSkillGroupState is the List object in the answer of
+// ListRealtimeSkillGroupStates.
+type RealtimeSkillGroupState struct {
+	BreakCodeDetailList         []BreakCodeDetail `json:"BreakCodeDetailList"`
+	BreakingAgents              int64             `json:"BreakingAgents"`
+	InstanceID                  string            `json:"InstanceId"`
+	LoggedInAgents              int64             `json:"LoggedInAgents"`
+	LongestWaitingTime          int64             `json:"LongestWaitingTime"`
+	OutboundScenarioReadyAgents int64             `json:"OutboundScenarioReadyAgents"`
+	ReadyAgents                 int64             `json:"ReadyAgents"`
+	SkillGroupID                string            `json:"SkillGroupId"`
+	SkillGroupName              string            `json:"SkillGroupName"`
+	TalkingAgents               int64             `json:"TalkingAgents"`
+	TotalAgents                 int64             `json:"TotalAgents"`
+	WaitingCalls                int64             `json:"WaitingCalls"`
+	WorkingAgents               int64             `json:"WorkingAgents"`
+}
+
+// RecentCallDetailRecord is the List object in the answer of
+// ListRecentCallDetailRecords.
+type RecentCallDetailRecord struct {
+	AgentIDs           string `json:"AgentIds"`
+	CallDuration       string `json:"CallDuration"`
+	CalledNumber       string `json:"CalledNumber"`
+	CallingNumber      string `json:"CallingNumber"`
+	ContactDisposition string `json:"ContactDisposition"`
+	ContactID          string `json:"ContactId"`
+	ContactType        string `json:"ContactType"`
+	Duration           int64  `json:"Duration"`
+	InstanceID         string `json:"InstanceId"`
+	SkillGroupIDs      string `json:"SkillGroupIds"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+}
+
+// ListRolesData is the Data object in the answer of ListRoles.
+type ListRolesData struct {
+	Name   string `json:"Name"`
+	RoleID string `json:"RoleId"`
+}
+
+// SkillGroupState is the List object in the answer of ListSkillGroupStates.
+type SkillGroupState struct {
+	AverageWaitingTime          int64  `json:"AverageWaitingTime"`
+	BreakingAgents              int64  `json:"BreakingAgents"`
+	InboundTalkingAgents        int64  `json:"InboundTalkingAgents"`
+	InstanceID                  string `json:"InstanceId"`
+	LoggedInAgents              int64  `json:"LoggedInAgents"`
+	LongestCall                 int64  `json:"LongestCall"`
+	OutboundScenarioReadyAgents int64  `json:"OutboundScenarioReadyAgents"`
+	OutboundTalkingAgents       int64  `json:"OutboundTalkingAgents"`
+	ReadyAgents                 int64  `json:"ReadyAgents"`
+	SkillGroupID                string `json:"SkillGroupId"`
+	SkillGroupName              string `json:"SkillGroupName"`
+	TalkingAgents               int64  `json:"TalkingAgents"`
+	WaitingCalls                int64  `json:"WaitingCalls"`
+	WaitingCallsLevel10         int64  `json:"WaitingCallsLevel10"`
+	WaitingCallsLevel20         int64  `json:"WaitingCallsLevel20"`
+	WaitingCallsLevel30         int64  `json:"WaitingCallsLevel30"`
+	WorkingAgents               int64  `json:"WorkingAgents"`
+}
+
+// SkillGroupSummaryReport is the List object in the answer of
+// ListSkillGroupSummaryReportsSinceMidnight.
+type SkillGroupSummaryReport struct {
+	Inbound        SkillGroupSummaryReportInbound  `json:"Inbound"`
+	InstanceID     string                          `json:"InstanceId"`
+	Outbound       SkillGroupSummaryReportOutbound `json:"Outbound"`
+	Overall        SkillGroupSummaryReportOverall  `json:"Overall"`
+	SkillGroupID   string                          `json:"SkillGroupId"`
+	SkillGroupName string                          `json:"SkillGroupName"`
+	// Timestamp is sent as UTC text like 2006-01-02 15:04:05.
+	Timestamp time.Time `json:"Timestamp"`
+}
+
+// SkillLevel is the List object in the answer of ListSkillLevelsOfUser.
+type SkillLevel struct {
+	MediaType      string `json:"MediaType"`
+	SkillGroupID   string `json:"SkillGroupId"`
+	SkillGroupName string `json:"SkillGroupName"`
+	SkillLevel     string `json:"SkillLevel"`
+}
+
+// SMSMetadata is the List object in the answer of ListSmsMetadata.
+type SMSMetadata struct {
+	AliyunUID     int64  `json:"AliyunUid"`
+	Description   string `json:"Description"`
+	InstanceID    string `json:"InstanceId"`
+	Name          string `json:"Name"`
+	Scenario      string `json:"Scenario"`
+	SignName      string `json:"SignName"`
+	SMSMetadataID string `json:"SmsMetadataId"`
+	TemplateCode  string `json:"TemplateCode"`
+}
+
+// ListTicketTasksData is the Data object in the answer of ListTicketTasks.
+type ListTicketTasksData struct {
+	Action       string `json:"Action"`
+	Assignee     string `json:"Assignee"`
+	AssigneeName string `json:"AssigneeName"`
+	Comment      string `json:"Comment"`
+	// EndTime is sent as epoch milliseconds.
+	EndTime    time.Time `json:"EndTime"`
+	FileKeys   []string  `json:"FileKeys"`
+	FileURLs   []string  `json:"FileUrls"`
+	InstanceID string    `json:"InstanceId"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime              time.Time `json:"StartTime"`
+	TaskDefinitionNodeID   string    `json:"TaskDefinitionNodeId"`
+	TaskDefinitionNodeType string    `json:"TaskDefinitionNodeType"`
+	TaskID                 string    `json:"TaskId"`
+	TaskName               string    `json:"TaskName"`
+	TicketID               string    `json:"TicketId"`
+}
+
+// ListTicketTemplatesItem is the List object in the answer of
+// ListTicketTemplates.
+type ListTicketTemplatesItem struct {
+	AppliedVersion    string        `json:"AppliedVersion"`
+	CategoryID        string        `json:"CategoryId"`
+	Editor            string        `json:"Editor"`
+	InstanceID        string        `json:"InstanceId"`
+	LatestVersion     string        `json:"LatestVersion"`
+	Name              string        `json:"Name"`
+	ProcessDefinition string        `json:"ProcessDefinition"`
+	State             string        `json:"State"`
+	TemplateID        string        `json:"TemplateId"`
+	TicketFields      []TicketField `json:"TicketFields"`
+	// UpdatedTime is sent as epoch milliseconds.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+}
+
+// UserLevel is the List object in the answer of ListUserLevelsOfSkillGroup.
+type UserLevel struct {
+	DisplayName    string `json:"DisplayName"`
+	LoginName      string `json:"LoginName"`
+	RAMID          string `json:"RamId"`
+	RoleID         string `json:"RoleId"`
+	RoleName       string `json:"RoleName"`
+	SkillGroupID   string `json:"SkillGroupId"`
+	SkillGroupName string `json:"SkillGroupName"`
+	SkillLevel     int    `json:"SkillLevel"`
+	UserID         string `json:"UserId"`
+}
+
+// ListUsersItem is the List object in the answer of ListUsers.
+type ListUsersItem struct {
+	DeviceExt                  string                   `json:"DeviceExt"`
+	DeviceID                   string                   `json:"DeviceId"`
+	DeviceState                string                   `json:"DeviceState"`
+	DisplayID                  string                   `json:"DisplayId"`
+	DisplayName                string                   `json:"DisplayName"`
+	Email                      string                   `json:"Email"`
+	Extension                  string                   `json:"Extension"`
+	LoginName                  string                   `json:"LoginName"`
+	Mobile                     string                   `json:"Mobile"`
+	PersonalOutboundNumberList []PersonalOutboundNumber `json:"PersonalOutboundNumberList"`
+	Primary                    bool                     `json:"Primary"`
+	PrimaryAccount             bool                     `json:"PrimaryAccount"`
+	RAMID                      int64                    `json:"RamId"`
+	RoleID                     string                   `json:"RoleId"`
+	RoleName                   string                   `json:"RoleName"`
+	SkillLevelList             []UserSkillLevel         `json:"SkillLevelList"`
+	UserID                     string                   `json:"UserId"`
+	WorkMode                   string                   `json:"WorkMode"`
+}
+
+// Voicemail is the List object in the answer of ListVoicemails.
+type Voicemail struct {
+	Callee            string `json:"Callee"`
+	Caller            string `json:"Caller"`
+	CDRStartTime      int64  `json:"CdrStartTime"`
+	ContactID         string `json:"ContactId"`
+	Duration          int64  `json:"Duration"`
+	InstanceID        string `json:"InstanceId"`
+	Name              string `json:"Name"`
+	RecordingDuration int64  `json:"RecordingDuration"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
+}
+
+// ListWaitingChatsData is the Data object in the answer of ListWaitingChats.
+type ListWaitingChatsData struct {
+	AccessChannelID    string `json:"AccessChannelId"`
+	AccessChannelType  string `json:"AccessChannelType"`
+	BeingAssigned      bool   `json:"BeingAssigned"`
+	ChatConversationID string `json:"ChatConversationId"`
+	// EnqueueTime is sent as epoch milliseconds.
+	EnqueueTime  time.Time                  `json:"EnqueueTime"`
+	JobID        string                     `json:"JobId"`
+	Messages     []Message                  `json:"Messages"`
+	SkillGroupID string                     `json:"SkillGroupId"`
+	UserList     []ListWaitingChatsDataUser `json:"UserList"`
+}
+
+// PickOutboundNumbersData is the Data object in the answer of
+// PickOutboundNumbers.
+type PickOutboundNumbersData struct {
+	Callee NumberLocation `json:"Callee"`
+	Caller NumberLocation `json:"Caller"`
+}
+
+// PollUserStatusData is the Data object in the answer of PollUserStatus.
+type PollUserStatusData struct {
+	CallContext  CallContext   `json:"CallContext"`
+	ChatContexts []ChatContext `json:"ChatContexts"`
+	ContextID    int64         `json:"ContextId"`
+	UserContext  UserContext   `json:"UserContext"`
+}
+
+// ProcessAliMeCallbackOfStagingData is the Data object in the answer of
+// ProcessAliMeCallbackOfStaging.
+type ProcessAliMeCallbackOfStagingData struct {
+	Result string `json:"Result"`
+}
+
+// RestoreArchivedRecordingsData is the Data object in the answer of
+// RestoreArchivedRecordings.
+type RestoreArchivedRecordingsData struct {
+	ContactID   string `json:"ContactId"`
+	Exists      string `json:"Exists"`
+	Status      string `json:"Status"`
+	StorageType string `json:"StorageType"`
+}
+
+// SignInGroupData is the Data object in the answer of SignInGroup.
+type SignInGroupData struct {
+	BreakCode              string   `json:"BreakCode"`
+	ChatDeviceID           string   `json:"ChatDeviceId"`
+	DeviceID               string   `json:"DeviceId"`
+	Extension              string   `json:"Extension"`
+	InstanceID             string   `json:"InstanceId"`
+	JobID                  string   `json:"JobId"`
+	OutboundScenario       bool     `json:"OutboundScenario"`
+	SignedSkillGroupIDList []string `json:"SignedSkillGroupIdList"`
+	UserID                 string   `json:"UserId"`
+	UserState              string   `json:"UserState"`
+	WorkMode               string   `json:"WorkMode"`
+}
+
+// SignOutGroupData is the Data object in the answer of SignOutGroup.
+type SignOutGroupData struct {
+	BreakCode              string   `json:"BreakCode"`
+	DeviceID               string   `json:"DeviceId"`
+	Extension              string   `json:"Extension"`
+	Heartbeat              int64    `json:"Heartbeat"`
+	InstanceID             string   `json:"InstanceId"`
+	JobID                  string   `json:"JobId"`
+	Mobile                 string   `json:"Mobile"`
+	OutboundScenario       bool     `json:"OutboundScenario"`
+	Reserved               int64    `json:"Reserved"`
+	SignedSkillGroupIDList []string `json:"SignedSkillGroupIdList"`
+	UserID                 string   `json:"UserId"`
+	UserState              string   `json:"UserState"`
+	WorkMode               string   `json:"WorkMode"`
+}
+
+// StartChatUser is the UserList object in the request of StartChat.
+type StartChatUser struct {
+	AvatarURL string `json:"AvatarUrl,omitempty" url:"AvatarUrl,omitempty"`
+	Nickname  string `json:"Nickname,omitempty" url:"Nickname,omitempty"`
+	UserID    string `json:"UserId,omitempty" url:"UserId,omitempty"`
+	UserType  string `json:"UserType,omitempty" url:"UserType,omitempty"`
+}
+
+// StartChatData is the Data object in the answer of StartChat.
+type StartChatData struct {
+	ChatConversationID string `json:"ChatConversationId"`
+	JobID              string `json:"JobId"`
+}
+
+// UpdateSubscriptionData is the Data object in the answer of
+// UpdateSubscription.
+type UpdateSubscriptionData struct {
+	AccessPoint  string  `json:"AccessPoint"`
+	EventList    []Event `json:"EventList"`
+	InstanceID   string  `json:"InstanceId"`
+	MqInstanceID string  `json:"MqInstanceId"`
+	MqType       string  `json:"MqType"`
+	ProducerID   string  `json:"ProducerId"`
+	Topic        string  `json:"Topic"`
+	Username     string  `json:"Username"`
+}
+
+// CallContext is the CallContext object in the answer of AnswerCall.
+type CallContext struct {
+	CallType        string           `json:"CallType"`
+	ChannelContexts []ChannelContext `json:"ChannelContexts"`
+	InstanceID      string           `json:"InstanceId"`
+	JobID           string           `json:"JobId"`
+	CallVariables   string           `json:"CallVariables"`
+}
+
+// UserContext is the UserContext object in the answer of AnswerCall.
+type UserContext struct {
+	BreakCode              string        `json:"BreakCode"`
+	DeviceID               string        `json:"DeviceId"`
+	Extension              string        `json:"Extension"`
+	Heartbeat              int64         `json:"Heartbeat"`
+	InstanceID             string        `json:"InstanceId"`
+	JobID                  string        `json:"JobId"`
+	Mobile                 string        `json:"Mobile"`
+	OutboundScenario       bool          `json:"OutboundScenario"`
+	Reserved               int64         `json:"Reserved"`
+	SignedSkillGroupIDList []string      `json:"SignedSkillGroupIdList"`
+	UserID                 string        `json:"UserId"`
+	UserState              string        `json:"UserState"`
+	WorkMode               string        `json:"WorkMode"`
+	DeviceState            string        `json:"DeviceState"`
+	ParallelJobList        []ParallelJob `json:"ParallelJobList"`
+}
+
+// ChatContext is the ChatContexts object in the answer of ClaimChat.
+type ChatContext struct {
+	AccessChannelID   string   `json:"AccessChannelId"`
+	AccessChannelName string   `json:"AccessChannelName"`
+	AccessChannelType string   `json:"AccessChannelType"`
+	BeingAssigned     bool     `json:"BeingAssigned"`
+	CallVariables     string   `json:"CallVariables"`
+	ChatType          string   `json:"ChatType"`
+	InstanceID        string   `json:"InstanceId"`
+	JobID             string   `json:"JobId"`
+	Members           []Member `json:"Members"`
+}
+
+// AgentEvent is the AgentEvents object in the answer of GetCallDetailRecord.
+type AgentEvent struct {
+	AgentID       string          `json:"AgentId"`
+	AgentName     string          `json:"AgentName"`
+	EventSequence []EventSequence `json:"EventSequence"`
+	SkillGroupID  string          `json:"SkillGroupId"`
+}
+
+// AnalyticsReport is the AnalyticsReport object in the answer of
+// GetCallDetailRecord.
+type AnalyticsReport struct {
+	Emotion        Emotion        `json:"Emotion"`
+	ProblemSolving ProblemSolving `json:"ProblemSolving"`
+	Satisfaction   Satisfaction   `json:"Satisfaction"`
+	TodoList       Todo           `json:"TodoList"`
+}
+
+// CustomerEvent is the CustomerEvents object in the answer of
+// GetCallDetailRecord.
+type CustomerEvent struct {
+	CustomerID    string          `json:"CustomerId"`
+	EventSequence []EventSequence `json:"EventSequence"`
+}
+
+// IVREvent is the IvrEvents object in the answer of GetCallDetailRecord.
+type IVREvent struct {
+	EventSequence []EventSequence `json:"EventSequence"`
+	FlowID        string          `json:"FlowId"`
+	FlowType      string          `json:"FlowType"`
+}
+
+// QueueEvent is the QueueEvents object in the answer of GetCallDetailRecord.
+type QueueEvent struct {
+	EventSequence []EventSequence `json:"EventSequence"`
+	FlowID        string          `json:"FlowId"`
+	QueueID       string          `json:"QueueId"`
+	QueueName     string          `json:"QueueName"`
+	QueueType     int             `json:"QueueType"`
+}
+
+// Inbound is the Inbound object in the answer of
+// GetHistoricalInstanceReport.
+type Inbound struct {
+	AbandonRate                    float64                   `json:"AbandonRate"`
+	AccessChannelTypeDetailList    []AccessChannelTypeDetail `json:"AccessChannelTypeDetailList"`
+	AverageAbandonTime             float64                   `json:"AverageAbandonTime"`
+	AverageAbandonedInIVRTime      float64                   `json:"AverageAbandonedInIVRTime"`
+	AverageAbandonedInQueueTime    float64                   `json:"AverageAbandonedInQueueTime"`
+	AverageAbandonedInRingTime     float64                   `json:"AverageAbandonedInRingTime"`
+	AverageFirstResponseTime       float64                   `json:"AverageFirstResponseTime"`
+	AverageHoldTime                float64                   `json:"AverageHoldTime"`
+	AverageResponseTime            float64                   `json:"AverageResponseTime"`
+	AverageRingTime                float64                   `json:"AverageRingTime"`
+	AverageTalkTime                float64                   `json:"AverageTalkTime"`
+	AverageWaitTime                float64                   `json:"AverageWaitTime"`
+	AverageWorkTime                float64                   `json:"AverageWorkTime"`
+	CallsAbandoned                 int64                     `json:"CallsAbandoned"`
+	CallsAbandonedInIVR            int64                     `json:"CallsAbandonedInIVR"`
+	CallsAbandonedInQueue          int64                     `json:"CallsAbandonedInQueue"`
+	CallsAbandonedInRing           int64                     `json:"CallsAbandonedInRing"`
+	CallsAbandonedInVoiceNavigator int64                     `json:"CallsAbandonedInVoiceNavigator"`
+	CallsAttendedTransferred       int64                     `json:"CallsAttendedTransferred"`
+	CallsBlindTransferred          int64                     `json:"CallsBlindTransferred"`
+	CallsCausedIVRException        int64                     `json:"CallsCausedIVRException"`
+	CallsForwardToOutsideNumber    int64                     `json:"CallsForwardToOutsideNumber"`
+	CallsHandled                   int64                     `json:"CallsHandled"`
+	CallsHold                      int64                     `json:"CallsHold"`
+	CallsIVRException              int64                     `json:"CallsIVRException"`
+	CallsOffered                   int64                     `json:"CallsOffered"`
+	CallsQueued                    int64                     `json:"CallsQueued"`
+	CallsQueuingFailed             int64                     `json:"CallsQueuingFailed"`
+	CallsQueuingOverflow           int64                     `json:"CallsQueuingOverflow"`
+	CallsQueuingTimeout            int64                     `json:"CallsQueuingTimeout"`
+	CallsRinged                    int64                     `json:"CallsRinged"`
+	CallsToVoicemail               int64                     `json:"CallsToVoicemail"`
+	CallsVoicemail                 int64                     `json:"CallsVoicemail"`
+	HandleRate                     float64                   `json:"HandleRate"`
+	MaxAbandonTime                 int64                     `json:"MaxAbandonTime"`
+	MaxAbandonedInIVRTime          int64                     `json:"MaxAbandonedInIVRTime"`
+	MaxAbandonedInQueueTime        int64                     `json:"MaxAbandonedInQueueTime"`
+	MaxAbandonedInRingTime         int64                     `json:"MaxAbandonedInRingTime"`
+	MaxHoldTime                    int64                     `json:"MaxHoldTime"`
+	MaxRingTime                    int64                     `json:"MaxRingTime"`
+	MaxTalkTime                    int64                     `json:"MaxTalkTime"`
+	MaxWaitTime                    int64                     `json:"MaxWaitTime"`
+	MaxWorkTime                    int64                     `json:"MaxWorkTime"`
+	SatisfactionIndex              float64                   `json:"SatisfactionIndex"`
+	SatisfactionRate               float64                   `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered     int64                     `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded   int64                     `json:"SatisfactionSurveysResponded"`
+	ServiceLevel15                 float64                   `json:"ServiceLevel15"`
+	ServiceLevel20                 float64                   `json:"ServiceLevel20"`
+	ServiceLevel30                 float64                   `json:"ServiceLevel30"`
+	TotalAbandonTime               int64                     `json:"TotalAbandonTime"`
+	TotalAbandonedInIVRTime        int64                     `json:"TotalAbandonedInIVRTime"`
+	TotalAbandonedInQueueTime      int64                     `json:"TotalAbandonedInQueueTime"`
+	TotalAbandonedInRingTime       int64                     `json:"TotalAbandonedInRingTime"`
+	TotalHoldTime                  int64                     `json:"TotalHoldTime"`
+	TotalMessagesSent              int64                     `json:"TotalMessagesSent"`
+	TotalMessagesSentByAgent       int64                     `json:"TotalMessagesSentByAgent"`
+	TotalMessagesSentByCustomer    int64                     `json:"TotalMessagesSentByCustomer"`
+	TotalRingTime                  int64                     `json:"TotalRingTime"`
+	TotalTalkTime                  int64                     `json:"TotalTalkTime"`
+	TotalWaitTime                  int64                     `json:"TotalWaitTime"`
+	TotalWorkTime                  int64                     `json:"TotalWorkTime"`
+	// StatsTime is sent as epoch milliseconds.
+	StatsTime                time.Time                 `json:"StatsTime"`
+	TotalCalls               int64                     `json:"TotalCalls"`
+	CallsAttendedTransferIn  int64                     `json:"CallsAttendedTransferIn"`
+	CallsAttendedTransferOut int64                     `json:"CallsAttendedTransferOut"`
+	CallsBlindTransferIn     int64                     `json:"CallsBlindTransferIn"`
+	CallsBlindTransferOut    int64                     `json:"CallsBlindTransferOut"`
+	AccessChannelTypeDetails []AccessChannelTypeDetail `json:"AccessChannelTypeDetails"`
+	CallsOverflow            int64                     `json:"CallsOverflow"`
+	CallsTimeout             int64                     `json:"CallsTimeout"`
+	AbandonedRate            float64                   `json:"AbandonedRate"`
+}
+
+// Internal is the Internal object in the answer of
+// GetHistoricalInstanceReport.
+type Internal struct {
+	CallsAnswered   int64   `json:"CallsAnswered"`
+	CallsDialed     int64   `json:"CallsDialed"`
+	AverageTalkTime float64 `json:"AverageTalkTime"`
+	CallsHandled    int64   `json:"CallsHandled"`
+	CallsOffered    int64   `json:"CallsOffered"`
+	CallsTalked     int64   `json:"CallsTalked"`
+	MaxTalkTime     int64   `json:"MaxTalkTime"`
+	TotalTalkTime   int64   `json:"TotalTalkTime"`
+	CallsTalk       int64   `json:"CallsTalk"`
+}
+
+// Outbound is the Outbound object in the answer of
+// GetHistoricalInstanceReport.
+type Outbound struct {
+	AnswerRate                   float64 `json:"AnswerRate"`
+	AverageDialingTime           float64 `json:"AverageDialingTime"`
+	AverageHoldTime              float64 `json:"AverageHoldTime"`
+	AverageRingTime              float64 `json:"AverageRingTime"`
+	AverageTalkTime              float64 `json:"AverageTalkTime"`
+	AverageWorkTime              float64 `json:"AverageWorkTime"`
+	CallsAnswered                int64   `json:"CallsAnswered"`
+	CallsAttendedTransferred     int64   `json:"CallsAttendedTransferred"`
+	CallsBlindTransferred        int64   `json:"CallsBlindTransferred"`
+	CallsDialed                  int64   `json:"CallsDialed"`
+	CallsHold                    int64   `json:"CallsHold"`
+	CallsRinged                  int64   `json:"CallsRinged"`
+	MaxDialingTime               int64   `json:"MaxDialingTime"`
+	MaxHoldTime                  int64   `json:"MaxHoldTime"`
+	MaxRingTime                  int64   `json:"MaxRingTime"`
+	MaxTalkTime                  int64   `json:"MaxTalkTime"`
+	MaxWorkTime                  int64   `json:"MaxWorkTime"`
+	SatisfactionIndex            float64 `json:"SatisfactionIndex"`
+	SatisfactionRate             float64 `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered   int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64   `json:"SatisfactionSurveysResponded"`
+	TotalDialingTime             int64   `json:"TotalDialingTime"`
+	TotalHoldTime                int64   `json:"TotalHoldTime"`
+	TotalRingTime                int64   `json:"TotalRingTime"`
+	TotalTalkTime                int64   `json:"TotalTalkTime"`
+	TotalWorkTime                int64   `json:"TotalWorkTime"`
+	CallsAttendedTransferIn      int64   `json:"CallsAttendedTransferIn"`
+	CallsAttendedTransferOut     int64   `json:"CallsAttendedTransferOut"`
+	CallsBlindTransferIn         int64   `json:"CallsBlindTransferIn"`
+	CallsBlindTransferOut        int64   `json:"CallsBlindTransferOut"`
+}
+
+// Overall is the Overall object in the answer of
+// GetHistoricalInstanceReport.
+type Overall struct {
+	AverageBreakTime                  float64           `json:"AverageBreakTime"`
+	AverageHoldTime                   float64           `json:"AverageHoldTime"`
+	AverageReadyTime                  float64           `json:"AverageReadyTime"`
+	AverageTalkTime                   float64           `json:"AverageTalkTime"`
+	AverageWorkTime                   float64           `json:"AverageWorkTime"`
+	MaxBreakTime                      int64             `json:"MaxBreakTime"`
+	MaxHoldTime                       int64             `json:"MaxHoldTime"`
+	MaxLoggedInAgents                 int64             `json:"MaxLoggedInAgents"`
+	MaxReadyTime                      int64             `json:"MaxReadyTime"`
+	MaxTalkTime                       int64             `json:"MaxTalkTime"`
+	MaxWorkTime                       int64             `json:"MaxWorkTime"`
+	OccupancyRate                     float64           `json:"OccupancyRate"`
+	SatisfactionIndex                 float64           `json:"SatisfactionIndex"`
+	SatisfactionRate                  float64           `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered        int64             `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded      int64             `json:"SatisfactionSurveysResponded"`
+	TotalBreakTime                    int64             `json:"TotalBreakTime"`
+	TotalCalls                        int64             `json:"TotalCalls"`
+	TotalHoldTime                     int64             `json:"TotalHoldTime"`
+	TotalLoggedInTime                 int64             `json:"TotalLoggedInTime"`
+	TotalReadyTime                    int64             `json:"TotalReadyTime"`
+	TotalTalkTime                     int64             `json:"TotalTalkTime"`
+	TotalWorkTime                     int64             `json:"TotalWorkTime"`
+	StatsTime                         int64             `json:"StatsTime"`
+	BreakCodeDetailList               []BreakCodeDetail `json:"BreakCodeDetailList"`
+	FirstCheckInTime                  int64             `json:"FirstCheckInTime"`
+	LastCheckOutTime                  int64             `json:"LastCheckOutTime"`
+	TotalOffSiteLoggedInTime          int64             `json:"TotalOffSiteLoggedInTime"`
+	TotalOffSiteOnlineTime            int64             `json:"TotalOffSiteOnlineTime"`
+	TotalOfficePhoneLoggedInTime      int64             `json:"TotalOfficePhoneLoggedInTime"`
+	TotalOfficePhoneOnlineTime        int64             `json:"TotalOfficePhoneOnlineTime"`
+	TotalOnSiteLoggedInTime           int64             `json:"TotalOnSiteLoggedInTime"`
+	TotalOnSiteOnlineTime             int64             `json:"TotalOnSiteOnlineTime"`
+	TotalOutboundScenarioLoggedInTime int64             `json:"TotalOutboundScenarioLoggedInTime"`
+	TotalOutboundScenarioReadyTime    int64             `json:"TotalOutboundScenarioReadyTime"`
+	TotalOutboundScenarioTime         int64             `json:"TotalOutboundScenarioTime"`
+}
+
+// InstanceTrendingReportOutbound is the Outbound object in the answer of
+// GetInstanceTrendingReport.
+type InstanceTrendingReportOutbound struct {
+	CallsAnswered int64 `json:"CallsAnswered"`
+	// StatsTime is sent as epoch milliseconds.
+	StatsTime  time.Time `json:"StatsTime"`
+	TotalCalls int64     `json:"TotalCalls"`
+}
+
+// BreakCodeDetail is the BreakCodeDetailList object in the answer of
+// GetRealtimeInstanceStates.
+type BreakCodeDetail struct {
+	BreakCode string `json:"BreakCode"`
+	Count     int64  `json:"Count"`
+	Duration  int64  `json:"Duration"`
+}
+
+// SchemaProperty is the Properties object in the answer of GetSchema.
+type SchemaProperty struct {
+	DisplayName         string  `json:"DisplayName"`
+	Description         string  `json:"Description"`
+	Name                string  `json:"Name"`
+	DataType            string  `json:"DataType"`
+	Pattern             string  `json:"Pattern"`
+	PatternErrorMessage string  `json:"PatternErrorMessage"`
+	MinLength           int     `json:"MinLength"`
+	MaxLength           int     `json:"MaxLength"`
+	Minimum             float64 `json:"Minimum"`
+	Maximum             float64 `json:"Maximum"`
+	Required            bool    `json:"Required"`
+	System              bool    `json:"System"`
+	Disabled            bool    `json:"Disabled"`
+	Array               bool    `json:"Array"`
+	ReadOnly            bool    `json:"ReadOnly"`
+	EditorType          string  `json:"EditorType"`
+	Attributes          string  `json:"Attributes"`
+	DisplayOrder        int     `json:"DisplayOrder"`
+	CreatedTime         int64   `json:"CreatedTime"`
+	UpdatedTime         int64   `json:"UpdatedTime"`
+	Creator             string  `json:"Creator"`
+}
+
+// SummaryTemplateProperty is the PropertyList object in the answer of
+// GetSummaryTemplate.
+type SummaryTemplateProperty struct {
+	Array      bool   `json:"Array"`
+	Attributes string `json:"Attributes"`
+	// CreatedTime is sent as epoch milliseconds.
+	CreatedTime         time.Time `json:"CreatedTime"`
+	Creator             string    `json:"Creator"`
+	DataType            string    `json:"DataType"`
+	Description         string    `json:"Description"`
+	Disabled            bool      `json:"Disabled"`
+	DisplayName         string    `json:"DisplayName"`
+	DisplayOrder        int       `json:"DisplayOrder"`
+	EditorType          string    `json:"EditorType"`
+	MaxLength           int       `json:"MaxLength"`
+	Maximum             float64   `json:"Maximum"`
+	MinLength           int       `json:"MinLength"`
+	Minimum             float64   `json:"Minimum"`
+	Name                string    `json:"Name"`
+	Pattern             string    `json:"Pattern"`
+	PatternErrorMessage string    `json:"PatternErrorMessage"`
+	ReadOnly            bool      `json:"ReadOnly"`
+	Required            bool      `json:"Required"`
+	System              bool      `json:"System"`
+	// UpdatedTime is sent as epoch milliseconds.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+}
+
+// AgentSummaryReportInbound is the Inbound object in the answer of
+// ListAgentSummaryReportsSinceMidnight.
+type AgentSummaryReportInbound struct {
+	AverageRingTime              int64   `json:"AverageRingTime"`
+	AverageTalkTime              int64   `json:"AverageTalkTime"`
+	AverageWorkTime              int64   `json:"AverageWorkTime"`
+	CallsHandled                 int64   `json:"CallsHandled"`
+	CallsOffered                 int64   `json:"CallsOffered"`
+	HandleRate                   float64 `json:"HandleRate"`
+	MaxRingTime                  int64   `json:"MaxRingTime"`
+	MaxTalkTime                  int64   `json:"MaxTalkTime"`
+	MaxWorkTime                  int64   `json:"MaxWorkTime"`
+	SatisfactionIndex            float64 `json:"SatisfactionIndex"`
+	SatisfactionSurveysOffered   int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64   `json:"SatisfactionSurveysResponded"`
+	ServiceLevel20               float64 `json:"ServiceLevel20"`
+	TotalRingTime                int64   `json:"TotalRingTime"`
+	TotalTalkTime                int64   `json:"TotalTalkTime"`
+	TotalWorkTime                int64   `json:"TotalWorkTime"`
+}
+
+// AgentSummaryReportOutbound is the Outbound object in the answer of
+// ListAgentSummaryReportsSinceMidnight.
+type AgentSummaryReportOutbound struct {
+	AnswerRate                   float64 `json:"AnswerRate"`
+	AverageDialingTime           int64   `json:"AverageDialingTime"`
+	AverageTalkTime              int64   `json:"AverageTalkTime"`
+	AverageWorkTime              int64   `json:"AverageWorkTime"`
+	CallsAnswered                int64   `json:"CallsAnswered"`
+	CallsDialed                  int64   `json:"CallsDialed"`
+	MaxDialingTime               int64   `json:"MaxDialingTime"`
+	MaxTalkTime                  int64   `json:"MaxTalkTime"`
+	MaxWorkTime                  string  `json:"MaxWorkTime"`
+	SatisfactionIndex            float64 `json:"SatisfactionIndex"`
+	SatisfactionSurveysOffered   int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64   `json:"SatisfactionSurveysResponded"`
+	TotalDialingTime             int64   `json:"TotalDialingTime"`
+	TotalTalkTime                int64   `json:"TotalTalkTime"`
+	TotalWorkTime                int64   `json:"TotalWorkTime"`
+}
+
+// AgentSummaryReportOverall is the Overall object in the answer of
+// ListAgentSummaryReportsSinceMidnight.
+type AgentSummaryReportOverall struct {
+	AverageReadyTime             int64   `json:"AverageReadyTime"`
+	AverageTalkTime              int64   `json:"AverageTalkTime"`
+	AverageWorkTime              int64   `json:"AverageWorkTime"`
+	MaxReadyTime                 int64   `json:"MaxReadyTime"`
+	MaxTalkTime                  int64   `json:"MaxTalkTime"`
+	MaxWorkTime                  int64   `json:"MaxWorkTime"`
+	OccupancyRate                float64 `json:"OccupancyRate"`
+	OneTransferCalls             int64   `json:"OneTransferCalls"`
+	SatisfactionIndex            float64 `json:"SatisfactionIndex"`
+	SatisfactionSurveysOffered   int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64   `json:"SatisfactionSurveysResponded"`
+	TotalBreakTime               int64   `json:"TotalBreakTime"`
+	TotalCalls                   int64   `json:"TotalCalls"`
+	TotalLoggedInTime            int64   `json:"TotalLoggedInTime"`
+	TotalReadyTime               int64   `json:"TotalReadyTime"`
+	TotalTalkTime                int64   `json:"TotalTalkTime"`
+	TotalWorkTime                int64   `json:"TotalWorkTime"`
+}
+
+// SummaryIndex is the SummaryIndex object in the answer of
+// ListCallDetailRecordsV2.
+type SummaryIndex struct {
+	Keywords string `json:"Keywords"`
+}
+
+// Back2Back is the Back2Back object in the answer of
+// ListHistoricalAgentReport.
+type Back2Back struct {
+	AgentHandleRate         string  `json:"AgentHandleRate"`
+	AnswerRate              string  `json:"AnswerRate"`
+	AverageCustomerRingTime string  `json:"AverageCustomerRingTime"`
+	AverageRingTime         string  `json:"AverageRingTime"`
+	AverageTalkTime         string  `json:"AverageTalkTime"`
+	CallsAgentHandled       string  `json:"CallsAgentHandled"`
+	CallsAnswered           string  `json:"CallsAnswered"`
+	CallsCustomerAnswered   string  `json:"CallsCustomerAnswered"`
+	CallsDialed             string  `json:"CallsDialed"`
+	CustomerAnswerRate      string  `json:"CustomerAnswerRate"`
+	MaxCustomerRingTime     string  `json:"MaxCustomerRingTime"`
+	MaxRingTime             string  `json:"MaxRingTime"`
+	MaxTalkTime             string  `json:"MaxTalkTime"`
+	TotalCustomerRingTime   string  `json:"TotalCustomerRingTime"`
+	TotalRingTime           string  `json:"TotalRingTime"`
+	TotalTalkTime           string  `json:"TotalTalkTime"`
+	AgentAnswerRate         float64 `json:"AgentAnswerRate"`
+	CallsCustomerHandled    int64   `json:"CallsCustomerHandled"`
+	CustomerHandleRate      float64 `json:"CustomerHandleRate"`
+}
+
+// HistoricalAgentReportInbound is the Inbound object in the answer of
+// ListHistoricalAgentReport.
+type HistoricalAgentReportInbound struct {
+	AccessChannelTypeDetails     []AccessChannelTypeDetail `json:"AccessChannelTypeDetails"`
+	AverageFirstResponseTime     float64                   `json:"AverageFirstResponseTime"`
+	AverageHoldTime              float64                   `json:"AverageHoldTime"`
+	AverageResponseTime          float64                   `json:"AverageResponseTime"`
+	AverageRingTime              float64                   `json:"AverageRingTime"`
+	AverageTalkTime              float64                   `json:"AverageTalkTime"`
+	AverageWorkTime              float64                   `json:"AverageWorkTime"`
+	CallsAttendedTransferIn      int64                     `json:"CallsAttendedTransferIn"`
+	CallsAttendedTransferOut     int64                     `json:"CallsAttendedTransferOut"`
+	CallsBlindTransferIn         int64                     `json:"CallsBlindTransferIn"`
+	CallsBlindTransferOut        int64                     `json:"CallsBlindTransferOut"`
+	CallsHandled                 int64                     `json:"CallsHandled"`
+	CallsHold                    int64                     `json:"CallsHold"`
+	CallsOffered                 int64                     `json:"CallsOffered"`
+	CallsRinged                  int64                     `json:"CallsRinged"`
+	HandleRate                   float64                   `json:"HandleRate"`
+	MaxHoldTime                  int64                     `json:"MaxHoldTime"`
+	MaxRingTime                  int64                     `json:"MaxRingTime"`
+	MaxTalkTime                  int64                     `json:"MaxTalkTime"`
+	MaxWorkTime                  int64                     `json:"MaxWorkTime"`
+	SatisfactionIndex            float64                   `json:"SatisfactionIndex"`
+	SatisfactionRate             float64                   `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered   int64                     `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64                     `json:"SatisfactionSurveysResponded"`
+	ServiceLevel15               float64                   `json:"ServiceLevel15"`
+	TotalHoldTime                int64                     `json:"TotalHoldTime"`
+	TotalMessagesSent            int64                     `json:"TotalMessagesSent"`
+	TotalMessagesSentByAgent     int64                     `json:"TotalMessagesSentByAgent"`
+	TotalMessagesSentByCustomer  string                    `json:"TotalMessagesSentByCustomer"`
+	TotalRingTime                int64                     `json:"TotalRingTime"`
+	TotalTalkTime                int64                     `json:"TotalTalkTime"`
+	TotalWorkTime                int64                     `json:"TotalWorkTime"`
+}
+
+// HistoricalAgentSkillGroupReportBack2Back is the Back2Back object in the
+// answer of ListHistoricalAgentSkillGroupReport.
+type HistoricalAgentSkillGroupReportBack2Back struct {
+	AgentAnswerRate         float64 `json:"AgentAnswerRate"`
+	AgentHandleRate         float64 `json:"AgentHandleRate"`
+	AnswerRate              float64 `json:"AnswerRate"`
+	AverageCustomerRingTime float64 `json:"AverageCustomerRingTime"`
+	AverageRingTime         float64 `json:"AverageRingTime"`
+	AverageTalkTime         int64   `json:"AverageTalkTime"`
+	CallsAgentHandled       int64   `json:"CallsAgentHandled"`
+	CallsAnswered           int64   `json:"CallsAnswered"`
+	CallsCustomerAnswered   int64   `json:"CallsCustomerAnswered"`
+	CallsCustomerHandled    int64   `json:"CallsCustomerHandled"`
+	CallsDialed             int64   `json:"CallsDialed"`
+	CustomerAnswerRate      float64 `json:"CustomerAnswerRate"`
+	CustomerHandleRate      float64 `json:"CustomerHandleRate"`
+	MaxCustomerRingTime     int64   `json:"MaxCustomerRingTime"`
+	MaxRingTime             int64   `json:"MaxRingTime"`
+	MaxTalkTime             int64   `json:"MaxTalkTime"`
+	TotalCustomerRingTime   int64   `json:"TotalCustomerRingTime"`
+	TotalRingTime           int64   `json:"TotalRingTime"`
+	TotalTalkTime           int64   `json:"TotalTalkTime"`
+}
+
+// HistoricalAgentSkillGroupReportInternal is the Internal object in the
+// answer of ListHistoricalAgentSkillGroupReport.
+type HistoricalAgentSkillGroupReportInternal struct {
+	AverageTalkTime int64 `json:"AverageTalkTime"`
+	CallsAnswered   int64 `json:"CallsAnswered"`
+	CallsDialed     int64 `json:"CallsDialed"`
+	CallsHandled    int64 `json:"CallsHandled"`
+	CallsOffered    int64 `json:"CallsOffered"`
+	CallsTalk       int64 `json:"CallsTalk"`
+	CallsTalked     int64 `json:"CallsTalked"`
+	MaxTalkTime     int64 `json:"MaxTalkTime"`
+	TotalTalkTime   int64 `json:"TotalTalkTime"`
+}
+
+// HistoricalAgentSkillGroupReportOverall is the Overall object in the answer
+// of ListHistoricalAgentSkillGroupReport.
+type HistoricalAgentSkillGroupReportOverall struct {
+	AverageBreakTime    float64           `json:"AverageBreakTime"`
+	AverageHoldTime     float64           `json:"AverageHoldTime"`
+	AverageReadyTime    float64           `json:"AverageReadyTime"`
+	AverageTalkTime     float64           `json:"AverageTalkTime"`
+	AverageWorkTime     float64           `json:"AverageWorkTime"`
+	BreakCodeDetailList []BreakCodeDetail `json:"BreakCodeDetailList"`
+	// FirstCheckInTime is sent as epoch milliseconds.
+	FirstCheckInTime time.Time `json:"FirstCheckInTime"`
+	// LastCheckOutTime is sent as epoch milliseconds.
+	LastCheckOutTime                  time.Time `json:"LastCheckOutTime"`
+	MaxBreakTime                      int64     `json:"MaxBreakTime"`
+	MaxHoldTime                       int64     `json:"MaxHoldTime"`
+	MaxReadyTime                      int64     `json:"MaxReadyTime"`
+	MaxTalkTime                       int64     `json:"MaxTalkTime"`
+	MaxWorkTime                       int64     `json:"MaxWorkTime"`
+	OccupancyRate                     float64   `json:"OccupancyRate"`
+	SatisfactionIndex                 float64   `json:"SatisfactionIndex"`
+	SatisfactionRate                  float64   `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered        int64     `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded      int64     `json:"SatisfactionSurveysResponded"`
+	TotalBreakTime                    int64     `json:"TotalBreakTime"`
+	TotalCalls                        int64     `json:"TotalCalls"`
+	TotalHoldTime                     int64     `json:"TotalHoldTime"`
+	TotalLoggedInTime                 int64     `json:"TotalLoggedInTime"`
+	TotalOffSiteLggedInTime           int64     `json:"TotalOffSiteLggedInTime"`
+	TotalOfficePhoneLoggedInTime      int64     `json:"TotalOfficePhoneLoggedInTime"`
+	TotalOnSiteLoggedInTime           string    `json:"TotalOnSiteLoggedInTime"`
+	TotalOutboundScenarioLoggedInTime int64     `json:"TotalOutboundScenarioLoggedInTime"`
+	TotalOutboundScenarioReadyTime    int64     `json:"TotalOutboundScenarioReadyTime"`
+	TotalOutboundScenarioTime         int64     `json:"TotalOutboundScenarioTime"`
+	TotalReadyTime                    int64     `json:"TotalReadyTime"`
+	TotalTalkTime                     int64     `json:"TotalTalkTime"`
+	TotalWorkTime                     int64     `json:"TotalWorkTime"`
+}
+
+// HistoricalSkillGroupReportBack2Back is the Back2Back object in the answer
+// of ListHistoricalSkillGroupReport.
+type HistoricalSkillGroupReportBack2Back struct {
+	AgentHandleRate         float64 `json:"AgentHandleRate"`
+	AnswerRate              float64 `json:"AnswerRate"`
+	AverageCustomerRingTime float64 `json:"AverageCustomerRingTime"`
+	AverageRingTime         float64 `json:"AverageRingTime"`
+	AverageTalkTime         float64 `json:"AverageTalkTime"`
+	CallsAnswered           int64   `json:"CallsAnswered"`
+	CallsCustomerAnswered   int64   `json:"CallsCustomerAnswered"`
+	CallsDialed             int64   `json:"CallsDialed"`
+	CustomerAnswerRate      float64 `json:"CustomerAnswerRate"`
+	MaxCustomerRingTime     int64   `json:"MaxCustomerRingTime"`
+	MaxRingTime             int64   `json:"MaxRingTime"`
+	MaxTalkTime             int64   `json:"MaxTalkTime"`
+	TotalCustomerRingTime   int64   `json:"TotalCustomerRingTime"`
+	TotalRingTime           int64   `json:"TotalRingTime"`
+	TotalTalkTime           int64   `json:"TotalTalkTime"`
+}
+
+// ListIntervalAgentReportDataBack2Back is the Back2Back object in the answer
+// of ListIntervalAgentReport.
+type ListIntervalAgentReportDataBack2Back struct {
+	AgentHandleRate         float64 `json:"AgentHandleRate"`
+	AnswerRate              float64 `json:"AnswerRate"`
+	AverageCustomerRingTime float64 `json:"AverageCustomerRingTime"`
+	AverageRingTime         float64 `json:"AverageRingTime"`
+	AverageTalkTime         float64 `json:"AverageTalkTime"`
+	CallsAgentHandled       int64   `json:"CallsAgentHandled"`
+	CallsAnswered           int64   `json:"CallsAnswered"`
+	CallsCustomerAnswered   int64   `json:"CallsCustomerAnswered"`
+	CallsDialed             int64   `json:"CallsDialed"`
+	CustomerAnswerRate      float64 `json:"CustomerAnswerRate"`
+	MaxCustomerRingTime     int64   `json:"MaxCustomerRingTime"`
+	MaxRingTime             int64   `json:"MaxRingTime"`
+	MaxTalkTime             int64   `json:"MaxTalkTime"`
+	TotalCustomerRingTime   int64   `json:"TotalCustomerRingTime"`
+	TotalRingTime           int64   `json:"TotalRingTime"`
+	TotalTalkTime           int64   `json:"TotalTalkTime"`
+}
+
+// ListIntervalAgentSkillGroupReportDataOverall is the Overall object in the
+// answer of ListIntervalAgentSkillGroupReport.
+type ListIntervalAgentSkillGroupReportDataOverall struct {
+	AverageBreakTime                  float64           `json:"AverageBreakTime"`
+	AverageHoldTime                   float64           `json:"AverageHoldTime"`
+	AverageReadyTime                  float64           `json:"AverageReadyTime"`
+	AverageTalkTime                   float64           `json:"AverageTalkTime"`
+	AverageWorkTime                   float64           `json:"AverageWorkTime"`
+	BreakCodeDetailList               []BreakCodeDetail `json:"BreakCodeDetailList"`
+	FirstCheckInTime                  int64             `json:"FirstCheckInTime"`
+	LastCheckOutTime                  int64             `json:"LastCheckOutTime"`
+	LastCheckoutTime                  int64             `json:"LastCheckoutTime"`
+	MaxBreakTime                      int64             `json:"MaxBreakTime"`
+	MaxHoldTime                       int64             `json:"MaxHoldTime"`
+	MaxReadyTime                      int64             `json:"MaxReadyTime"`
+	MaxTalkTime                       int64             `json:"MaxTalkTime"`
+	MaxWorkTime                       int64             `json:"MaxWorkTime"`
+	OccupancyRate                     float64           `json:"OccupancyRate"`
+	SatisfactionIndex                 float64           `json:"SatisfactionIndex"`
+	SatisfactionRate                  float64           `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered        int64             `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded      int64             `json:"SatisfactionSurveysResponded"`
+	TotalBreakTime                    int64             `json:"TotalBreakTime"`
+	TotalCalls                        int64             `json:"TotalCalls"`
+	TotalHoldTime                     int64             `json:"TotalHoldTime"`
+	TotalLoggedInTime                 int64             `json:"TotalLoggedInTime"`
+	TotalOffSiteLoggedInTime          string            `json:"TotalOffSiteLoggedInTime"`
+	TotalOfficePhoneLoggedInTime      string            `json:"TotalOfficePhoneLoggedInTime"`
+	TotalOnSiteLoggedInTime           string            `json:"TotalOnSiteLoggedInTime"`
+	TotalOutboundScenarioLoggedInTime int64             `json:"TotalOutboundScenarioLoggedInTime"`
+	TotalOutboundScenarioReadyTime    int64             `json:"TotalOutboundScenarioReadyTime"`
+	TotalOutboundScenarioTime         int64             `json:"TotalOutboundScenarioTime"`
+	TotalReadyTime                    int64             `json:"TotalReadyTime"`
+	TotalTalkTime                     int64             `json:"TotalTalkTime"`
+	TotalWorkTime                     int64             `json:"TotalWorkTime"`
+}
+
+// ListIntervalSkillGroupReportDataBack2Back is the Back2Back object in the
+// answer of ListIntervalSkillGroupReport.
+type ListIntervalSkillGroupReportDataBack2Back struct {
+	AgentHandleRate         float64 `json:"AgentHandleRate"`
+	AnswerRate              string  `json:"AnswerRate"`
+	AverageCustomerRingTime float64 `json:"AverageCustomerRingTime"`
+	AverageRingTime         float64 `json:"AverageRingTime"`
+	AverageTalkTime         string  `json:"AverageTalkTime"`
+	CallsAgentHandled       int64   `json:"CallsAgentHandled"`
+	CallsAnswered           int64   `json:"CallsAnswered"`
+	CallsCustomerAnswered   int64   `json:"CallsCustomerAnswered"`
+	CallsDialed             int64   `json:"CallsDialed"`
+	CustomerAnswerRate      float64 `json:"CustomerAnswerRate"`
+	MaxCustomerRingTime     int64   `json:"MaxCustomerRingTime"`
+	MaxRingTime             int64   `json:"MaxRingTime"`
+	MaxTalkTime             string  `json:"MaxTalkTime"`
+	TotalCustomerRingTime   int64   `json:"TotalCustomerRingTime"`
+	TotalRingTime           int64   `json:"TotalRingTime"`
+	TotalTalkTime           int64   `json:"TotalTalkTime"`
+}
+
+// HoldTimeSegment is the HoldTimeSegments object in the answer of
+// ListMultiChannelRecordings.
+type HoldTimeSegment struct {
+	EndTime   int64 `json:"EndTime"`
+	StartTime int64 `json:"StartTime"`
+}
+
+// SkillGroupSummaryReportInbound is the Inbound object in the answer of
+// ListSkillGroupSummaryReportsSinceMidnight.
+type SkillGroupSummaryReportInbound struct {
+	AbandonedInQueueOfQueueCount              int64   `json:"AbandonedInQueueOfQueueCount"`
+	AnsweredByAgentOfQueueCount               int64   `json:"AnsweredByAgentOfQueueCount"`
+	AnsweredByAgentOfQueueMaxWaitTimeDuration int64   `json:"AnsweredByAgentOfQueueMaxWaitTimeDuration"`
+	AnsweredByAgentOfQueueWaitTimeDuration    int64   `json:"AnsweredByAgentOfQueueWaitTimeDuration"`
+	AverageRingTime                           int64   `json:"AverageRingTime"`
+	AverageTalkTime                           int64   `json:"AverageTalkTime"`
+	AverageWorkTime                           int64   `json:"AverageWorkTime"`
+	CallsAbandoned                            int64   `json:"CallsAbandoned"`
+	CallsAttendedTransferOut                  int64   `json:"CallsAttendedTransferOut"`
+	CallsBlindTransferOut                     int64   `json:"CallsBlindTransferOut"`
+	CallsHandled                              int64   `json:"CallsHandled"`
+	CallsOffered                              int64   `json:"CallsOffered"`
+	CallsOverflow                             string  `json:"CallsOverflow"`
+	CallsQueuingCanceled                      string  `json:"CallsQueuingCanceled"`
+	CallsQueuingFailure                       string  `json:"CallsQueuingFailure"`
+	CallsQueuingRerouted                      string  `json:"CallsQueuingRerouted"`
+	CallsQueuingTimeout                       int64   `json:"CallsQueuingTimeout"`
+	CallsServiceLevel10                       int64   `json:"CallsServiceLevel10"`
+	CallsServiceLevel20                       int64   `json:"CallsServiceLevel20"`
+	CallsServiceLevel30                       int64   `json:"CallsServiceLevel30"`
+	CallsTimeout                              int64   `json:"CallsTimeout"`
+	GiveUpByAgentOfQueueCount                 int64   `json:"GiveUpByAgentOfQueueCount"`
+	HandleRate                                float64 `json:"HandleRate"`
+	InComingQueueOfQueueCount                 int64   `json:"InComingQueueOfQueueCount"`
+	MaxRingTime                               int64   `json:"MaxRingTime"`
+	MaxTalkTime                               string  `json:"MaxTalkTime"`
+	MaxWorkTime                               int64   `json:"MaxWorkTime"`
+	OverFlowInQueueOfQueueCount               int64   `json:"OverFlowInQueueOfQueueCount"`
+	QueueMaxWaitTimeDuration                  int64   `json:"QueueMaxWaitTimeDuration"`
+	QueueWaitTimeDuration                     int64   `json:"QueueWaitTimeDuration"`
+	SatisfactionIndex                         float64 `json:"SatisfactionIndex"`
+	SatisfactionSurveysOffered                int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded              int64   `json:"SatisfactionSurveysResponded"`
+	ServiceLevel20                            float64 `json:"ServiceLevel20"`
+	TotalRingTime                             int64   `json:"TotalRingTime"`
+	TotalTalkTime                             int64   `json:"TotalTalkTime"`
+	TotalWorkTime                             int64   `json:"TotalWorkTime"`
+}
+
+// SkillGroupSummaryReportOutbound is the Outbound object in the answer of
+// ListSkillGroupSummaryReportsSinceMidnight.
+type SkillGroupSummaryReportOutbound struct {
+	AnswerRate                   float64 `json:"AnswerRate"`
+	AverageDialingTime           int64   `json:"AverageDialingTime"`
+	AverageTalkTime              int64   `json:"AverageTalkTime"`
+	AverageWorkTime              int64   `json:"AverageWorkTime"`
+	CallsAbandoned               int64   `json:"CallsAbandoned"`
+	CallsAgentHandled            int64   `json:"CallsAgentHandled"`
+	CallsAnswered                int64   `json:"CallsAnswered"`
+	CallsDialed                  int64   `json:"CallsDialed"`
+	CallsOffered                 int64   `json:"CallsOffered"`
+	CallsQueuingCancelled        int64   `json:"CallsQueuingCancelled"`
+	CallsQueuingFailed           int64   `json:"CallsQueuingFailed"`
+	CallsQueuingFailure          int64   `json:"CallsQueuingFailure"`
+	CallsQueuingOverflow         int64   `json:"CallsQueuingOverflow"`
+	CallsQueuingRerouted         int64   `json:"CallsQueuingRerouted"`
+	CallsQueuingTimeout          int64   `json:"CallsQueuingTimeout"`
+	CallsServiceLevel30          string  `json:"CallsServiceLevel30"`
+	CallsServiceLevel30V2        int64   `json:"CallsServiceLevel30V2"`
+	MaxDialingTime               int64   `json:"MaxDialingTime"`
+	MaxTalkTime                  int64   `json:"MaxTalkTime"`
+	MaxWorkTime                  int64   `json:"MaxWorkTime"`
+	SatisfactionIndex            float64 `json:"SatisfactionIndex"`
+	SatisfactionSurveysOffered   int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64   `json:"SatisfactionSurveysResponded"`
+	TotalDialingTime             int64   `json:"TotalDialingTime"`
+	TotalTalkTime                int64   `json:"TotalTalkTime"`
+	TotalWaitTime                int64   `json:"TotalWaitTime"`
+	TotalWorkTime                int64   `json:"TotalWorkTime"`
+}
+
+// SkillGroupSummaryReportOverall is the Overall object in the answer of
+// ListSkillGroupSummaryReportsSinceMidnight.
+type SkillGroupSummaryReportOverall struct {
+	AverageReadyTime             int64   `json:"AverageReadyTime"`
+	AverageTalkTime              int64   `json:"AverageTalkTime"`
+	AverageWorkTime              int64   `json:"AverageWorkTime"`
+	MaxReadyTime                 int64   `json:"MaxReadyTime"`
+	MaxTalkTime                  int64   `json:"MaxTalkTime"`
+	MaxWorkTime                  int64   `json:"MaxWorkTime"`
+	OccupancyRate                float64 `json:"OccupancyRate"`
+	SatisfactionIndex            float64 `json:"SatisfactionIndex"`
+	SatisfactionSurveysOffered   int64   `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64   `json:"SatisfactionSurveysResponded"`
+	TotalBreakTime               int64   `json:"TotalBreakTime"`
+	TotalCalls                   int64   `json:"TotalCalls"`
+	TotalLoggedInTime            int64   `json:"TotalLoggedInTime"`
+	TotalReadyTime               int64   `json:"TotalReadyTime"`
+	TotalTalkTime                int64   `json:"TotalTalkTime"`
+	TotalWorkTime                int64   `json:"TotalWorkTime"`
+}
+
+// TicketField is the TicketFields object in the answer of
+// ListTicketTemplates.
+type TicketField struct {
+	Array     bool   `json:"Array"`
+	Attribute string `json:"Attribute"`
+	// CreatedTime is sent as epoch milliseconds.
+	CreatedTime         time.Time `json:"CreatedTime"`
+	Creator             string    `json:"Creator"`
+	DataType            string    `json:"DataType"`
+	Description         string    `json:"Description"`
+	Disabled            bool      `json:"Disabled"`
+	DisplayName         string    `json:"DisplayName"`
+	DisplayOrder        int       `json:"DisplayOrder"`
+	EditorType          string    `json:"EditorType"`
+	MaxLength           int       `json:"MaxLength"`
+	Maximum             float64   `json:"Maximum"`
+	MinLength           int       `json:"MinLength"`
+	Minimum             float64   `json:"Minimum"`
+	Name                string    `json:"Name"`
+	Pattern             string    `json:"Pattern"`
+	PatternErrorMessage string    `json:"PatternErrorMessage"`
+	ReadOnly            bool      `json:"ReadOnly"`
+	Required            bool      `json:"Required"`
+	System              bool      `json:"System"`
+	// UpdatedTime is sent as epoch milliseconds.
+	UpdatedTime time.Time `json:"UpdatedTime"`
+}
+
+// PersonalOutboundNumber is the PersonalOutboundNumberList object in the
+// answer of ListUsers.
+type PersonalOutboundNumber struct {
+	Active   bool   `json:"Active"`
+	City     string `json:"City"`
+	Number   string `json:"Number"`
+	Province string `json:"Province"`
+	Usage    string `json:"Usage"`
+}
+
+// UserSkillLevel is the SkillLevelList object in the answer of ListUsers.
+type UserSkillLevel struct {
+	SkillGroupID   string `json:"SkillGroupId"`
+	SkillGroupName string `json:"SkillGroupName"`
+	SkillLevel     int    `json:"SkillLevel"`
+}
+
+// ListWaitingChatsDataUser is the UserList object in the answer of
+// ListWaitingChats.
+type ListWaitingChatsDataUser struct {
+	AvatarURL string `json:"AvatarUrl"`
+	UserID    string `json:"UserId"`
+	UserName  string `json:"UserName"`
+	UserType  string `json:"UserType"`
+}
+
+// Event is the EventList object in the answer of UpdateSubscription.
+type Event struct {
+	Disabled bool   `json:"Disabled"`
+	Name     string `json:"Name"`
+	Topic    string `json:"Topic"`
+}
+
+// ChannelContext is the ChannelContexts object in the answer of AnswerCall.
+type ChannelContext struct {
+	CallType         string `json:"CallType"`
+	ChannelID        string `json:"ChannelId"`
+	ChannelState     string `json:"ChannelState"`
+	ChannelVariables string `json:"ChannelVariables"`
+	Destination      string `json:"Destination"`
+	Index            int64  `json:"Index"`
+	JobID            string `json:"JobId"`
+	Originator       string `json:"Originator"`
+	ReleaseInitiator string `json:"ReleaseInitiator"`
+	ReleaseReason    string `json:"ReleaseReason"`
+	SkillGroupID     string `json:"SkillGroupId"`
+	// Timestamp is sent as epoch milliseconds.
+	Timestamp     time.Time `json:"Timestamp"`
+	UserExtension string    `json:"UserExtension"`
+	UserID        string    `json:"UserId"`
+	ChannelFlags  string    `json:"ChannelFlags"`
+	MediaType     string    `json:"MediaType"`
+}
+
+// ParallelJob is the ParallelJobList object in the answer of PollUserStatus.
+type ParallelJob struct {
+	JobID     string `json:"JobId"`
+	Status    string `json:"Status"`
+	Timestamp int64  `json:"Timestamp"`
+}
+
+// Member is the Members object in the answer of PollUserStatus.
+type Member struct {
+	Index            int    `json:"Index"`
+	ReleaseInitiator string `json:"ReleaseInitiator"`
+	ReleaseReason    string `json:"ReleaseReason"`
+	SkillGroupID     string `json:"SkillGroupId"`
+	Status           string `json:"Status"`
+	UserID           string `json:"UserId"`
+	UserType         string `json:"UserType"`
+}
+
+// EventSequence is the EventSequence object in the answer of
+// GetCallDetailRecord.
+type EventSequence struct {
+	Duration int64  `json:"Duration"`
+	Event    string `json:"Event"`
+	// EventTime is sent as epoch milliseconds.
+	EventTime time.Time `json:"EventTime"`
+}
+
+// Emotion is the Emotion object in the answer of GetCallDetailRecord.
+type Emotion struct {
+	Confidence int    `json:"Confidence"`
+	Remark     string `json:"Remark"`
+	Success    bool   `json:"Success"`
+	TaskID     string `json:"TaskId"`
+	Type       string `json:"Type"`
+}
+
+// ProblemSolving is the ProblemSolving object in the answer of
+// GetCallDetailRecord.
+type ProblemSolving struct {
+	Problem  string `json:"Problem"`
+	Solution string `json:"Solution"`
+	Solved   bool   `json:"Solved"`
+	Success  bool   `json:"Success"`
+	TaskID   string `json:"TaskId"`
+}
+
+// Satisfaction is the Satisfaction object in the answer of
+// GetCallDetailRecord.
+type Satisfaction struct {
+	Remark                  string `json:"Remark"`
+	SatisfactionDescription string `json:"SatisfactionDescription"`
+	Success                 bool   `json:"Success"`
+	TaskID                  string `json:"TaskId"`
+}
+
+// Todo is the TodoList object in the answer of GetCallDetailRecord.
+type Todo struct {
+	Success bool     `json:"Success"`
+	TaskID  string   `json:"TaskId"`
+	Tasks   []string `json:"Tasks"`
+}
+
+// AccessChannelTypeDetail is the AccessChannelTypeDetailList object in the
+// answer of GetHistoricalInstanceReport.
+type AccessChannelTypeDetail struct {
+	AccessChannelType string `json:"AccessChannelType"`
+	CallsOffered      int64  `json:"CallsOffered"`
 }
 
 // decodeInstance reads one Instance in one pass.
@@ -194,6 +2549,18 @@ func decodeUser(d *wire.Decoder, u *User) {
 			u.RoleName = d.Str()
 		case k.Is("WorkMode"):
 			u.WorkMode = d.Str()
+		case k.Is("AvatarUrl"):
+			u.AvatarURL = d.LenientString()
+		case k.Is("DeviceExt"):
+			u.DeviceExt = d.LenientString()
+		case k.Is("DeviceId"):
+			u.DeviceID = d.LenientString()
+		case k.Is("DeviceState"):
+			u.DeviceState = d.LenientString()
+		case k.Is("DisplayId"):
+			u.DisplayID = d.LenientString()
+		case k.Is("Nickname"):
+			u.Nickname = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -222,6 +2589,14 @@ func decodePhoneNumber(d *wire.Decoder, p *PhoneNumber) {
 			p.Active = d.LenientBool()
 		case k.Is("SkillGroups"):
 			p.SkillGroups = wire.Slice(d, p.SkillGroups, decodeSkillGroup)
+		case k.Is("ContactFlowName"):
+			p.ContactFlowName = d.LenientString()
+		case k.Is("CreateTime"):
+			p.CreateTime = d.Millis()
+		case k.Is("Provider"):
+			p.Provider = d.LenientString()
+		case k.Is("Tags"):
+			p.Tags = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -266,7 +2641,4634 @@ func decodeChatbotBusinessUnit(d *wire.Decoder, c *ChatbotBusinessUnit) {
 	}
 }
 
+// decodeCallState reads one CallState in one pass.
+func decodeCallState(d *wire.Decoder, c *CallState) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallContext"):
+			c.CallContext = CallContext{}
+			decodeCallContext(d, &c.CallContext)
+		case k.Is("ContextId"):
+			c.ContextID = d.LenientInt()
+		case k.Is("UserContext"):
+			c.UserContext = UserContext{}
+			decodeUserContext(d, &c.UserContext)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAppendCasesData reads one AppendCasesData in one pass.
+func decodeAppendCasesData(d *wire.Decoder, a *AppendCasesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CustomVariables"):
+			a.CustomVariables = d.LenientString()
+		case k.Is("PhoneNumber"):
+			a.PhoneNumber = d.LenientString()
+		case k.Is("ReferenceId"):
+			a.ReferenceID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBridgeRtcCallData reads one BridgeRtcCallData in one pass.
+func decodeBridgeRtcCallData(d *wire.Decoder, b *BridgeRtcCallData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			b.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			b.JobID = d.LenientString()
+		case k.Is("TokenInfo"):
+			b.TokenInfo = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeChangeVisibilityData reads one ChangeVisibilityData in one pass.
+func decodeChangeVisibilityData(d *wire.Decoder, c *ChangeVisibilityData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCode"):
+			c.BreakCode = d.LenientString()
+		case k.Is("DeviceId"):
+			c.DeviceID = d.LenientString()
+		case k.Is("Extension"):
+			c.Extension = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			c.JobID = d.LenientString()
+		case k.Is("OutboundScenario"):
+			c.OutboundScenario = d.LenientBool()
+		case k.Is("SignedSkillGroupIdList"):
+			c.SignedSkillGroupIDList = wire.Slice(d, c.SignedSkillGroupIDList, decodeLenientText)
+		case k.Is("UserId"):
+			c.UserID = d.LenientString()
+		case k.Is("UserState"):
+			c.UserState = d.LenientString()
+		case k.Is("WorkMode"):
+			c.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClaimChatData reads one ClaimChatData in one pass.
+func decodeClaimChatData(d *wire.Decoder, c *ClaimChatData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ChatContexts"):
+			c.ChatContexts = wire.Slice(d, c.ChatContexts, decodeChatContext)
+		case k.Is("ContextId"):
+			c.ContextID = d.LenientInt()
+		case k.Is("UserContext"):
+			c.UserContext = UserContext{}
+			decodeUserContext(d, &c.UserContext)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateCallTagsData reads one CreateCallTagsData in one pass.
+func decodeCreateCallTagsData(d *wire.Decoder, c *CreateCallTagsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Item"):
+			c.Item = d.LenientString()
+		case k.Is("Reason"):
+			c.Reason = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateChatMediaUrlData reads one CreateChatMediaUrlData in one pass.
+func decodeCreateChatMediaUrlData(d *wire.Decoder, c *CreateChatMediaUrlData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("MediaId"):
+			c.MediaID = d.LenientString()
+		case k.Is("Url"):
+			c.URL = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateSkillGroupData reads one CreateSkillGroupData in one pass.
+func decodeCreateSkillGroupData(d *wire.Decoder, c *CreateSkillGroupData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Description"):
+			c.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("MediaType"):
+			c.MediaType = d.LenientString()
+		case k.Is("Name"):
+			c.Name = d.LenientString()
+		case k.Is("SkillGroupId"):
+			c.SkillGroupID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateUserData reads one CreateUserData in one pass.
+func decodeCreateUserData(d *wire.Decoder, c *CreateUserData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AvatarUrl"):
+			c.AvatarURL = d.LenientString()
+		case k.Is("DisplayName"):
+			c.DisplayName = d.LenientString()
+		case k.Is("Email"):
+			c.Email = d.LenientString()
+		case k.Is("Extension"):
+			c.Extension = d.LenientString()
+		case k.Is("LoginName"):
+			c.LoginName = d.LenientString()
+		case k.Is("Mobile"):
+			c.Mobile = d.LenientString()
+		case k.Is("Nickname"):
+			c.Nickname = d.LenientString()
+		case k.Is("UserId"):
+			c.UserID = d.LenientString()
+		case k.Is("WorkMode"):
+			c.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccessChannel reads one AccessChannel in one pass.
+func decodeAccessChannel(d *wire.Decoder, a *AccessChannel) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Token"):
+			a.Token = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAudioFile reads one AudioFile in one pass.
+func decodeAudioFile(d *wire.Decoder, a *AudioFile) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AudioFileName"):
+			a.AudioFileName = d.LenientString()
+		case k.Is("AudioResourceId"):
+			a.AudioResourceID = d.LenientString()
+		case k.Is("CreatedTime"):
+			a.CreatedTime = d.Time("2006-01-02 15:04:05")
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			a.Name = d.LenientString()
+		case k.Is("OssFileKey"):
+			a.OssFileKey = d.LenientString()
+		case k.Is("UpdatedTime"):
+			a.UpdatedTime = d.Time("2006-01-02 15:04:05")
+		case k.Is("AuditResult"):
+			a.AuditResult = d.LenientString()
+		case k.Is("Status"):
+			a.Status = d.LenientString()
+		case k.Is("Usage"):
+			a.Usage = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAudioFileUploadParameter reads one AudioFileUploadParameter in one pass.
+func decodeAudioFileUploadParameter(d *wire.Decoder, a *AudioFileUploadParameter) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessKeyId"):
+			a.AccessKeyID = d.LenientString()
+		case k.Is("ExpireTime"):
+			a.ExpireTime = d.Seconds()
+		case k.Is("FilePath"):
+			a.FilePath = d.LenientString()
+		case k.Is("Host"):
+			a.Host = d.LenientString()
+		case k.Is("Policy"):
+			a.Policy = d.LenientString()
+		case k.Is("Signature"):
+			a.Signature = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCallDetailRecord reads one CallDetailRecord in one pass.
+func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentEvents"):
+			c.AgentEvents = wire.Slice(d, c.AgentEvents, decodeAgentEvent)
+		case k.Is("AgentIds"):
+			c.AgentIDs = d.LenientString()
+		case k.Is("AgentNames"):
+			c.AgentNames = d.LenientString()
+		case k.Is("AnalyticsReport"):
+			c.AnalyticsReport = AnalyticsReport{}
+			decodeAnalyticsReport(d, &c.AnalyticsReport)
+		case k.Is("AnalyticsReportReady"):
+			c.AnalyticsReportReady = d.LenientBool()
+		case k.Is("CallDuration"):
+			c.CallDuration = d.LenientInt()
+		case k.Is("CalledNumber"):
+			c.CalledNumber = d.LenientString()
+		case k.Is("CalleeLocation"):
+			c.CalleeLocation = d.LenientString()
+		case k.Is("CallerLocation"):
+			c.CallerLocation = d.LenientString()
+		case k.Is("CallingNumber"):
+			c.CallingNumber = d.LenientString()
+		case k.Is("ContactDisposition"):
+			c.ContactDisposition = d.LenientString()
+		case k.Is("ContactId"):
+			c.ContactID = d.LenientString()
+		case k.Is("ContactType"):
+			c.ContactType = d.LenientString()
+		case k.Is("CustomerEvents"):
+			c.CustomerEvents = wire.Slice(d, c.CustomerEvents, decodeCustomerEvent)
+		case k.Is("EarlyMediaState"):
+			c.EarlyMediaState = d.LenientString()
+		case k.Is("EstablishedTime"):
+			c.EstablishedTime = d.Millis()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("IvrEvents"):
+			c.IVREvents = wire.Slice(d, c.IVREvents, decodeIVREvent)
+		case k.Is("OutsideNumberReleaseReason"):
+			c.OutsideNumberReleaseReason = d.LenientString()
+		case k.Is("QueueEvents"):
+			c.QueueEvents = wire.Slice(d, c.QueueEvents, decodeQueueEvent)
+		case k.Is("RecordingReady"):
+			c.RecordingReady = d.LenientBool()
+		case k.Is("ReleaseInitiator"):
+			c.ReleaseInitiator = d.LenientString()
+		case k.Is("ReleaseReason"):
+			c.ReleaseReason = d.LenientString()
+		case k.Is("ReleaseTime"):
+			c.ReleaseTime = d.Millis()
+		case k.Is("Satisfaction"):
+			c.Satisfaction = int(d.LenientInt())
+		case k.Is("SatisfactionSurveyChannel"):
+			c.SatisfactionSurveyChannel = d.LenientString()
+		case k.Is("SatisfactionSurveyOffered"):
+			c.SatisfactionSurveyOffered = d.LenientBool()
+		case k.Is("SkillGroupIds"):
+			c.SkillGroupIDs = d.LenientString()
+		case k.Is("SkillGroupNames"):
+			c.SkillGroupNames = d.LenientString()
+		case k.Is("StartTime"):
+			c.StartTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCampaign reads one Campaign in one pass.
+func decodeCampaign(d *wire.Decoder, c *Campaign) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ActualEndTime"):
+			c.ActualEndTime = d.Millis()
+		case k.Is("ActualStartTime"):
+			c.ActualStartTime = d.Millis()
+		case k.Is("CampaignId"):
+			c.CampaignID = d.LenientString()
+		case k.Is("CasesAborted"):
+			c.CasesAborted = d.LenientInt()
+		case k.Is("CasesConnected"):
+			c.CasesConnected = d.LenientInt()
+		case k.Is("CasesUncompleted"):
+			c.CasesUncompleted = d.LenientInt()
+		case k.Is("CasesUncompletedAfterAttempt"):
+			c.CasesUncompletedAfterAttempt = d.LenientString()
+		case k.Is("CasesUncompletedAfterAttempted"):
+			c.CasesUncompletedAfterAttempted = d.LenientInt()
+		case k.Is("CompletionRate"):
+			c.CompletionRate = d.LenientFloat()
+		case k.Is("ContactFlowId"):
+			c.ContactFlowID = d.LenientString()
+		case k.Is("MaxAttemptCount"):
+			c.MaxAttemptCount = d.LenientInt()
+		case k.Is("MinAttemptInterval"):
+			c.MinAttemptInterval = d.LenientInt()
+		case k.Is("Name"):
+			c.Name = d.LenientString()
+		case k.Is("PlanedEndTime"):
+			c.PlanedEndTime = d.Millis()
+		case k.Is("PlanedStartTime"):
+			c.PlanedStartTime = d.Millis()
+		case k.Is("QueueId"):
+			c.QueueID = d.LenientString()
+		case k.Is("QueueName"):
+			c.QueueName = d.LenientString()
+		case k.Is("Simulation"):
+			c.Simulation = d.LenientBool()
+		case k.Is("SimulationParameters"):
+			c.SimulationParameters = d.LenientString()
+		case k.Is("State"):
+			c.State = d.LenientString()
+		case k.Is("StrategyParameters"):
+			c.StrategyParameters = d.LenientString()
+		case k.Is("StrategyType"):
+			c.StrategyType = d.LenientString()
+		case k.Is("TotalCases"):
+			c.TotalCases = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCaseFileUploadURL reads one CaseFileUploadURL in one pass.
+func decodeCaseFileUploadURL(d *wire.Decoder, c *CaseFileUploadURL) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CaseFileKey"):
+			c.CaseFileKey = d.LenientString()
+		case k.Is("Url"):
+			c.URL = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeChatRoutingProfile reads one ChatRoutingProfile in one pass.
+func decodeChatRoutingProfile(d *wire.Decoder, c *ChatRoutingProfile) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentConcurrencySettings"):
+			c.AgentConcurrencySettings = d.LenientString()
+		case k.Is("ChatSettings"):
+			c.ChatSettings = d.LenientString()
+		case k.Is("DistributionSettings"):
+			c.DistributionSettings = d.LenientString()
+		case k.Is("RoutingType"):
+			c.RoutingType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContactFlow reads one ContactFlow in one pass.
+func decodeContactFlow(d *wire.Decoder, c *ContactFlow) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactFlowId"):
+			c.ContactFlowID = d.LenientString()
+		case k.Is("CreatedTime"):
+			c.CreatedTime = d.Time("2006-01-02 15:04:05")
+		case k.Is("Definition"):
+			c.Definition = d.LenientString()
+		case k.Is("Description"):
+			c.Description = d.LenientString()
+		case k.Is("DraftId"):
+			c.DraftID = d.LenientString()
+		case k.Is("Editor"):
+			c.Editor = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			c.Name = d.LenientString()
+		case k.Is("Published"):
+			c.Published = d.LenientBool()
+		case k.Is("Type"):
+			c.Type = d.LenientString()
+		case k.Is("UpdatedTime"):
+			c.UpdatedTime = d.Time("2006-01-02 15:04:05")
+		case k.Is("NumberList"):
+			c.NumberList = wire.Slice(d, c.NumberList, decodeLenientText)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePhrase reads one Phrase in one pass.
+func decodePhrase(d *wire.Decoder, p *Phrase) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Begin"):
+			p.Begin = int(d.LenientInt())
+		case k.Is("End"):
+			p.End = int(d.LenientInt())
+		case k.Is("Finished"):
+			p.Finished = d.LenientBool()
+		case k.Is("Identity"):
+			p.Identity = d.LenientString()
+		case k.Is("Role"):
+			p.Role = d.LenientString()
+		case k.Is("Words"):
+			p.Words = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDataChannelCredential reads one DataChannelCredential in one pass.
+func decodeDataChannelCredential(d *wire.Decoder, x *DataChannelCredential) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ClientId"):
+			x.ClientID = d.LenientString()
+		case k.Is("DeviceId"):
+			x.DeviceID = d.LenientString()
+		case k.Is("Endpoint"):
+			x.Endpoint = d.LenientString()
+		case k.Is("ExpiredTime"):
+			x.ExpiredTime = d.LenientInt()
+		case k.Is("Password"):
+			x.Password = d.LenientString()
+		case k.Is("Topic"):
+			x.Topic = d.LenientString()
+		case k.Is("UserName"):
+			x.UserName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEarlyMediaRecording reads one EarlyMediaRecording in one pass.
+func decodeEarlyMediaRecording(d *wire.Decoder, e *EarlyMediaRecording) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FileName"):
+			e.FileName = d.LenientString()
+		case k.Is("FileUrl"):
+			e.FileURL = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalCallerReport reads one HistoricalCallerReport in one pass.
+func decodeHistoricalCallerReport(d *wire.Decoder, h *HistoricalCallerReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("LastCallingTime"):
+			h.LastCallingTime = d.Millis()
+		case k.Is("TotalCalls"):
+			h.TotalCalls = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalCampaignReport reads one HistoricalCampaignReport in one pass.
+func decodeHistoricalCampaignReport(d *wire.Decoder, h *HistoricalCampaignReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AbandonRate"):
+			h.AbandonRate = d.LenientFloat()
+		case k.Is("AbandonedRate"):
+			h.AbandonedRate = d.LenientFloat()
+		case k.Is("AnswerRate"):
+			h.AnswerRate = d.LenientFloat()
+		case k.Is("CallsAbandoned"):
+			h.CallsAbandoned = d.LenientInt()
+		case k.Is("CallsConnected"):
+			h.CallsConnected = d.LenientInt()
+		case k.Is("CallsDialed"):
+			h.CallsDialed = d.LenientInt()
+		case k.Is("ConnectedRate"):
+			h.ConnectedRate = d.LenientFloat()
+		case k.Is("OccupancyRate"):
+			h.OccupancyRate = d.LenientFloat()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalInstanceReport reads one HistoricalInstanceReport in one pass.
+func decodeHistoricalInstanceReport(d *wire.Decoder, h *HistoricalInstanceReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Inbound"):
+			h.Inbound = Inbound{}
+			decodeInbound(d, &h.Inbound)
+		case k.Is("Internal"):
+			h.Internal = Internal{}
+			decodeInternal(d, &h.Internal)
+		case k.Is("Outbound"):
+			h.Outbound = Outbound{}
+			decodeOutbound(d, &h.Outbound)
+		case k.Is("Overall"):
+			h.Overall = Overall{}
+			decodeOverall(d, &h.Overall)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceTrendingReport reads one InstanceTrendingReport in one pass.
+func decodeInstanceTrendingReport(d *wire.Decoder, i *InstanceTrendingReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Inbound"):
+			i.Inbound = wire.Slice(d, i.Inbound, decodeInbound)
+		case k.Is("Outbound"):
+			i.Outbound = wire.Slice(d, i.Outbound, decodeInstanceTrendingReportOutbound)
+		case k.Is("Overall"):
+			i.Overall = wire.Slice(d, i.Overall, decodeOverall)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoginDetail reads one LoginDetail in one pass.
+func decodeLoginDetail(d *wire.Decoder, l *LoginDetail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentServerUrl"):
+			l.AgentServerURL = d.LenientString()
+		case k.Is("AvatarUrl"):
+			l.AvatarURL = d.LenientString()
+		case k.Is("ChatAppId"):
+			l.ChatAppID = d.LenientString()
+		case k.Is("ChatAppKey"):
+			l.ChatAppKey = d.LenientString()
+		case k.Is("ChatDeviceId"):
+			l.ChatDeviceID = d.LenientString()
+		case k.Is("ChatLoginToken"):
+			l.ChatLoginToken = d.LenientString()
+		case k.Is("ChatServerUrl"):
+			l.ChatServerURL = d.LenientString()
+		case k.Is("ChatUserId"):
+			l.ChatUserID = d.LenientString()
+		case k.Is("DeviceExt"):
+			l.DeviceExt = d.LenientString()
+		case k.Is("DeviceId"):
+			l.DeviceID = d.LenientString()
+		case k.Is("DeviceState"):
+			l.DeviceState = d.LenientString()
+		case k.Is("DisplayName"):
+			l.DisplayName = d.LenientString()
+		case k.Is("Extension"):
+			l.Extension = d.LenientString()
+		case k.Is("Nickname"):
+			l.Nickname = d.LenientString()
+		case k.Is("Signature"):
+			l.Signature = d.LenientString()
+		case k.Is("Signature2"):
+			l.Signature2 = d.LenientString()
+		case k.Is("SipServerUrl"):
+			l.SIPServerURL = d.LenientString()
+		case k.Is("UserId"):
+			l.UserID = d.LenientString()
+		case k.Is("UserKey"):
+			l.UserKey = d.LenientString()
+		case k.Is("UserKey2"):
+			l.UserKey2 = d.LenientString()
+		case k.Is("WorkMode"):
+			l.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMonoRecording reads one MonoRecording in one pass.
+func decodeMonoRecording(d *wire.Decoder, x *MonoRecording) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Duration"):
+			x.Duration = d.LenientInt()
+		case k.Is("FileName"):
+			x.FileName = d.LenientString()
+		case k.Is("FileUrl"):
+			x.FileURL = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNumberLocation reads one NumberLocation in one pass.
+func decodeNumberLocation(d *wire.Decoder, n *NumberLocation) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("City"):
+			n.City = d.LenientString()
+		case k.Is("Number"):
+			n.Number = d.LenientString()
+		case k.Is("Province"):
+			n.Province = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRealtimeCampaignStat reads one RealtimeCampaignStat in one pass.
+func decodeRealtimeCampaignStat(d *wire.Decoder, x *RealtimeCampaignStat) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakingAgents"):
+			x.BreakingAgents = d.LenientInt()
+		case k.Is("Caps"):
+			x.Caps = d.LenientInt()
+		case k.Is("LoggedInAgents"):
+			x.LoggedInAgents = d.LenientInt()
+		case k.Is("OutboundScenarioBreakingAgents"):
+			x.OutboundScenarioBreakingAgents = d.LenientInt()
+		case k.Is("OutboundScenarioReadyAgents"):
+			x.OutboundScenarioReadyAgents = d.LenientInt()
+		case k.Is("OutboundScenarioTalkingAgents"):
+			x.OutboundScenarioTalkingAgents = d.LenientInt()
+		case k.Is("OutboundScenarioWorkingAgents"):
+			x.OutboundScenarioWorkingAgents = d.LenientInt()
+		case k.Is("ReadyAgents"):
+			x.ReadyAgents = d.LenientInt()
+		case k.Is("TalkingAgents"):
+			x.TalkingAgents = d.LenientInt()
+		case k.Is("TotalAgents"):
+			x.TotalAgents = d.LenientInt()
+		case k.Is("WorkingAgents"):
+			x.WorkingAgents = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRealtimeInstanceState reads one RealtimeInstanceState in one pass.
+func decodeRealtimeInstanceState(d *wire.Decoder, x *RealtimeInstanceState) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCodeDetailList"):
+			x.BreakCodeDetailList = wire.Slice(d, x.BreakCodeDetailList, decodeBreakCodeDetail)
+		case k.Is("BreakingAgents"):
+			x.BreakingAgents = d.LenientInt()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("InteractiveCalls"):
+			x.InteractiveCalls = d.LenientInt()
+		case k.Is("LoggedInAgents"):
+			x.LoggedInAgents = d.LenientInt()
+		case k.Is("LongestWaitingTime"):
+			x.LongestWaitingTime = d.LenientInt()
+		case k.Is("ReadyAgents"):
+			x.ReadyAgents = d.LenientInt()
+		case k.Is("TalkingAgents"):
+			x.TalkingAgents = d.LenientInt()
+		case k.Is("TotalAgents"):
+			x.TotalAgents = d.LenientInt()
+		case k.Is("WaitingCalls"):
+			x.WaitingCalls = d.LenientInt()
+		case k.Is("WorkingAgents"):
+			x.WorkingAgents = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSchema reads one Schema in one pass.
+func decodeSchema(d *wire.Decoder, s *Schema) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CreatedTime"):
+			s.CreatedTime = d.Time("2006-01-02 15:04:05")
+		case k.Is("Deleted"):
+			s.Deleted = d.LenientBool()
+		case k.Is("Description"):
+			s.Description = d.LenientString()
+		case k.Is("Id"):
+			s.ID = d.LenientString()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("Properties"):
+			s.Properties = wire.Map(d, s.Properties, decodeSchemaProperty)
+		case k.Is("UpdatedTime"):
+			s.UpdatedTime = d.Time("2006-01-02 15:04:05")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetSkillGroupData reads one GetSkillGroupData in one pass.
+func decodeGetSkillGroupData(d *wire.Decoder, g *GetSkillGroupData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Description"):
+			g.Description = d.LenientString()
+		case k.Is("DisplayName"):
+			g.DisplayName = d.LenientString()
+		case k.Is("InstanceId"):
+			g.InstanceID = d.LenientString()
+		case k.Is("MediaType"):
+			g.MediaType = d.LenientString()
+		case k.Is("Name"):
+			g.Name = d.LenientString()
+		case k.Is("SkillGroupId"):
+			g.SkillGroupID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSummaryTemplate reads one SummaryTemplate in one pass.
+func decodeSummaryTemplate(d *wire.Decoder, s *SummaryTemplate) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CategoryId"):
+			s.CategoryID = d.LenientString()
+		case k.Is("Editor"):
+			s.Editor = d.LenientString()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("PropertyList"):
+			s.PropertyList = wire.Slice(d, s.PropertyList, decodeSummaryTemplateProperty)
+		case k.Is("State"):
+			s.State = d.LenientString()
+		case k.Is("TemplateId"):
+			s.TemplateID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTicket reads one Ticket in one pass.
+func decodeTicket(d *wire.Decoder, x *Ticket) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Assignee"):
+			x.Assignee = d.LenientString()
+		case k.Is("AssigneeName"):
+			x.AssigneeName = d.LenientString()
+		case k.Is("CategoryId"):
+			x.CategoryID = d.LenientString()
+		case k.Is("CategoryName"):
+			x.CategoryName = d.LenientString()
+		case k.Is("CloseCode"):
+			x.CloseCode = d.LenientString()
+		case k.Is("Comment"):
+			x.Comment = d.LenientString()
+		case k.Is("Context"):
+			x.Context = d.LenientString()
+		case k.Is("CreatedTime"):
+			x.CreatedTime = d.Millis()
+		case k.Is("Creator"):
+			x.Creator = d.LenientString()
+		case k.Is("CreatorName"):
+			x.CreatorName = d.LenientString()
+		case k.Is("CurrentTaskId"):
+			x.CurrentTaskID = d.LenientString()
+		case k.Is("CurrentTaskName"):
+			x.CurrentTaskName = d.LenientString()
+		case k.Is("CurrentTaskStartTime"):
+			x.CurrentTaskStartTime = d.Millis()
+		case k.Is("CustomerId"):
+			x.CustomerID = d.LenientString()
+		case k.Is("EndTime"):
+			x.EndTime = d.Millis()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			x.JobID = d.LenientString()
+		case k.Is("Source"):
+			x.Source = d.LenientString()
+		case k.Is("StartTime"):
+			x.StartTime = d.Millis()
+		case k.Is("State"):
+			x.State = d.LenientString()
+		case k.Is("TemplateId"):
+			x.TemplateID = d.LenientString()
+		case k.Is("TemplateVersion"):
+			x.TemplateVersion = d.LenientString()
+		case k.Is("TicketId"):
+			x.TicketID = d.LenientString()
+		case k.Is("Title"):
+			x.Title = d.LenientString()
+		case k.Is("UpdatedTime"):
+			x.UpdatedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTicketSummaryReport reads one TicketSummaryReport in one pass.
+func decodeTicketSummaryReport(d *wire.Decoder, x *TicketSummaryReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("TicketsAssigned"):
+			x.TicketsAssigned = d.LenientString()
+		case k.Is("TicketsCreated"):
+			x.TicketsCreated = d.LenientString()
+		case k.Is("TicketsParticipated"):
+			x.TicketsParticipated = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTicketTemplate reads one TicketTemplate in one pass.
+func decodeTicketTemplate(d *wire.Decoder, x *TicketTemplate) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CategoryId"):
+			x.CategoryID = d.LenientString()
+		case k.Is("Editor"):
+			x.Editor = d.LenientString()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			x.Name = d.LenientString()
+		case k.Is("ProcessDefinition"):
+			x.ProcessDefinition = d.LenientString()
+		case k.Is("State"):
+			x.State = d.LenientString()
+		case k.Is("TemplateId"):
+			x.TemplateID = d.LenientString()
+		case k.Is("TicketFields"):
+			x.TicketFields = wire.Slice(d, x.TicketFields, decodeSummaryTemplateProperty)
+		case k.Is("UpdatedTime"):
+			x.UpdatedTime = d.Millis()
+		case k.Is("AppliedVersion"):
+			x.AppliedVersion = d.LenientString()
+		case k.Is("LatestVersion"):
+			x.LatestVersion = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTurnCredential reads one TurnCredential in one pass.
+func decodeTurnCredential(d *wire.Decoder, x *TurnCredential) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Password"):
+			x.Password = d.LenientString()
+		case k.Is("UserName"):
+			x.UserName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUploadAudioDataParam reads one UploadAudioDataParam in one pass.
+func decodeUploadAudioDataParam(d *wire.Decoder, u *UploadAudioDataParam) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ParamsStr"):
+			u.ParamsStr = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVisitorLoginDetail reads one VisitorLoginDetail in one pass.
+func decodeVisitorLoginDetail(d *wire.Decoder, v *VisitorLoginDetail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ChatAppId"):
+			v.ChatAppID = d.LenientString()
+		case k.Is("ChatAppKey"):
+			v.ChatAppKey = d.LenientString()
+		case k.Is("ChatDeviceId"):
+			v.ChatDeviceID = d.LenientString()
+		case k.Is("ChatLoginToken"):
+			v.ChatLoginToken = d.LenientString()
+		case k.Is("ChatServerUrl"):
+			v.ChatServerURL = d.LenientString()
+		case k.Is("ChatUserId"):
+			v.ChatUserID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeImportAdminsData reads one ImportAdminsData in one pass.
+func decodeImportAdminsData(d *wire.Decoder, i *ImportAdminsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Extension"):
+			i.Extension = d.LenientString()
+		case k.Is("InstanceId"):
+			i.InstanceID = d.LenientString()
+		case k.Is("RamId"):
+			i.RAMID = d.LenientString()
+		case k.Is("RoleId"):
+			i.RoleID = d.LenientString()
+		case k.Is("UserId"):
+			i.UserID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListAgentStateLogsData reads one ListAgentStateLogsData in one pass.
+func decodeListAgentStateLogsData(d *wire.Decoder, l *ListAgentStateLogsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCode"):
+			l.BreakCode = d.LenientString()
+		case k.Is("Duration"):
+			l.Duration = d.LenientInt()
+		case k.Is("OutboundScenario"):
+			l.OutboundScenario = d.LenientBool()
+		case k.Is("StartTime"):
+			l.StartTime = d.Millis()
+		case k.Is("State"):
+			l.State = d.LenientString()
+		case k.Is("StateCode"):
+			l.StateCode = d.LenientString()
+		case k.Is("WorkMode"):
+			l.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentState reads one AgentState in one pass.
+func decodeAgentState(d *wire.Decoder, a *AgentState) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			a.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			a.AgentName = d.LenientString()
+		case k.Is("BreakCode"):
+			a.BreakCode = d.LenientString()
+		case k.Is("Dn"):
+			a.DN = d.LenientString()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("LoginName"):
+			a.LoginName = d.LenientString()
+		case k.Is("OutboundScenario"):
+			a.OutboundScenario = d.LenientBool()
+		case k.Is("State"):
+			a.State = d.LenientString()
+		case k.Is("StateDuration"):
+			a.StateDuration = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentSummaryReport reads one AgentSummaryReport in one pass.
+func decodeAgentSummaryReport(d *wire.Decoder, a *AgentSummaryReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			a.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			a.AgentName = d.LenientString()
+		case k.Is("Inbound"):
+			a.Inbound = AgentSummaryReportInbound{}
+			decodeAgentSummaryReportInbound(d, &a.Inbound)
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("LoginName"):
+			a.LoginName = d.LenientString()
+		case k.Is("Outbound"):
+			a.Outbound = AgentSummaryReportOutbound{}
+			decodeAgentSummaryReportOutbound(d, &a.Outbound)
+		case k.Is("Overall"):
+			a.Overall = AgentSummaryReportOverall{}
+			decodeAgentSummaryReportOverall(d, &a.Overall)
+		case k.Is("SkillGroupIds"):
+			a.SkillGroupIDs = d.LenientString()
+		case k.Is("SkillGroupNames"):
+			a.SkillGroupNames = d.LenientString()
+		case k.Is("Timestamp"):
+			a.Timestamp = d.Time("2006-01-02 15:04:05")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttempt reads one Attempt in one pass.
+func decodeAttempt(d *wire.Decoder, a *Attempt) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentEstablishedTime"):
+			a.AgentEstablishedTime = d.Millis()
+		case k.Is("AgentId"):
+			a.AgentID = d.LenientString()
+		case k.Is("AgentRingDuration"):
+			a.AgentRingDuration = d.LenientInt()
+		case k.Is("AssignAgentTime"):
+			a.AssignAgentTime = d.Millis()
+		case k.Is("AttemptId"):
+			a.AttemptID = d.LenientString()
+		case k.Is("Callee"):
+			a.Callee = d.LenientString()
+		case k.Is("Caller"):
+			a.Caller = d.LenientString()
+		case k.Is("CampaignId"):
+			a.CampaignID = d.LenientString()
+		case k.Is("CaseId"):
+			a.CaseID = d.LenientString()
+		case k.Is("ContactId"):
+			a.ContactID = d.LenientString()
+		case k.Is("CustomerEstablishedTime"):
+			a.CustomerEstablishedTime = d.Millis()
+		case k.Is("CustomerReleasedTime"):
+			a.CustomerReleasedTime = d.Millis()
+		case k.Is("DialDuration"):
+			a.DialDuration = d.LenientInt()
+		case k.Is("DialTime"):
+			a.DialTime = d.Millis()
+		case k.Is("EnqueueTime"):
+			a.EnqueueTime = d.Millis()
+		case k.Is("EnterIvrTime"):
+			a.EnterIVRTime = d.Millis()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("IvrDuration"):
+			a.IVRDuration = d.LenientInt()
+		case k.Is("QueueDuration"):
+			a.QueueDuration = d.LenientInt()
+		case k.Is("QueueId"):
+			a.QueueID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListBlacklistCallTaggingsData reads one ListBlacklistCallTaggingsData in one pass.
+func decodeListBlacklistCallTaggingsData(d *wire.Decoder, l *ListBlacklistCallTaggingsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Blacklisted"):
+			l.Blacklisted = d.LenientBool()
+		case k.Is("JobId"):
+			l.JobID = d.LenientString()
+		case k.Is("Number"):
+			l.Number = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBriefSkillGroup reads one BriefSkillGroup in one pass.
+func decodeBriefSkillGroup(d *wire.Decoder, b *BriefSkillGroup) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Description"):
+			b.Description = d.LenientString()
+		case k.Is("DisplayName"):
+			b.DisplayName = d.LenientString()
+		case k.Is("InstanceId"):
+			b.InstanceID = d.LenientString()
+		case k.Is("MediaType"):
+			b.MediaType = d.LenientString()
+		case k.Is("PhoneNumberCount"):
+			b.PhoneNumberCount = int(d.LenientInt())
+		case k.Is("SkillGroupId"):
+			b.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			b.SkillGroupName = d.LenientString()
+		case k.Is("UserCount"):
+			b.UserCount = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListCallDetailRecordsItem reads one ListCallDetailRecordsItem in one pass.
+func decodeListCallDetailRecordsItem(d *wire.Decoder, l *ListCallDetailRecordsItem) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AdditionalBroker"):
+			l.AdditionalBroker = d.LenientString()
+		case k.Is("AgentIds"):
+			l.AgentIDs = d.LenientString()
+		case k.Is("AgentNames"):
+			l.AgentNames = d.LenientString()
+		case k.Is("Broker"):
+			l.Broker = d.LenientString()
+		case k.Is("CallDuration"):
+			l.CallDuration = d.LenientString()
+		case k.Is("CallIds"):
+			l.CallIDs = d.LenientString()
+		case k.Is("CalledNumber"):
+			l.CalledNumber = d.LenientString()
+		case k.Is("CalleeLocation"):
+			l.CalleeLocation = d.LenientString()
+		case k.Is("CallerLocation"):
+			l.CallerLocation = d.LenientString()
+		case k.Is("CallingNumber"):
+			l.CallingNumber = d.LenientString()
+		case k.Is("ContactDisposition"):
+			l.ContactDisposition = d.LenientString()
+		case k.Is("ContactId"):
+			l.ContactID = d.LenientString()
+		case k.Is("ContactType"):
+			l.ContactType = d.LenientString()
+		case k.Is("DialingTime"):
+			l.DialingTime = d.LenientInt()
+		case k.Is("EarlyMediaState"):
+			l.EarlyMediaState = d.LenientString()
+		case k.Is("EstablishedTime"):
+			l.EstablishedTime = d.Millis()
+		case k.Is("HeldTime"):
+			l.HeldTime = d.LenientInt()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("IvrTime"):
+			l.IVRTime = d.LenientInt()
+		case k.Is("QueueTime"):
+			l.QueueTime = d.LenientInt()
+		case k.Is("RecordingDuration"):
+			l.RecordingDuration = d.LenientInt()
+		case k.Is("RecordingReady"):
+			l.RecordingReady = d.LenientBool()
+		case k.Is("ReleaseInitiator"):
+			l.ReleaseInitiator = d.LenientString()
+		case k.Is("ReleaseReason"):
+			l.ReleaseReason = d.LenientString()
+		case k.Is("ReleaseTime"):
+			l.ReleaseTime = d.Millis()
+		case k.Is("RingTime"):
+			l.RingTime = d.LenientInt()
+		case k.Is("SatisfactionDescription"):
+			l.SatisfactionDescription = d.LenientString()
+		case k.Is("SatisfactionIndex"):
+			l.SatisfactionIndex = int(d.LenientInt())
+		case k.Is("SatisfactionSurveyChannel"):
+			l.SatisfactionSurveyChannel = d.LenientString()
+		case k.Is("SatisfactionSurveyOffered"):
+			l.SatisfactionSurveyOffered = d.LenientBool()
+		case k.Is("SkillGroupIds"):
+			l.SkillGroupIDs = d.LenientString()
+		case k.Is("SkillGroupNames"):
+			l.SkillGroupNames = d.LenientString()
+		case k.Is("StartTime"):
+			l.StartTime = d.Millis()
+		case k.Is("TalkTime"):
+			l.TalkTime = d.LenientInt()
+		case k.Is("WaitTime"):
+			l.WaitTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListCallDetailRecordsV2Item reads one ListCallDetailRecordsV2Item in one pass.
+func decodeListCallDetailRecordsV2Item(d *wire.Decoder, l *ListCallDetailRecordsV2Item) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessChannelName"):
+			l.AccessChannelName = d.LenientString()
+		case k.Is("AccessChannelType"):
+			l.AccessChannelType = d.LenientString()
+		case k.Is("AccessChannelUserId"):
+			l.AccessChannelUserID = d.LenientString()
+		case k.Is("AccessChannelUserName"):
+			l.AccessChannelUserName = d.LenientString()
+		case k.Is("AdditionalBroker"):
+			l.AdditionalBroker = d.LenientString()
+		case k.Is("AgentIds"):
+			l.AgentIDs = d.LenientString()
+		case k.Is("AgentNames"):
+			l.AgentNames = d.LenientString()
+		case k.Is("AnalyticsReport"):
+			l.AnalyticsReport = AnalyticsReport{}
+			decodeAnalyticsReport(d, &l.AnalyticsReport)
+		case k.Is("AnalyticsReportReady"):
+			l.AnalyticsReportReady = d.LenientBool()
+		case k.Is("Broker"):
+			l.Broker = d.LenientString()
+		case k.Is("CallDuration"):
+			l.CallDuration = d.LenientString()
+		case k.Is("CallIds"):
+			l.CallIDs = d.LenientString()
+		case k.Is("CalledNumber"):
+			l.CalledNumber = d.LenientString()
+		case k.Is("CalleeLocation"):
+			l.CalleeLocation = d.LenientString()
+		case k.Is("CallerLocation"):
+			l.CallerLocation = d.LenientString()
+		case k.Is("CallingNumber"):
+			l.CallingNumber = d.LenientString()
+		case k.Is("ClientAppName"):
+			l.ClientAppName = d.LenientString()
+		case k.Is("ClientIpAddress"):
+			l.ClientIPAddress = d.LenientString()
+		case k.Is("ClientLocation"):
+			l.ClientLocation = d.LenientString()
+		case k.Is("ClientUserAgent"):
+			l.ClientUserAgent = d.LenientString()
+		case k.Is("ContactDisposition"):
+			l.ContactDisposition = d.LenientString()
+		case k.Is("ContactId"):
+			l.ContactID = d.LenientString()
+		case k.Is("ContactType"):
+			l.ContactType = d.LenientString()
+		case k.Is("DialingTime"):
+			l.DialingTime = d.LenientInt()
+		case k.Is("EarlyMediaState"):
+			l.EarlyMediaState = d.LenientString()
+		case k.Is("EarlyMediaText"):
+			l.EarlyMediaText = d.LenientString()
+		case k.Is("EstablishedTime"):
+			l.EstablishedTime = d.Millis()
+		case k.Is("FirstResponseTime"):
+			l.FirstResponseTime = d.LenientInt()
+		case k.Is("HeldTime"):
+			l.HeldTime = d.LenientInt()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("IvrTime"):
+			l.IVRTime = d.LenientInt()
+		case k.Is("MediaType"):
+			l.MediaType = d.LenientString()
+		case k.Is("MessagesSent"):
+			l.MessagesSent = d.LenientInt()
+		case k.Is("MessagesSentByAgent"):
+			l.MessagesSentByAgent = d.LenientInt()
+		case k.Is("MessagesSentByCustomer"):
+			l.MessagesSentByCustomer = d.LenientInt()
+		case k.Is("OffSiteAgentIds"):
+			l.OffSiteAgentIDs = d.LenientString()
+		case k.Is("OffsiteAgentDestinationNumbers"):
+			l.OffsiteAgentDestinationNumbers = d.LenientString()
+		case k.Is("OffsiteAgentOriginatorNumbers"):
+			l.OffsiteAgentOriginatorNumbers = d.LenientString()
+		case k.Is("OffsiteAgentReleaseReason"):
+			l.OffsiteAgentReleaseReason = d.LenientString()
+		case k.Is("OutsideNumberReleaseReason"):
+			l.OutsideNumberReleaseReason = d.LenientString()
+		case k.Is("QueueTime"):
+			l.QueueTime = d.LenientInt()
+		case k.Is("RecordingDuration"):
+			l.RecordingDuration = d.LenientInt()
+		case k.Is("RecordingReady"):
+			l.RecordingReady = d.LenientBool()
+		case k.Is("ReleaseInitiator"):
+			l.ReleaseInitiator = d.LenientString()
+		case k.Is("ReleaseReason"):
+			l.ReleaseReason = d.LenientString()
+		case k.Is("ReleaseTime"):
+			l.ReleaseTime = d.Millis()
+		case k.Is("RingTime"):
+			l.RingTime = d.LenientInt()
+		case k.Is("SatisfactionDescription"):
+			l.SatisfactionDescription = d.LenientString()
+		case k.Is("SatisfactionIndex"):
+			l.SatisfactionIndex = int(d.LenientInt())
+		case k.Is("SatisfactionSurveyChannel"):
+			l.SatisfactionSurveyChannel = d.LenientString()
+		case k.Is("SatisfactionSurveyOffered"):
+			l.SatisfactionSurveyOffered = d.LenientBool()
+		case k.Is("SkillGroupIds"):
+			l.SkillGroupIDs = d.LenientString()
+		case k.Is("SkillGroupNames"):
+			l.SkillGroupNames = d.LenientString()
+		case k.Is("StartTime"):
+			l.StartTime = d.Millis()
+		case k.Is("SummaryIndex"):
+			l.SummaryIndex = SummaryIndex{}
+			decodeSummaryIndex(d, &l.SummaryIndex)
+		case k.Is("TalkTime"):
+			l.TalkTime = d.LenientInt()
+		case k.Is("TransferCount"):
+			l.TransferCount = d.LenientInt()
+		case k.Is("VoicebotDestinationNumber"):
+			l.VoicebotDestinationNumber = d.LenientString()
+		case k.Is("VoicebotOriginatorNumber"):
+			l.VoicebotOriginatorNumber = d.LenientString()
+		case k.Is("WaitTime"):
+			l.WaitTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListCallSummariesData reads one ListCallSummariesData in one pass.
+func decodeListCallSummariesData(d *wire.Decoder, l *ListCallSummariesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactId"):
+			l.ContactID = d.LenientString()
+		case k.Is("Context"):
+			l.Context = d.LenientString()
+		case k.Is("CreatedTime"):
+			l.CreatedTime = d.Millis()
+		case k.Is("Creator"):
+			l.Creator = d.LenientString()
+		case k.Is("Editor"):
+			l.Editor = d.LenientString()
+		case k.Is("TicketId"):
+			l.TicketID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCallTag reads one CallTag in one pass.
+func decodeCallTag(d *wire.Decoder, c *CallTag) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("TagName"):
+			c.TagName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListCampaignTrendingReportData reads one ListCampaignTrendingReportData in one pass.
+func decodeListCampaignTrendingReportData(d *wire.Decoder, l *ListCampaignTrendingReportData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakAgents"):
+			l.BreakAgents = d.LenientInt()
+		case k.Is("BreakingAgents"):
+			l.BreakingAgents = d.LenientInt()
+		case k.Is("Concurrency"):
+			l.Concurrency = d.LenientInt()
+		case k.Is("Datetime"):
+			l.Datetime = d.LenientInt()
+		case k.Is("LoggedInAgents"):
+			l.LoggedInAgents = d.LenientInt()
+		case k.Is("OutboundScenarioBreakingAgents"):
+			l.OutboundScenarioBreakingAgents = d.LenientInt()
+		case k.Is("OutboundScenarioReadyAgents"):
+			l.OutboundScenarioReadyAgents = d.LenientInt()
+		case k.Is("OutboundScenarioTalkingAgents"):
+			l.OutboundScenarioTalkingAgents = d.LenientInt()
+		case k.Is("OutboundScenarioWorkingAgents"):
+			l.OutboundScenarioWorkingAgents = d.LenientInt()
+		case k.Is("ReadyAgents"):
+			l.ReadyAgents = d.LenientInt()
+		case k.Is("StatsTime"):
+			l.StatsTime = d.LenientInt()
+		case k.Is("TalkAgents"):
+			l.TalkAgents = d.LenientInt()
+		case k.Is("TalkingAgents"):
+			l.TalkingAgents = d.LenientInt()
+		case k.Is("WorkAgents"):
+			l.WorkAgents = d.LenientInt()
+		case k.Is("WorkingAgents"):
+			l.WorkingAgents = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListCasesItem reads one ListCasesItem in one pass.
+func decodeListCasesItem(d *wire.Decoder, l *ListCasesItem) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AbandonPhase"):
+			l.AbandonPhase = d.LenientString()
+		case k.Is("AbandonType"):
+			l.AbandonType = d.LenientString()
+		case k.Is("AttemptCount"):
+			l.AttemptCount = d.LenientInt()
+		case k.Is("CaseId"):
+			l.CaseID = d.LenientString()
+		case k.Is("CustomVariables"):
+			l.CustomVariables = d.LenientString()
+		case k.Is("FailureReason"):
+			l.FailureReason = d.LenientString()
+		case k.Is("PhoneNumber"):
+			l.PhoneNumber = d.LenientString()
+		case k.Is("State"):
+			l.State = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListCommonTicketFieldsData reads one ListCommonTicketFieldsData in one pass.
+func decodeListCommonTicketFieldsData(d *wire.Decoder, l *ListCommonTicketFieldsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CreatedTime"):
+			l.CreatedTime = d.Millis()
+		case k.Is("Id"):
+			l.ID = d.LenientString()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("Properties"):
+			l.Properties = wire.Map(d, l.Properties, decodeSchemaProperty)
+		case k.Is("UpdatedTime"):
+			l.UpdatedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListConfigItemsData reads one ListConfigItemsData in one pass.
+func decodeListConfigItemsData(d *wire.Decoder, l *ListConfigItemsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			l.Name = d.LenientString()
+		case k.Is("ObjectId"):
+			l.ObjectID = d.LenientString()
+		case k.Is("ObjectType"):
+			l.ObjectType = d.LenientString()
+		case k.Is("Value"):
+			l.Value = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCustomCallTagging reads one CustomCallTagging in one pass.
+func decodeCustomCallTagging(d *wire.Decoder, c *CustomCallTagging) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallTagList"):
+			c.CallTagList = wire.Slice(d, c.CallTagList, decodeCallTag)
+		case k.Is("Creator"):
+			c.Creator = d.LenientString()
+		case k.Is("Description"):
+			c.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("Number"):
+			c.Number = d.LenientString()
+		case k.Is("UpdateTime"):
+			c.UpdateTime = d.Time("2006-01-02 15:04:05")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListDevicesData reads one ListDevicesData in one pass.
+func decodeListDevicesData(d *wire.Decoder, l *ListDevicesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallId"):
+			l.CallID = d.LenientString()
+		case k.Is("Contact"):
+			l.Contact = d.LenientString()
+		case k.Is("DeviceId"):
+			l.DeviceID = d.LenientString()
+		case k.Is("DeviceType"):
+			l.DeviceType = d.LenientString()
+		case k.Is("Expires"):
+			l.Expires = d.LenientInt()
+		case k.Is("Extension"):
+			l.Extension = d.LenientString()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("UserId"):
+			l.UserID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDoNotCallNumber reads one DoNotCallNumber in one pass.
+func decodeDoNotCallNumber(d *wire.Decoder, x *DoNotCallNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CreateTime"):
+			x.CreateTime = d.Millis()
+		case k.Is("CreatedTime"):
+			x.CreatedTime = d.LenientInt()
+		case k.Is("Creator"):
+			x.Creator = d.LenientString()
+		case k.Is("Number"):
+			x.Number = d.LenientString()
+		case k.Is("Remark"):
+			x.Remark = d.LenientString()
+		case k.Is("Scope"):
+			x.Scope = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListFeedbacksData reads one ListFeedbacksData in one pass.
+func decodeListFeedbacksData(d *wire.Decoder, l *ListFeedbacksData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactId"):
+			l.ContactID = d.LenientString()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("TaskId"):
+			l.TaskID = d.LenientString()
+		case k.Is("TaskName"):
+			l.TaskName = d.LenientString()
+		case k.Is("UserRating"):
+			l.UserRating = int(d.LenientInt())
+		case k.Is("UserResponse"):
+			l.UserResponse = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFlashSMSApplication reads one FlashSMSApplication in one pass.
+func decodeFlashSMSApplication(d *wire.Decoder, f *FlashSMSApplication) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ApplicationId"):
+			f.ApplicationID = d.LenientString()
+		case k.Is("InstanceId"):
+			f.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			f.Name = d.LenientString()
+		case k.Is("ProviderId"):
+			f.ProviderID = d.LenientString()
+		case k.Is("Value"):
+			f.Value = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFlashSMSSetting reads one FlashSMSSetting in one pass.
+func decodeFlashSMSSetting(d *wire.Decoder, f *FlashSMSSetting) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Enabled"):
+			f.Enabled = d.LenientBool()
+		case k.Is("InstanceId"):
+			f.InstanceID = d.LenientString()
+		case k.Is("SkillGroupId"):
+			f.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			f.SkillGroupName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListFlashSmsTemplatesData reads one ListFlashSmsTemplatesData in one pass.
+func decodeListFlashSmsTemplatesData(d *wire.Decoder, l *ListFlashSmsTemplatesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("TemplateDetails"):
+			l.TemplateDetails = d.LenientString()
+		case k.Is("TemplateId"):
+			l.TemplateID = d.LenientString()
+		case k.Is("TemplateName"):
+			l.TemplateName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMessage reads one Message in one pass.
+func decodeMessage(d *wire.Decoder, x *Message) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Content"):
+			x.Content = d.LenientString()
+		case k.Is("JobId"):
+			x.JobID = d.LenientString()
+		case k.Is("Recalled"):
+			x.Recalled = d.LenientBool()
+		case k.Is("SenderAvatarUrl"):
+			x.SenderAvatarURL = d.LenientString()
+		case k.Is("SenderId"):
+			x.SenderID = d.LenientString()
+		case k.Is("SenderName"):
+			x.SenderName = d.LenientString()
+		case k.Is("SenderType"):
+			x.SenderType = d.LenientString()
+		case k.Is("Timestamp"):
+			x.Timestamp = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalAgentReport reads one HistoricalAgentReport in one pass.
+func decodeHistoricalAgentReport(d *wire.Decoder, h *HistoricalAgentReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			h.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			h.AgentName = d.LenientString()
+		case k.Is("Back2Back"):
+			h.Back2Back = Back2Back{}
+			decodeBack2Back(d, &h.Back2Back)
+		case k.Is("DisplayId"):
+			h.DisplayID = d.LenientString()
+		case k.Is("Inbound"):
+			h.Inbound = HistoricalAgentReportInbound{}
+			decodeHistoricalAgentReportInbound(d, &h.Inbound)
+		case k.Is("Internal"):
+			h.Internal = Internal{}
+			decodeInternal(d, &h.Internal)
+		case k.Is("Outbound"):
+			h.Outbound = Outbound{}
+			decodeOutbound(d, &h.Outbound)
+		case k.Is("Overall"):
+			h.Overall = Overall{}
+			decodeOverall(d, &h.Overall)
+		case k.Is("SkillGroupIds"):
+			h.SkillGroupIDs = d.LenientString()
+		case k.Is("SkillGroupNames"):
+			h.SkillGroupNames = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalAgentSkillGroupReport reads one HistoricalAgentSkillGroupReport in one pass.
+func decodeHistoricalAgentSkillGroupReport(d *wire.Decoder, h *HistoricalAgentSkillGroupReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			h.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			h.AgentName = d.LenientString()
+		case k.Is("Back2Back"):
+			h.Back2Back = HistoricalAgentSkillGroupReportBack2Back{}
+			decodeHistoricalAgentSkillGroupReportBack2Back(d, &h.Back2Back)
+		case k.Is("DisplayId"):
+			h.DisplayID = d.LenientString()
+		case k.Is("Inbound"):
+			h.Inbound = Inbound{}
+			decodeInbound(d, &h.Inbound)
+		case k.Is("Internal"):
+			h.Internal = HistoricalAgentSkillGroupReportInternal{}
+			decodeHistoricalAgentSkillGroupReportInternal(d, &h.Internal)
+		case k.Is("Outbound"):
+			h.Outbound = Outbound{}
+			decodeOutbound(d, &h.Outbound)
+		case k.Is("Overall"):
+			h.Overall = HistoricalAgentSkillGroupReportOverall{}
+			decodeHistoricalAgentSkillGroupReportOverall(d, &h.Overall)
+		case k.Is("SkillGroupId"):
+			h.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			h.SkillGroupName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalSkillGroupReport reads one HistoricalSkillGroupReport in one pass.
+func decodeHistoricalSkillGroupReport(d *wire.Decoder, h *HistoricalSkillGroupReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Back2Back"):
+			h.Back2Back = HistoricalSkillGroupReportBack2Back{}
+			decodeHistoricalSkillGroupReportBack2Back(d, &h.Back2Back)
+		case k.Is("Inbound"):
+			h.Inbound = Inbound{}
+			decodeInbound(d, &h.Inbound)
+		case k.Is("Outbound"):
+			h.Outbound = Outbound{}
+			decodeOutbound(d, &h.Outbound)
+		case k.Is("Overall"):
+			h.Overall = Overall{}
+			decodeOverall(d, &h.Overall)
+		case k.Is("SkillGroupId"):
+			h.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			h.SkillGroupName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalAgentReportData reads one ListIntervalAgentReportData in one pass.
+func decodeListIntervalAgentReportData(d *wire.Decoder, l *ListIntervalAgentReportData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Back2Back"):
+			l.Back2Back = ListIntervalAgentReportDataBack2Back{}
+			decodeListIntervalAgentReportDataBack2Back(d, &l.Back2Back)
+		case k.Is("Inbound"):
+			l.Inbound = Inbound{}
+			decodeInbound(d, &l.Inbound)
+		case k.Is("Internal"):
+			l.Internal = Internal{}
+			decodeInternal(d, &l.Internal)
+		case k.Is("Outbound"):
+			l.Outbound = Outbound{}
+			decodeOutbound(d, &l.Outbound)
+		case k.Is("Overall"):
+			l.Overall = Overall{}
+			decodeOverall(d, &l.Overall)
+		case k.Is("StatsTime"):
+			l.StatsTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalAgentSkillGroupReportData reads one ListIntervalAgentSkillGroupReportData in one pass.
+func decodeListIntervalAgentSkillGroupReportData(d *wire.Decoder, l *ListIntervalAgentSkillGroupReportData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Back2Back"):
+			l.Back2Back = HistoricalAgentSkillGroupReportBack2Back{}
+			decodeHistoricalAgentSkillGroupReportBack2Back(d, &l.Back2Back)
+		case k.Is("Inbound"):
+			l.Inbound = Inbound{}
+			decodeInbound(d, &l.Inbound)
+		case k.Is("Internal"):
+			l.Internal = Internal{}
+			decodeInternal(d, &l.Internal)
+		case k.Is("Outbound"):
+			l.Outbound = Outbound{}
+			decodeOutbound(d, &l.Outbound)
+		case k.Is("Overall"):
+			l.Overall = ListIntervalAgentSkillGroupReportDataOverall{}
+			decodeListIntervalAgentSkillGroupReportDataOverall(d, &l.Overall)
+		case k.Is("StatsTime"):
+			l.StatsTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalInstanceReportData reads one ListIntervalInstanceReportData in one pass.
+func decodeListIntervalInstanceReportData(d *wire.Decoder, l *ListIntervalInstanceReportData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Inbound"):
+			l.Inbound = Inbound{}
+			decodeInbound(d, &l.Inbound)
+		case k.Is("Outbound"):
+			l.Outbound = Outbound{}
+			decodeOutbound(d, &l.Outbound)
+		case k.Is("Overall"):
+			l.Overall = Overall{}
+			decodeOverall(d, &l.Overall)
+		case k.Is("StatsTime"):
+			l.StatsTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalSkillGroupReportData reads one ListIntervalSkillGroupReportData in one pass.
+func decodeListIntervalSkillGroupReportData(d *wire.Decoder, l *ListIntervalSkillGroupReportData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Back2Back"):
+			l.Back2Back = ListIntervalSkillGroupReportDataBack2Back{}
+			decodeListIntervalSkillGroupReportDataBack2Back(d, &l.Back2Back)
+		case k.Is("Inbound"):
+			l.Inbound = Inbound{}
+			decodeInbound(d, &l.Inbound)
+		case k.Is("Outbound"):
+			l.Outbound = Outbound{}
+			decodeOutbound(d, &l.Outbound)
+		case k.Is("Overall"):
+			l.Overall = Overall{}
+			decodeOverall(d, &l.Overall)
+		case k.Is("StatsTime"):
+			l.StatsTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIVRTrackingDetail reads one IVRTrackingDetail in one pass.
+func decodeIVRTrackingDetail(d *wire.Decoder, i *IVRTrackingDetail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Callee"):
+			i.Callee = d.LenientString()
+		case k.Is("Caller"):
+			i.Caller = d.LenientString()
+		case k.Is("ChannelId"):
+			i.ChannelID = d.LenientString()
+		case k.Is("ChannelVariables"):
+			i.ChannelVariables = d.LenientString()
+		case k.Is("ContactId"):
+			i.ContactID = d.LenientString()
+		case k.Is("EnterTime"):
+			i.EnterTime = d.Millis()
+		case k.Is("FlowId"):
+			i.FlowID = d.LenientString()
+		case k.Is("FlowName"):
+			i.FlowName = d.LenientString()
+		case k.Is("Instance"):
+			i.Instance = d.LenientString()
+		case k.Is("LeaveTime"):
+			i.LeaveTime = d.Millis()
+		case k.Is("NodeExitCode"):
+			i.NodeExitCode = d.LenientString()
+		case k.Is("NodeId"):
+			i.NodeID = d.LenientString()
+		case k.Is("NodeName"):
+			i.NodeName = d.LenientString()
+		case k.Is("NodeProperties"):
+			i.NodeProperties = wire.Map(d, i.NodeProperties, decodeRaw)
+		case k.Is("NodeType"):
+			i.NodeType = d.LenientString()
+		case k.Is("NodeVariables"):
+			i.NodeVariables = wire.Map(d, i.NodeVariables, decodeRaw)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLegacyAgentEventLog reads one LegacyAgentEventLog in one pass.
+func decodeLegacyAgentEventLog(d *wire.Decoder, l *LegacyAgentEventLog) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentDropCall"):
+			l.AgentDropCall = d.LenientString()
+		case k.Is("AgentNo"):
+			l.AgentNo = d.LenientString()
+		case k.Is("CallDir"):
+			l.CallDir = d.LenientString()
+		case k.Is("CallId"):
+			l.CallID = d.LenientString()
+		case k.Is("CallMode"):
+			l.CallMode = d.LenientString()
+		case k.Is("CallType"):
+			l.CallType = d.LenientString()
+		case k.Is("CalleeId"):
+			l.CalleeID = d.LenientString()
+		case k.Is("CallerId"):
+			l.CallerID = d.LenientString()
+		case k.Is("ConnId"):
+			l.ConnID = d.LenientString()
+		case k.Is("Event"):
+			l.Event = d.LenientString()
+		case k.Is("GroupNo"):
+			l.GroupNo = d.LenientString()
+		case k.Is("OutboundScenario"):
+			l.OutboundScenario = d.LenientBool()
+		case k.Is("PhoneNo"):
+			l.PhoneNo = d.LenientString()
+		case k.Is("StatisticDate"):
+			l.StatisticDate = d.LenientString()
+		case k.Is("TargetRequest"):
+			l.TargetRequest = d.LenientString()
+		case k.Is("TargetSelect"):
+			l.TargetSelect = d.LenientString()
+		case k.Is("TenantId"):
+			l.TenantID = d.LenientString()
+		case k.Is("TransferNumber"):
+			l.TransferNumber = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLegacyAgentStatusLog reads one LegacyAgentStatusLog in one pass.
+func decodeLegacyAgentStatusLog(d *wire.Decoder, l *LegacyAgentStatusLog) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentDropCall"):
+			l.AgentDropCall = d.LenientString()
+		case k.Is("AgentNo"):
+			l.AgentNo = d.LenientString()
+		case k.Is("AliHangupCause"):
+			l.AliHangupCause = d.LenientString()
+		case k.Is("CallDir"):
+			l.CallDir = d.LenientString()
+		case k.Is("CallId"):
+			l.CallID = d.LenientString()
+		case k.Is("CallType"):
+			l.CallType = d.LenientString()
+		case k.Is("CalleeId"):
+			l.CalleeID = d.LenientString()
+		case k.Is("CallerId"):
+			l.CallerID = d.LenientString()
+		case k.Is("ConnId"):
+			l.ConnID = d.LenientString()
+		case k.Is("Extend1"):
+			l.Extend1 = d.LenientString()
+		case k.Is("Extend2"):
+			l.Extend2 = d.LenientString()
+		case k.Is("Extend3"):
+			l.Extend3 = d.LenientString()
+		case k.Is("Extend4"):
+			l.Extend4 = d.LenientString()
+		case k.Is("GroupNo"):
+			l.GroupNo = d.LenientString()
+		case k.Is("MonitedAgentNo"):
+			l.MonitedAgentNo = d.LenientString()
+		case k.Is("MonitedAgentPhoneNo"):
+			l.MonitedAgentPhoneNo = d.LenientString()
+		case k.Is("OutboundScenario"):
+			l.OutboundScenario = d.LenientBool()
+		case k.Is("PhoneNo"):
+			l.PhoneNo = d.LenientString()
+		case k.Is("StatisticDate"):
+			l.StatisticDate = d.LenientString()
+		case k.Is("StatisticTime"):
+			l.StatisticTime = int(d.LenientInt())
+		case k.Is("Status"):
+			l.Status = d.LenientString()
+		case k.Is("TargetRequest"):
+			l.TargetRequest = d.LenientString()
+		case k.Is("TargetSelect"):
+			l.TargetSelect = d.LenientString()
+		case k.Is("TenantId"):
+			l.TenantID = d.LenientString()
+		case k.Is("TransferNo"):
+			l.TransferNo = d.LenientString()
+		case k.Is("TransferNumber"):
+			l.TransferNumber = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLegacyAppraiseLog reads one LegacyAppraiseLog in one pass.
+func decodeLegacyAppraiseLog(d *wire.Decoder, l *LegacyAppraiseLog) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Acid"):
+			l.Acid = d.LenientString()
+		case k.Is("ContactType"):
+			l.ContactType = d.LenientString()
+		case k.Is("Id"):
+			l.ID = d.LenientInt()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("KeyMarkRelation"):
+			l.KeyMarkRelation = d.LenientString()
+		case k.Is("Note"):
+			l.Note = d.LenientString()
+		case k.Is("ParentNote"):
+			l.ParentNote = d.LenientString()
+		case k.Is("PressKey"):
+			l.PressKey = d.LenientString()
+		case k.Is("RamId"):
+			l.RAMID = d.LenientString()
+		case k.Is("SkillGroupId"):
+			l.SkillGroupID = d.LenientString()
+		case k.Is("StatisticDate"):
+			l.StatisticDate = d.LenientString()
+		case k.Is("Type"):
+			l.Type = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLegacyQueueEventLog reads one LegacyQueueEventLog in one pass.
+func decodeLegacyQueueEventLog(d *wire.Decoder, l *LegacyQueueEventLog) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Acid"):
+			l.Acid = d.LenientString()
+		case k.Is("Ani"):
+			l.Ani = d.LenientString()
+		case k.Is("AnswerPhone"):
+			l.AnswerPhone = d.LenientString()
+		case k.Is("AnswerTime"):
+			l.AnswerTime = d.LenientInt()
+		case k.Is("Cause"):
+			l.Cause = d.LenientString()
+		case k.Is("Dnis"):
+			l.Dnis = d.LenientString()
+		case k.Is("Id"):
+			l.ID = d.LenientInt()
+		case k.Is("QueueTime"):
+			l.QueueTime = d.LenientInt()
+		case k.Is("StatisticDate"):
+			l.StatisticDate = d.LenientString()
+		case k.Is("TenantId"):
+			l.TenantID = d.LenientString()
+		case k.Is("Vq"):
+			l.Vq = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListMonoRecordingsData reads one ListMonoRecordingsData in one pass.
+func decodeListMonoRecordingsData(d *wire.Decoder, l *ListMonoRecordingsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			l.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			l.AgentName = d.LenientString()
+		case k.Is("ContactId"):
+			l.ContactID = d.LenientString()
+		case k.Is("Duration"):
+			l.Duration = d.LenientString()
+		case k.Is("FileName"):
+			l.FileName = d.LenientString()
+		case k.Is("FileUrl"):
+			l.FileURL = d.LenientString()
+		case k.Is("RamId"):
+			l.RAMID = d.LenientString()
+		case k.Is("SkillGroupId"):
+			l.SkillGroupID = d.LenientString()
+		case k.Is("StartTime"):
+			l.StartTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListMultiChannelRecordingsData reads one ListMultiChannelRecordingsData in one pass.
+func decodeListMultiChannelRecordingsData(d *wire.Decoder, l *ListMultiChannelRecordingsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentChannelId"):
+			l.AgentChannelID = d.LenientString()
+		case k.Is("AgentId"):
+			l.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			l.AgentName = d.LenientString()
+		case k.Is("ContactId"):
+			l.ContactID = d.LenientString()
+		case k.Is("Duration"):
+			l.Duration = d.LenientString()
+		case k.Is("FileName"):
+			l.FileName = d.LenientString()
+		case k.Is("FileUrl"):
+			l.FileURL = d.LenientString()
+		case k.Is("HoldTimeSegments"):
+			l.HoldTimeSegments = wire.Slice(d, l.HoldTimeSegments, decodeHoldTimeSegment)
+		case k.Is("RamId"):
+			l.RAMID = d.LenientString()
+		case k.Is("SkillGroupId"):
+			l.SkillGroupID = d.LenientString()
+		case k.Is("StartTime"):
+			l.StartTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListNotificationRecordsData reads one ListNotificationRecordsData in one pass.
+func decodeListNotificationRecordsData(d *wire.Decoder, l *ListNotificationRecordsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Content"):
+			l.Content = d.LenientString()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("NotificationKey"):
+			l.NotificationKey = d.LenientString()
+		case k.Is("NotificationType"):
+			l.NotificationType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOutboundNumber reads one OutboundNumber in one pass.
+func decodeOutboundNumber(d *wire.Decoder, o *OutboundNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("City"):
+			o.City = d.LenientString()
+		case k.Is("Number"):
+			o.Number = d.LenientString()
+		case k.Is("Provider"):
+			o.Provider = d.LenientString()
+		case k.Is("ProviderCode"):
+			o.ProviderCode = d.LenientString()
+		case k.Is("ProviderDisplayName"):
+			o.ProviderDisplayName = d.LenientString()
+		case k.Is("ProviderShortName"):
+			o.ProviderShortName = d.LenientString()
+		case k.Is("ProviderType"):
+			o.ProviderType = d.LenientString()
+		case k.Is("Province"):
+			o.Province = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePersonalNumber reads one PersonalNumber in one pass.
+func decodePersonalNumber(d *wire.Decoder, p *PersonalNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Active"):
+			p.Active = d.LenientBool()
+		case k.Is("City"):
+			p.City = d.LenientString()
+		case k.Is("ContactFlowId"):
+			p.ContactFlowID = d.LenientString()
+		case k.Is("InstanceId"):
+			p.InstanceID = d.LenientString()
+		case k.Is("Number"):
+			p.Number = d.LenientString()
+		case k.Is("Province"):
+			p.Province = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListPrivilegesOfUserData reads one ListPrivilegesOfUserData in one pass.
+func decodeListPrivilegesOfUserData(d *wire.Decoder, l *ListPrivilegesOfUserData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			l.Name = d.LenientString()
+		case k.Is("Scope"):
+			l.Scope = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRAMUser reads one RAMUser in one pass.
+func decodeRAMUser(d *wire.Decoder, x *RAMUser) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AliyunUid"):
+			x.AliyunUID = d.LenientInt()
+		case k.Is("DisplayName"):
+			x.DisplayName = d.LenientString()
+		case k.Is("Email"):
+			x.Email = d.LenientString()
+		case k.Is("LoginName"):
+			x.LoginName = d.LenientString()
+		case k.Is("Mobile"):
+			x.Mobile = d.LenientString()
+		case k.Is("Primary"):
+			x.Primary = d.LenientBool()
+		case k.Is("RamId"):
+			x.RAMID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRealtimeAgentState reads one RealtimeAgentState in one pass.
+func decodeRealtimeAgentState(d *wire.Decoder, x *RealtimeAgentState) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			x.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			x.AgentName = d.LenientString()
+		case k.Is("BreakCode"):
+			x.BreakCode = d.LenientString()
+		case k.Is("CallType"):
+			x.CallType = d.LenientString()
+		case k.Is("CounterParty"):
+			x.CounterParty = d.LenientString()
+		case k.Is("Duration"):
+			x.Duration = d.LenientInt()
+		case k.Is("Extension"):
+			x.Extension = d.LenientString()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("Mobile"):
+			x.Mobile = d.LenientString()
+		case k.Is("OutboundScenario"):
+			x.OutboundScenario = d.LenientBool()
+		case k.Is("SkillGroupIdList"):
+			x.SkillGroupIDList = wire.Slice(d, x.SkillGroupIDList, decodeLenientText)
+		case k.Is("SkillGroupNameList"):
+			x.SkillGroupNameList = wire.Slice(d, x.SkillGroupNameList, decodeLenientText)
+		case k.Is("State"):
+			x.State = d.LenientString()
+		case k.Is("StateCode"):
+			x.StateCode = d.LenientString()
+		case k.Is("StateTime"):
+			x.StateTime = d.LenientInt()
+		case k.Is("WorkMode"):
+			x.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRealtimeSkillGroupState reads one RealtimeSkillGroupState in one pass.
+func decodeRealtimeSkillGroupState(d *wire.Decoder, x *RealtimeSkillGroupState) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCodeDetailList"):
+			x.BreakCodeDetailList = wire.Slice(d, x.BreakCodeDetailList, decodeBreakCodeDetail)
+		case k.Is("BreakingAgents"):
+			x.BreakingAgents = d.LenientInt()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("LoggedInAgents"):
+			x.LoggedInAgents = d.LenientInt()
+		case k.Is("LongestWaitingTime"):
+			x.LongestWaitingTime = d.LenientInt()
+		case k.Is("OutboundScenarioReadyAgents"):
+			x.OutboundScenarioReadyAgents = d.LenientInt()
+		case k.Is("ReadyAgents"):
+			x.ReadyAgents = d.LenientInt()
+		case k.Is("SkillGroupId"):
+			x.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			x.SkillGroupName = d.LenientString()
+		case k.Is("TalkingAgents"):
+			x.TalkingAgents = d.LenientInt()
+		case k.Is("TotalAgents"):
+			x.TotalAgents = d.LenientInt()
+		case k.Is("WaitingCalls"):
+			x.WaitingCalls = d.LenientInt()
+		case k.Is("WorkingAgents"):
+			x.WorkingAgents = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRecentCallDetailRecord reads one RecentCallDetailRecord in one pass.
+func decodeRecentCallDetailRecord(d *wire.Decoder, x *RecentCallDetailRecord) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentIds"):
+			x.AgentIDs = d.LenientString()
+		case k.Is("CallDuration"):
+			x.CallDuration = d.LenientString()
+		case k.Is("CalledNumber"):
+			x.CalledNumber = d.LenientString()
+		case k.Is("CallingNumber"):
+			x.CallingNumber = d.LenientString()
+		case k.Is("ContactDisposition"):
+			x.ContactDisposition = d.LenientString()
+		case k.Is("ContactId"):
+			x.ContactID = d.LenientString()
+		case k.Is("ContactType"):
+			x.ContactType = d.LenientString()
+		case k.Is("Duration"):
+			x.Duration = d.LenientInt()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("SkillGroupIds"):
+			x.SkillGroupIDs = d.LenientString()
+		case k.Is("StartTime"):
+			x.StartTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListRolesData reads one ListRolesData in one pass.
+func decodeListRolesData(d *wire.Decoder, l *ListRolesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Name"):
+			l.Name = d.LenientString()
+		case k.Is("RoleId"):
+			l.RoleID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSkillGroupState reads one SkillGroupState in one pass.
+func decodeSkillGroupState(d *wire.Decoder, s *SkillGroupState) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageWaitingTime"):
+			s.AverageWaitingTime = d.LenientInt()
+		case k.Is("BreakingAgents"):
+			s.BreakingAgents = d.LenientInt()
+		case k.Is("InboundTalkingAgents"):
+			s.InboundTalkingAgents = d.LenientInt()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("LoggedInAgents"):
+			s.LoggedInAgents = d.LenientInt()
+		case k.Is("LongestCall"):
+			s.LongestCall = d.LenientInt()
+		case k.Is("OutboundScenarioReadyAgents"):
+			s.OutboundScenarioReadyAgents = d.LenientInt()
+		case k.Is("OutboundTalkingAgents"):
+			s.OutboundTalkingAgents = d.LenientInt()
+		case k.Is("ReadyAgents"):
+			s.ReadyAgents = d.LenientInt()
+		case k.Is("SkillGroupId"):
+			s.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			s.SkillGroupName = d.LenientString()
+		case k.Is("TalkingAgents"):
+			s.TalkingAgents = d.LenientInt()
+		case k.Is("WaitingCalls"):
+			s.WaitingCalls = d.LenientInt()
+		case k.Is("WaitingCallsLevel10"):
+			s.WaitingCallsLevel10 = d.LenientInt()
+		case k.Is("WaitingCallsLevel20"):
+			s.WaitingCallsLevel20 = d.LenientInt()
+		case k.Is("WaitingCallsLevel30"):
+			s.WaitingCallsLevel30 = d.LenientInt()
+		case k.Is("WorkingAgents"):
+			s.WorkingAgents = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSkillGroupSummaryReport reads one SkillGroupSummaryReport in one pass.
+func decodeSkillGroupSummaryReport(d *wire.Decoder, s *SkillGroupSummaryReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Inbound"):
+			s.Inbound = SkillGroupSummaryReportInbound{}
+			decodeSkillGroupSummaryReportInbound(d, &s.Inbound)
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("Outbound"):
+			s.Outbound = SkillGroupSummaryReportOutbound{}
+			decodeSkillGroupSummaryReportOutbound(d, &s.Outbound)
+		case k.Is("Overall"):
+			s.Overall = SkillGroupSummaryReportOverall{}
+			decodeSkillGroupSummaryReportOverall(d, &s.Overall)
+		case k.Is("SkillGroupId"):
+			s.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			s.SkillGroupName = d.LenientString()
+		case k.Is("Timestamp"):
+			s.Timestamp = d.Time("2006-01-02 15:04:05")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSkillLevel reads one SkillLevel in one pass.
+func decodeSkillLevel(d *wire.Decoder, s *SkillLevel) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("MediaType"):
+			s.MediaType = d.LenientString()
+		case k.Is("SkillGroupId"):
+			s.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			s.SkillGroupName = d.LenientString()
+		case k.Is("SkillLevel"):
+			s.SkillLevel = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSMSMetadata reads one SMSMetadata in one pass.
+func decodeSMSMetadata(d *wire.Decoder, s *SMSMetadata) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AliyunUid"):
+			s.AliyunUID = d.LenientInt()
+		case k.Is("Description"):
+			s.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("Scenario"):
+			s.Scenario = d.LenientString()
+		case k.Is("SignName"):
+			s.SignName = d.LenientString()
+		case k.Is("SmsMetadataId"):
+			s.SMSMetadataID = d.LenientString()
+		case k.Is("TemplateCode"):
+			s.TemplateCode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTicketTasksData reads one ListTicketTasksData in one pass.
+func decodeListTicketTasksData(d *wire.Decoder, l *ListTicketTasksData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Action"):
+			l.Action = d.LenientString()
+		case k.Is("Assignee"):
+			l.Assignee = d.LenientString()
+		case k.Is("AssigneeName"):
+			l.AssigneeName = d.LenientString()
+		case k.Is("Comment"):
+			l.Comment = d.LenientString()
+		case k.Is("EndTime"):
+			l.EndTime = d.Millis()
+		case k.Is("FileKeys"):
+			l.FileKeys = wire.Slice(d, l.FileKeys, decodeLenientText)
+		case k.Is("FileUrls"):
+			l.FileURLs = wire.Slice(d, l.FileURLs, decodeLenientText)
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("StartTime"):
+			l.StartTime = d.Millis()
+		case k.Is("TaskDefinitionNodeId"):
+			l.TaskDefinitionNodeID = d.LenientString()
+		case k.Is("TaskDefinitionNodeType"):
+			l.TaskDefinitionNodeType = d.LenientString()
+		case k.Is("TaskId"):
+			l.TaskID = d.LenientString()
+		case k.Is("TaskName"):
+			l.TaskName = d.LenientString()
+		case k.Is("TicketId"):
+			l.TicketID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTicketTemplatesItem reads one ListTicketTemplatesItem in one pass.
+func decodeListTicketTemplatesItem(d *wire.Decoder, l *ListTicketTemplatesItem) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AppliedVersion"):
+			l.AppliedVersion = d.LenientString()
+		case k.Is("CategoryId"):
+			l.CategoryID = d.LenientString()
+		case k.Is("Editor"):
+			l.Editor = d.LenientString()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("LatestVersion"):
+			l.LatestVersion = d.LenientString()
+		case k.Is("Name"):
+			l.Name = d.LenientString()
+		case k.Is("ProcessDefinition"):
+			l.ProcessDefinition = d.LenientString()
+		case k.Is("State"):
+			l.State = d.LenientString()
+		case k.Is("TemplateId"):
+			l.TemplateID = d.LenientString()
+		case k.Is("TicketFields"):
+			l.TicketFields = wire.Slice(d, l.TicketFields, decodeTicketField)
+		case k.Is("UpdatedTime"):
+			l.UpdatedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUserLevel reads one UserLevel in one pass.
+func decodeUserLevel(d *wire.Decoder, u *UserLevel) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("DisplayName"):
+			u.DisplayName = d.LenientString()
+		case k.Is("LoginName"):
+			u.LoginName = d.LenientString()
+		case k.Is("RamId"):
+			u.RAMID = d.LenientString()
+		case k.Is("RoleId"):
+			u.RoleID = d.LenientString()
+		case k.Is("RoleName"):
+			u.RoleName = d.LenientString()
+		case k.Is("SkillGroupId"):
+			u.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			u.SkillGroupName = d.LenientString()
+		case k.Is("SkillLevel"):
+			u.SkillLevel = int(d.LenientInt())
+		case k.Is("UserId"):
+			u.UserID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListUsersItem reads one ListUsersItem in one pass.
+func decodeListUsersItem(d *wire.Decoder, l *ListUsersItem) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("DeviceExt"):
+			l.DeviceExt = d.LenientString()
+		case k.Is("DeviceId"):
+			l.DeviceID = d.LenientString()
+		case k.Is("DeviceState"):
+			l.DeviceState = d.LenientString()
+		case k.Is("DisplayId"):
+			l.DisplayID = d.LenientString()
+		case k.Is("DisplayName"):
+			l.DisplayName = d.LenientString()
+		case k.Is("Email"):
+			l.Email = d.LenientString()
+		case k.Is("Extension"):
+			l.Extension = d.LenientString()
+		case k.Is("LoginName"):
+			l.LoginName = d.LenientString()
+		case k.Is("Mobile"):
+			l.Mobile = d.LenientString()
+		case k.Is("PersonalOutboundNumberList"):
+			l.PersonalOutboundNumberList = wire.Slice(d, l.PersonalOutboundNumberList, decodePersonalOutboundNumber)
+		case k.Is("Primary"):
+			l.Primary = d.LenientBool()
+		case k.Is("PrimaryAccount"):
+			l.PrimaryAccount = d.LenientBool()
+		case k.Is("RamId"):
+			l.RAMID = d.LenientInt()
+		case k.Is("RoleId"):
+			l.RoleID = d.LenientString()
+		case k.Is("RoleName"):
+			l.RoleName = d.LenientString()
+		case k.Is("SkillLevelList"):
+			l.SkillLevelList = wire.Slice(d, l.SkillLevelList, decodeUserSkillLevel)
+		case k.Is("UserId"):
+			l.UserID = d.LenientString()
+		case k.Is("WorkMode"):
+			l.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVoicemail reads one Voicemail in one pass.
+func decodeVoicemail(d *wire.Decoder, v *Voicemail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Callee"):
+			v.Callee = d.LenientString()
+		case k.Is("Caller"):
+			v.Caller = d.LenientString()
+		case k.Is("CdrStartTime"):
+			v.CDRStartTime = d.LenientInt()
+		case k.Is("ContactId"):
+			v.ContactID = d.LenientString()
+		case k.Is("Duration"):
+			v.Duration = d.LenientInt()
+		case k.Is("InstanceId"):
+			v.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			v.Name = d.LenientString()
+		case k.Is("RecordingDuration"):
+			v.RecordingDuration = d.LenientInt()
+		case k.Is("StartTime"):
+			v.StartTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListWaitingChatsData reads one ListWaitingChatsData in one pass.
+func decodeListWaitingChatsData(d *wire.Decoder, l *ListWaitingChatsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessChannelId"):
+			l.AccessChannelID = d.LenientString()
+		case k.Is("AccessChannelType"):
+			l.AccessChannelType = d.LenientString()
+		case k.Is("BeingAssigned"):
+			l.BeingAssigned = d.LenientBool()
+		case k.Is("ChatConversationId"):
+			l.ChatConversationID = d.LenientString()
+		case k.Is("EnqueueTime"):
+			l.EnqueueTime = d.Millis()
+		case k.Is("JobId"):
+			l.JobID = d.LenientString()
+		case k.Is("Messages"):
+			l.Messages = wire.Slice(d, l.Messages, decodeMessage)
+		case k.Is("SkillGroupId"):
+			l.SkillGroupID = d.LenientString()
+		case k.Is("UserList"):
+			l.UserList = wire.Slice(d, l.UserList, decodeListWaitingChatsDataUser)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePickOutboundNumbersData reads one PickOutboundNumbersData in one pass.
+func decodePickOutboundNumbersData(d *wire.Decoder, p *PickOutboundNumbersData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Callee"):
+			p.Callee = NumberLocation{}
+			decodeNumberLocation(d, &p.Callee)
+		case k.Is("Caller"):
+			p.Caller = NumberLocation{}
+			decodeNumberLocation(d, &p.Caller)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePollUserStatusData reads one PollUserStatusData in one pass.
+func decodePollUserStatusData(d *wire.Decoder, p *PollUserStatusData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallContext"):
+			p.CallContext = CallContext{}
+			decodeCallContext(d, &p.CallContext)
+		case k.Is("ChatContexts"):
+			p.ChatContexts = wire.Slice(d, p.ChatContexts, decodeChatContext)
+		case k.Is("ContextId"):
+			p.ContextID = d.LenientInt()
+		case k.Is("UserContext"):
+			p.UserContext = UserContext{}
+			decodeUserContext(d, &p.UserContext)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeProcessAliMeCallbackOfStagingData reads one ProcessAliMeCallbackOfStagingData in one pass.
+func decodeProcessAliMeCallbackOfStagingData(d *wire.Decoder, p *ProcessAliMeCallbackOfStagingData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Result"):
+			p.Result = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRestoreArchivedRecordingsData reads one RestoreArchivedRecordingsData in one pass.
+func decodeRestoreArchivedRecordingsData(d *wire.Decoder, x *RestoreArchivedRecordingsData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactId"):
+			x.ContactID = d.LenientString()
+		case k.Is("Exists"):
+			x.Exists = d.LenientString()
+		case k.Is("Status"):
+			x.Status = d.LenientString()
+		case k.Is("StorageType"):
+			x.StorageType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSignInGroupData reads one SignInGroupData in one pass.
+func decodeSignInGroupData(d *wire.Decoder, s *SignInGroupData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCode"):
+			s.BreakCode = d.LenientString()
+		case k.Is("ChatDeviceId"):
+			s.ChatDeviceID = d.LenientString()
+		case k.Is("DeviceId"):
+			s.DeviceID = d.LenientString()
+		case k.Is("Extension"):
+			s.Extension = d.LenientString()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			s.JobID = d.LenientString()
+		case k.Is("OutboundScenario"):
+			s.OutboundScenario = d.LenientBool()
+		case k.Is("SignedSkillGroupIdList"):
+			s.SignedSkillGroupIDList = wire.Slice(d, s.SignedSkillGroupIDList, decodeLenientText)
+		case k.Is("UserId"):
+			s.UserID = d.LenientString()
+		case k.Is("UserState"):
+			s.UserState = d.LenientString()
+		case k.Is("WorkMode"):
+			s.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSignOutGroupData reads one SignOutGroupData in one pass.
+func decodeSignOutGroupData(d *wire.Decoder, s *SignOutGroupData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCode"):
+			s.BreakCode = d.LenientString()
+		case k.Is("DeviceId"):
+			s.DeviceID = d.LenientString()
+		case k.Is("Extension"):
+			s.Extension = d.LenientString()
+		case k.Is("Heartbeat"):
+			s.Heartbeat = d.LenientInt()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			s.JobID = d.LenientString()
+		case k.Is("Mobile"):
+			s.Mobile = d.LenientString()
+		case k.Is("OutboundScenario"):
+			s.OutboundScenario = d.LenientBool()
+		case k.Is("Reserved"):
+			s.Reserved = d.LenientInt()
+		case k.Is("SignedSkillGroupIdList"):
+			s.SignedSkillGroupIDList = wire.Slice(d, s.SignedSkillGroupIDList, decodeLenientText)
+		case k.Is("UserId"):
+			s.UserID = d.LenientString()
+		case k.Is("UserState"):
+			s.UserState = d.LenientString()
+		case k.Is("WorkMode"):
+			s.WorkMode = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartChatData reads one StartChatData in one pass.
+func decodeStartChatData(d *wire.Decoder, s *StartChatData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ChatConversationId"):
+			s.ChatConversationID = d.LenientString()
+		case k.Is("JobId"):
+			s.JobID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateSubscriptionData reads one UpdateSubscriptionData in one pass.
+func decodeUpdateSubscriptionData(d *wire.Decoder, u *UpdateSubscriptionData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessPoint"):
+			u.AccessPoint = d.LenientString()
+		case k.Is("EventList"):
+			u.EventList = wire.Slice(d, u.EventList, decodeEvent)
+		case k.Is("InstanceId"):
+			u.InstanceID = d.LenientString()
+		case k.Is("MqInstanceId"):
+			u.MqInstanceID = d.LenientString()
+		case k.Is("MqType"):
+			u.MqType = d.LenientString()
+		case k.Is("ProducerId"):
+			u.ProducerID = d.LenientString()
+		case k.Is("Topic"):
+			u.Topic = d.LenientString()
+		case k.Is("Username"):
+			u.Username = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCallContext reads one CallContext in one pass.
+func decodeCallContext(d *wire.Decoder, c *CallContext) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallType"):
+			c.CallType = d.LenientString()
+		case k.Is("ChannelContexts"):
+			c.ChannelContexts = wire.Slice(d, c.ChannelContexts, decodeChannelContext)
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			c.JobID = d.LenientString()
+		case k.Is("CallVariables"):
+			c.CallVariables = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUserContext reads one UserContext in one pass.
+func decodeUserContext(d *wire.Decoder, u *UserContext) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCode"):
+			u.BreakCode = d.LenientString()
+		case k.Is("DeviceId"):
+			u.DeviceID = d.LenientString()
+		case k.Is("Extension"):
+			u.Extension = d.LenientString()
+		case k.Is("Heartbeat"):
+			u.Heartbeat = d.LenientInt()
+		case k.Is("InstanceId"):
+			u.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			u.JobID = d.LenientString()
+		case k.Is("Mobile"):
+			u.Mobile = d.LenientString()
+		case k.Is("OutboundScenario"):
+			u.OutboundScenario = d.LenientBool()
+		case k.Is("Reserved"):
+			u.Reserved = d.LenientInt()
+		case k.Is("SignedSkillGroupIdList"):
+			u.SignedSkillGroupIDList = wire.Slice(d, u.SignedSkillGroupIDList, decodeLenientText)
+		case k.Is("UserId"):
+			u.UserID = d.LenientString()
+		case k.Is("UserState"):
+			u.UserState = d.LenientString()
+		case k.Is("WorkMode"):
+			u.WorkMode = d.LenientString()
+		case k.Is("DeviceState"):
+			u.DeviceState = d.LenientString()
+		case k.Is("ParallelJobList"):
+			u.ParallelJobList = wire.Slice(d, u.ParallelJobList, decodeParallelJob)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeChatContext reads one ChatContext in one pass.
+func decodeChatContext(d *wire.Decoder, c *ChatContext) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessChannelId"):
+			c.AccessChannelID = d.LenientString()
+		case k.Is("AccessChannelName"):
+			c.AccessChannelName = d.LenientString()
+		case k.Is("AccessChannelType"):
+			c.AccessChannelType = d.LenientString()
+		case k.Is("BeingAssigned"):
+			c.BeingAssigned = d.LenientBool()
+		case k.Is("CallVariables"):
+			c.CallVariables = d.LenientString()
+		case k.Is("ChatType"):
+			c.ChatType = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("JobId"):
+			c.JobID = d.LenientString()
+		case k.Is("Members"):
+			c.Members = wire.Slice(d, c.Members, decodeMember)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentEvent reads one AgentEvent in one pass.
+func decodeAgentEvent(d *wire.Decoder, a *AgentEvent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentId"):
+			a.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			a.AgentName = d.LenientString()
+		case k.Is("EventSequence"):
+			a.EventSequence = wire.Slice(d, a.EventSequence, decodeEventSequence)
+		case k.Is("SkillGroupId"):
+			a.SkillGroupID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnalyticsReport reads one AnalyticsReport in one pass.
+func decodeAnalyticsReport(d *wire.Decoder, a *AnalyticsReport) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Emotion"):
+			a.Emotion = Emotion{}
+			decodeEmotion(d, &a.Emotion)
+		case k.Is("ProblemSolving"):
+			a.ProblemSolving = ProblemSolving{}
+			decodeProblemSolving(d, &a.ProblemSolving)
+		case k.Is("Satisfaction"):
+			a.Satisfaction = Satisfaction{}
+			decodeSatisfaction(d, &a.Satisfaction)
+		case k.Is("TodoList"):
+			a.TodoList = Todo{}
+			decodeTodo(d, &a.TodoList)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCustomerEvent reads one CustomerEvent in one pass.
+func decodeCustomerEvent(d *wire.Decoder, c *CustomerEvent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CustomerId"):
+			c.CustomerID = d.LenientString()
+		case k.Is("EventSequence"):
+			c.EventSequence = wire.Slice(d, c.EventSequence, decodeEventSequence)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIVREvent reads one IVREvent in one pass.
+func decodeIVREvent(d *wire.Decoder, i *IVREvent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("EventSequence"):
+			i.EventSequence = wire.Slice(d, i.EventSequence, decodeEventSequence)
+		case k.Is("FlowId"):
+			i.FlowID = d.LenientString()
+		case k.Is("FlowType"):
+			i.FlowType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeQueueEvent reads one QueueEvent in one pass.
+func decodeQueueEvent(d *wire.Decoder, q *QueueEvent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("EventSequence"):
+			q.EventSequence = wire.Slice(d, q.EventSequence, decodeEventSequence)
+		case k.Is("FlowId"):
+			q.FlowID = d.LenientString()
+		case k.Is("QueueId"):
+			q.QueueID = d.LenientString()
+		case k.Is("QueueName"):
+			q.QueueName = d.LenientString()
+		case k.Is("QueueType"):
+			q.QueueType = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInbound reads one Inbound in one pass.
+func decodeInbound(d *wire.Decoder, i *Inbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AbandonRate"):
+			i.AbandonRate = d.LenientFloat()
+		case k.Is("AccessChannelTypeDetailList"):
+			i.AccessChannelTypeDetailList = wire.Slice(d, i.AccessChannelTypeDetailList, decodeAccessChannelTypeDetail)
+		case k.Is("AverageAbandonTime"):
+			i.AverageAbandonTime = d.LenientFloat()
+		case k.Is("AverageAbandonedInIVRTime"):
+			i.AverageAbandonedInIVRTime = d.LenientFloat()
+		case k.Is("AverageAbandonedInQueueTime"):
+			i.AverageAbandonedInQueueTime = d.LenientFloat()
+		case k.Is("AverageAbandonedInRingTime"):
+			i.AverageAbandonedInRingTime = d.LenientFloat()
+		case k.Is("AverageFirstResponseTime"):
+			i.AverageFirstResponseTime = d.LenientFloat()
+		case k.Is("AverageHoldTime"):
+			i.AverageHoldTime = d.LenientFloat()
+		case k.Is("AverageResponseTime"):
+			i.AverageResponseTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			i.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			i.AverageTalkTime = d.LenientFloat()
+		case k.Is("AverageWaitTime"):
+			i.AverageWaitTime = d.LenientFloat()
+		case k.Is("AverageWorkTime"):
+			i.AverageWorkTime = d.LenientFloat()
+		case k.Is("CallsAbandoned"):
+			i.CallsAbandoned = d.LenientInt()
+		case k.Is("CallsAbandonedInIVR"):
+			i.CallsAbandonedInIVR = d.LenientInt()
+		case k.Is("CallsAbandonedInQueue"):
+			i.CallsAbandonedInQueue = d.LenientInt()
+		case k.Is("CallsAbandonedInRing"):
+			i.CallsAbandonedInRing = d.LenientInt()
+		case k.Is("CallsAbandonedInVoiceNavigator"):
+			i.CallsAbandonedInVoiceNavigator = d.LenientInt()
+		case k.Is("CallsAttendedTransferred"):
+			i.CallsAttendedTransferred = d.LenientInt()
+		case k.Is("CallsBlindTransferred"):
+			i.CallsBlindTransferred = d.LenientInt()
+		case k.Is("CallsCausedIVRException"):
+			i.CallsCausedIVRException = d.LenientInt()
+		case k.Is("CallsForwardToOutsideNumber"):
+			i.CallsForwardToOutsideNumber = d.LenientInt()
+		case k.Is("CallsHandled"):
+			i.CallsHandled = d.LenientInt()
+		case k.Is("CallsHold"):
+			i.CallsHold = d.LenientInt()
+		case k.Is("CallsIVRException"):
+			i.CallsIVRException = d.LenientInt()
+		case k.Is("CallsOffered"):
+			i.CallsOffered = d.LenientInt()
+		case k.Is("CallsQueued"):
+			i.CallsQueued = d.LenientInt()
+		case k.Is("CallsQueuingFailed"):
+			i.CallsQueuingFailed = d.LenientInt()
+		case k.Is("CallsQueuingOverflow"):
+			i.CallsQueuingOverflow = d.LenientInt()
+		case k.Is("CallsQueuingTimeout"):
+			i.CallsQueuingTimeout = d.LenientInt()
+		case k.Is("CallsRinged"):
+			i.CallsRinged = d.LenientInt()
+		case k.Is("CallsToVoicemail"):
+			i.CallsToVoicemail = d.LenientInt()
+		case k.Is("CallsVoicemail"):
+			i.CallsVoicemail = d.LenientInt()
+		case k.Is("HandleRate"):
+			i.HandleRate = d.LenientFloat()
+		case k.Is("MaxAbandonTime"):
+			i.MaxAbandonTime = d.LenientInt()
+		case k.Is("MaxAbandonedInIVRTime"):
+			i.MaxAbandonedInIVRTime = d.LenientInt()
+		case k.Is("MaxAbandonedInQueueTime"):
+			i.MaxAbandonedInQueueTime = d.LenientInt()
+		case k.Is("MaxAbandonedInRingTime"):
+			i.MaxAbandonedInRingTime = d.LenientInt()
+		case k.Is("MaxHoldTime"):
+			i.MaxHoldTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			i.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			i.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWaitTime"):
+			i.MaxWaitTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			i.MaxWorkTime = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			i.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionRate"):
+			i.SatisfactionRate = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			i.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			i.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("ServiceLevel15"):
+			i.ServiceLevel15 = d.LenientFloat()
+		case k.Is("ServiceLevel20"):
+			i.ServiceLevel20 = d.LenientFloat()
+		case k.Is("ServiceLevel30"):
+			i.ServiceLevel30 = d.LenientFloat()
+		case k.Is("TotalAbandonTime"):
+			i.TotalAbandonTime = d.LenientInt()
+		case k.Is("TotalAbandonedInIVRTime"):
+			i.TotalAbandonedInIVRTime = d.LenientInt()
+		case k.Is("TotalAbandonedInQueueTime"):
+			i.TotalAbandonedInQueueTime = d.LenientInt()
+		case k.Is("TotalAbandonedInRingTime"):
+			i.TotalAbandonedInRingTime = d.LenientInt()
+		case k.Is("TotalHoldTime"):
+			i.TotalHoldTime = d.LenientInt()
+		case k.Is("TotalMessagesSent"):
+			i.TotalMessagesSent = d.LenientInt()
+		case k.Is("TotalMessagesSentByAgent"):
+			i.TotalMessagesSentByAgent = d.LenientInt()
+		case k.Is("TotalMessagesSentByCustomer"):
+			i.TotalMessagesSentByCustomer = d.LenientInt()
+		case k.Is("TotalRingTime"):
+			i.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			i.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWaitTime"):
+			i.TotalWaitTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			i.TotalWorkTime = d.LenientInt()
+		case k.Is("StatsTime"):
+			i.StatsTime = d.Millis()
+		case k.Is("TotalCalls"):
+			i.TotalCalls = d.LenientInt()
+		case k.Is("CallsAttendedTransferIn"):
+			i.CallsAttendedTransferIn = d.LenientInt()
+		case k.Is("CallsAttendedTransferOut"):
+			i.CallsAttendedTransferOut = d.LenientInt()
+		case k.Is("CallsBlindTransferIn"):
+			i.CallsBlindTransferIn = d.LenientInt()
+		case k.Is("CallsBlindTransferOut"):
+			i.CallsBlindTransferOut = d.LenientInt()
+		case k.Is("AccessChannelTypeDetails"):
+			i.AccessChannelTypeDetails = wire.Slice(d, i.AccessChannelTypeDetails, decodeAccessChannelTypeDetail)
+		case k.Is("CallsOverflow"):
+			i.CallsOverflow = d.LenientInt()
+		case k.Is("CallsTimeout"):
+			i.CallsTimeout = d.LenientInt()
+		case k.Is("AbandonedRate"):
+			i.AbandonedRate = d.LenientFloat()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInternal reads one Internal in one pass.
+func decodeInternal(d *wire.Decoder, i *Internal) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallsAnswered"):
+			i.CallsAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			i.CallsDialed = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			i.AverageTalkTime = d.LenientFloat()
+		case k.Is("CallsHandled"):
+			i.CallsHandled = d.LenientInt()
+		case k.Is("CallsOffered"):
+			i.CallsOffered = d.LenientInt()
+		case k.Is("CallsTalked"):
+			i.CallsTalked = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			i.MaxTalkTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			i.TotalTalkTime = d.LenientInt()
+		case k.Is("CallsTalk"):
+			i.CallsTalk = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOutbound reads one Outbound in one pass.
+func decodeOutbound(d *wire.Decoder, o *Outbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnswerRate"):
+			o.AnswerRate = d.LenientFloat()
+		case k.Is("AverageDialingTime"):
+			o.AverageDialingTime = d.LenientFloat()
+		case k.Is("AverageHoldTime"):
+			o.AverageHoldTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			o.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			o.AverageTalkTime = d.LenientFloat()
+		case k.Is("AverageWorkTime"):
+			o.AverageWorkTime = d.LenientFloat()
+		case k.Is("CallsAnswered"):
+			o.CallsAnswered = d.LenientInt()
+		case k.Is("CallsAttendedTransferred"):
+			o.CallsAttendedTransferred = d.LenientInt()
+		case k.Is("CallsBlindTransferred"):
+			o.CallsBlindTransferred = d.LenientInt()
+		case k.Is("CallsDialed"):
+			o.CallsDialed = d.LenientInt()
+		case k.Is("CallsHold"):
+			o.CallsHold = d.LenientInt()
+		case k.Is("CallsRinged"):
+			o.CallsRinged = d.LenientInt()
+		case k.Is("MaxDialingTime"):
+			o.MaxDialingTime = d.LenientInt()
+		case k.Is("MaxHoldTime"):
+			o.MaxHoldTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			o.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			o.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			o.MaxWorkTime = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			o.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionRate"):
+			o.SatisfactionRate = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			o.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			o.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalDialingTime"):
+			o.TotalDialingTime = d.LenientInt()
+		case k.Is("TotalHoldTime"):
+			o.TotalHoldTime = d.LenientInt()
+		case k.Is("TotalRingTime"):
+			o.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			o.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			o.TotalWorkTime = d.LenientInt()
+		case k.Is("CallsAttendedTransferIn"):
+			o.CallsAttendedTransferIn = d.LenientInt()
+		case k.Is("CallsAttendedTransferOut"):
+			o.CallsAttendedTransferOut = d.LenientInt()
+		case k.Is("CallsBlindTransferIn"):
+			o.CallsBlindTransferIn = d.LenientInt()
+		case k.Is("CallsBlindTransferOut"):
+			o.CallsBlindTransferOut = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOverall reads one Overall in one pass.
+func decodeOverall(d *wire.Decoder, o *Overall) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageBreakTime"):
+			o.AverageBreakTime = d.LenientFloat()
+		case k.Is("AverageHoldTime"):
+			o.AverageHoldTime = d.LenientFloat()
+		case k.Is("AverageReadyTime"):
+			o.AverageReadyTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			o.AverageTalkTime = d.LenientFloat()
+		case k.Is("AverageWorkTime"):
+			o.AverageWorkTime = d.LenientFloat()
+		case k.Is("MaxBreakTime"):
+			o.MaxBreakTime = d.LenientInt()
+		case k.Is("MaxHoldTime"):
+			o.MaxHoldTime = d.LenientInt()
+		case k.Is("MaxLoggedInAgents"):
+			o.MaxLoggedInAgents = d.LenientInt()
+		case k.Is("MaxReadyTime"):
+			o.MaxReadyTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			o.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			o.MaxWorkTime = d.LenientInt()
+		case k.Is("OccupancyRate"):
+			o.OccupancyRate = d.LenientFloat()
+		case k.Is("SatisfactionIndex"):
+			o.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionRate"):
+			o.SatisfactionRate = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			o.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			o.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalBreakTime"):
+			o.TotalBreakTime = d.LenientInt()
+		case k.Is("TotalCalls"):
+			o.TotalCalls = d.LenientInt()
+		case k.Is("TotalHoldTime"):
+			o.TotalHoldTime = d.LenientInt()
+		case k.Is("TotalLoggedInTime"):
+			o.TotalLoggedInTime = d.LenientInt()
+		case k.Is("TotalReadyTime"):
+			o.TotalReadyTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			o.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			o.TotalWorkTime = d.LenientInt()
+		case k.Is("StatsTime"):
+			o.StatsTime = d.LenientInt()
+		case k.Is("BreakCodeDetailList"):
+			o.BreakCodeDetailList = wire.Slice(d, o.BreakCodeDetailList, decodeBreakCodeDetail)
+		case k.Is("FirstCheckInTime"):
+			o.FirstCheckInTime = d.LenientInt()
+		case k.Is("LastCheckOutTime"):
+			o.LastCheckOutTime = d.LenientInt()
+		case k.Is("TotalOffSiteLoggedInTime"):
+			o.TotalOffSiteLoggedInTime = d.LenientInt()
+		case k.Is("TotalOffSiteOnlineTime"):
+			o.TotalOffSiteOnlineTime = d.LenientInt()
+		case k.Is("TotalOfficePhoneLoggedInTime"):
+			o.TotalOfficePhoneLoggedInTime = d.LenientInt()
+		case k.Is("TotalOfficePhoneOnlineTime"):
+			o.TotalOfficePhoneOnlineTime = d.LenientInt()
+		case k.Is("TotalOnSiteLoggedInTime"):
+			o.TotalOnSiteLoggedInTime = d.LenientInt()
+		case k.Is("TotalOnSiteOnlineTime"):
+			o.TotalOnSiteOnlineTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioLoggedInTime"):
+			o.TotalOutboundScenarioLoggedInTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioReadyTime"):
+			o.TotalOutboundScenarioReadyTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioTime"):
+			o.TotalOutboundScenarioTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceTrendingReportOutbound reads one InstanceTrendingReportOutbound in one pass.
+func decodeInstanceTrendingReportOutbound(d *wire.Decoder, i *InstanceTrendingReportOutbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallsAnswered"):
+			i.CallsAnswered = d.LenientInt()
+		case k.Is("StatsTime"):
+			i.StatsTime = d.Millis()
+		case k.Is("TotalCalls"):
+			i.TotalCalls = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBreakCodeDetail reads one BreakCodeDetail in one pass.
+func decodeBreakCodeDetail(d *wire.Decoder, b *BreakCodeDetail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BreakCode"):
+			b.BreakCode = d.LenientString()
+		case k.Is("Count"):
+			b.Count = d.LenientInt()
+		case k.Is("Duration"):
+			b.Duration = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSchemaProperty reads one SchemaProperty in one pass.
+func decodeSchemaProperty(d *wire.Decoder, s *SchemaProperty) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("DisplayName"):
+			s.DisplayName = d.LenientString()
+		case k.Is("Description"):
+			s.Description = d.LenientString()
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("DataType"):
+			s.DataType = d.LenientString()
+		case k.Is("Pattern"):
+			s.Pattern = d.LenientString()
+		case k.Is("PatternErrorMessage"):
+			s.PatternErrorMessage = d.LenientString()
+		case k.Is("MinLength"):
+			s.MinLength = int(d.LenientInt())
+		case k.Is("MaxLength"):
+			s.MaxLength = int(d.LenientInt())
+		case k.Is("Minimum"):
+			s.Minimum = d.LenientFloat()
+		case k.Is("Maximum"):
+			s.Maximum = d.LenientFloat()
+		case k.Is("Required"):
+			s.Required = d.LenientBool()
+		case k.Is("System"):
+			s.System = d.LenientBool()
+		case k.Is("Disabled"):
+			s.Disabled = d.LenientBool()
+		case k.Is("Array"):
+			s.Array = d.LenientBool()
+		case k.Is("ReadOnly"):
+			s.ReadOnly = d.LenientBool()
+		case k.Is("EditorType"):
+			s.EditorType = d.LenientString()
+		case k.Is("Attributes"):
+			s.Attributes = d.LenientString()
+		case k.Is("DisplayOrder"):
+			s.DisplayOrder = int(d.LenientInt())
+		case k.Is("CreatedTime"):
+			s.CreatedTime = d.LenientInt()
+		case k.Is("UpdatedTime"):
+			s.UpdatedTime = d.LenientInt()
+		case k.Is("Creator"):
+			s.Creator = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSummaryTemplateProperty reads one SummaryTemplateProperty in one pass.
+func decodeSummaryTemplateProperty(d *wire.Decoder, s *SummaryTemplateProperty) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Array"):
+			s.Array = d.LenientBool()
+		case k.Is("Attributes"):
+			s.Attributes = d.LenientString()
+		case k.Is("CreatedTime"):
+			s.CreatedTime = d.Millis()
+		case k.Is("Creator"):
+			s.Creator = d.LenientString()
+		case k.Is("DataType"):
+			s.DataType = d.LenientString()
+		case k.Is("Description"):
+			s.Description = d.LenientString()
+		case k.Is("Disabled"):
+			s.Disabled = d.LenientBool()
+		case k.Is("DisplayName"):
+			s.DisplayName = d.LenientString()
+		case k.Is("DisplayOrder"):
+			s.DisplayOrder = int(d.LenientInt())
+		case k.Is("EditorType"):
+			s.EditorType = d.LenientString()
+		case k.Is("MaxLength"):
+			s.MaxLength = int(d.LenientInt())
+		case k.Is("Maximum"):
+			s.Maximum = d.LenientFloat()
+		case k.Is("MinLength"):
+			s.MinLength = int(d.LenientInt())
+		case k.Is("Minimum"):
+			s.Minimum = d.LenientFloat()
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("Pattern"):
+			s.Pattern = d.LenientString()
+		case k.Is("PatternErrorMessage"):
+			s.PatternErrorMessage = d.LenientString()
+		case k.Is("ReadOnly"):
+			s.ReadOnly = d.LenientBool()
+		case k.Is("Required"):
+			s.Required = d.LenientBool()
+		case k.Is("System"):
+			s.System = d.LenientBool()
+		case k.Is("UpdatedTime"):
+			s.UpdatedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentSummaryReportInbound reads one AgentSummaryReportInbound in one pass.
+func decodeAgentSummaryReportInbound(d *wire.Decoder, a *AgentSummaryReportInbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageRingTime"):
+			a.AverageRingTime = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			a.AverageTalkTime = d.LenientInt()
+		case k.Is("AverageWorkTime"):
+			a.AverageWorkTime = d.LenientInt()
+		case k.Is("CallsHandled"):
+			a.CallsHandled = d.LenientInt()
+		case k.Is("CallsOffered"):
+			a.CallsOffered = d.LenientInt()
+		case k.Is("HandleRate"):
+			a.HandleRate = d.LenientFloat()
+		case k.Is("MaxRingTime"):
+			a.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			a.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			a.MaxWorkTime = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			a.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			a.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			a.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("ServiceLevel20"):
+			a.ServiceLevel20 = d.LenientFloat()
+		case k.Is("TotalRingTime"):
+			a.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			a.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			a.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentSummaryReportOutbound reads one AgentSummaryReportOutbound in one pass.
+func decodeAgentSummaryReportOutbound(d *wire.Decoder, a *AgentSummaryReportOutbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnswerRate"):
+			a.AnswerRate = d.LenientFloat()
+		case k.Is("AverageDialingTime"):
+			a.AverageDialingTime = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			a.AverageTalkTime = d.LenientInt()
+		case k.Is("AverageWorkTime"):
+			a.AverageWorkTime = d.LenientInt()
+		case k.Is("CallsAnswered"):
+			a.CallsAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			a.CallsDialed = d.LenientInt()
+		case k.Is("MaxDialingTime"):
+			a.MaxDialingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			a.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			a.MaxWorkTime = d.LenientString()
+		case k.Is("SatisfactionIndex"):
+			a.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			a.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			a.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalDialingTime"):
+			a.TotalDialingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			a.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			a.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentSummaryReportOverall reads one AgentSummaryReportOverall in one pass.
+func decodeAgentSummaryReportOverall(d *wire.Decoder, a *AgentSummaryReportOverall) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageReadyTime"):
+			a.AverageReadyTime = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			a.AverageTalkTime = d.LenientInt()
+		case k.Is("AverageWorkTime"):
+			a.AverageWorkTime = d.LenientInt()
+		case k.Is("MaxReadyTime"):
+			a.MaxReadyTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			a.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			a.MaxWorkTime = d.LenientInt()
+		case k.Is("OccupancyRate"):
+			a.OccupancyRate = d.LenientFloat()
+		case k.Is("OneTransferCalls"):
+			a.OneTransferCalls = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			a.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			a.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			a.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalBreakTime"):
+			a.TotalBreakTime = d.LenientInt()
+		case k.Is("TotalCalls"):
+			a.TotalCalls = d.LenientInt()
+		case k.Is("TotalLoggedInTime"):
+			a.TotalLoggedInTime = d.LenientInt()
+		case k.Is("TotalReadyTime"):
+			a.TotalReadyTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			a.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			a.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSummaryIndex reads one SummaryIndex in one pass.
+func decodeSummaryIndex(d *wire.Decoder, s *SummaryIndex) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Keywords"):
+			s.Keywords = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBack2Back reads one Back2Back in one pass.
+func decodeBack2Back(d *wire.Decoder, b *Back2Back) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentHandleRate"):
+			b.AgentHandleRate = d.LenientString()
+		case k.Is("AnswerRate"):
+			b.AnswerRate = d.LenientString()
+		case k.Is("AverageCustomerRingTime"):
+			b.AverageCustomerRingTime = d.LenientString()
+		case k.Is("AverageRingTime"):
+			b.AverageRingTime = d.LenientString()
+		case k.Is("AverageTalkTime"):
+			b.AverageTalkTime = d.LenientString()
+		case k.Is("CallsAgentHandled"):
+			b.CallsAgentHandled = d.LenientString()
+		case k.Is("CallsAnswered"):
+			b.CallsAnswered = d.LenientString()
+		case k.Is("CallsCustomerAnswered"):
+			b.CallsCustomerAnswered = d.LenientString()
+		case k.Is("CallsDialed"):
+			b.CallsDialed = d.LenientString()
+		case k.Is("CustomerAnswerRate"):
+			b.CustomerAnswerRate = d.LenientString()
+		case k.Is("MaxCustomerRingTime"):
+			b.MaxCustomerRingTime = d.LenientString()
+		case k.Is("MaxRingTime"):
+			b.MaxRingTime = d.LenientString()
+		case k.Is("MaxTalkTime"):
+			b.MaxTalkTime = d.LenientString()
+		case k.Is("TotalCustomerRingTime"):
+			b.TotalCustomerRingTime = d.LenientString()
+		case k.Is("TotalRingTime"):
+			b.TotalRingTime = d.LenientString()
+		case k.Is("TotalTalkTime"):
+			b.TotalTalkTime = d.LenientString()
+		case k.Is("AgentAnswerRate"):
+			b.AgentAnswerRate = d.LenientFloat()
+		case k.Is("CallsCustomerHandled"):
+			b.CallsCustomerHandled = d.LenientInt()
+		case k.Is("CustomerHandleRate"):
+			b.CustomerHandleRate = d.LenientFloat()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalAgentReportInbound reads one HistoricalAgentReportInbound in one pass.
+func decodeHistoricalAgentReportInbound(d *wire.Decoder, h *HistoricalAgentReportInbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessChannelTypeDetails"):
+			h.AccessChannelTypeDetails = wire.Slice(d, h.AccessChannelTypeDetails, decodeAccessChannelTypeDetail)
+		case k.Is("AverageFirstResponseTime"):
+			h.AverageFirstResponseTime = d.LenientFloat()
+		case k.Is("AverageHoldTime"):
+			h.AverageHoldTime = d.LenientFloat()
+		case k.Is("AverageResponseTime"):
+			h.AverageResponseTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			h.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			h.AverageTalkTime = d.LenientFloat()
+		case k.Is("AverageWorkTime"):
+			h.AverageWorkTime = d.LenientFloat()
+		case k.Is("CallsAttendedTransferIn"):
+			h.CallsAttendedTransferIn = d.LenientInt()
+		case k.Is("CallsAttendedTransferOut"):
+			h.CallsAttendedTransferOut = d.LenientInt()
+		case k.Is("CallsBlindTransferIn"):
+			h.CallsBlindTransferIn = d.LenientInt()
+		case k.Is("CallsBlindTransferOut"):
+			h.CallsBlindTransferOut = d.LenientInt()
+		case k.Is("CallsHandled"):
+			h.CallsHandled = d.LenientInt()
+		case k.Is("CallsHold"):
+			h.CallsHold = d.LenientInt()
+		case k.Is("CallsOffered"):
+			h.CallsOffered = d.LenientInt()
+		case k.Is("CallsRinged"):
+			h.CallsRinged = d.LenientInt()
+		case k.Is("HandleRate"):
+			h.HandleRate = d.LenientFloat()
+		case k.Is("MaxHoldTime"):
+			h.MaxHoldTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			h.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			h.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			h.MaxWorkTime = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			h.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionRate"):
+			h.SatisfactionRate = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			h.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			h.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("ServiceLevel15"):
+			h.ServiceLevel15 = d.LenientFloat()
+		case k.Is("TotalHoldTime"):
+			h.TotalHoldTime = d.LenientInt()
+		case k.Is("TotalMessagesSent"):
+			h.TotalMessagesSent = d.LenientInt()
+		case k.Is("TotalMessagesSentByAgent"):
+			h.TotalMessagesSentByAgent = d.LenientInt()
+		case k.Is("TotalMessagesSentByCustomer"):
+			h.TotalMessagesSentByCustomer = d.LenientString()
+		case k.Is("TotalRingTime"):
+			h.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			h.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			h.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalAgentSkillGroupReportBack2Back reads one HistoricalAgentSkillGroupReportBack2Back in one pass.
+func decodeHistoricalAgentSkillGroupReportBack2Back(d *wire.Decoder, h *HistoricalAgentSkillGroupReportBack2Back) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentAnswerRate"):
+			h.AgentAnswerRate = d.LenientFloat()
+		case k.Is("AgentHandleRate"):
+			h.AgentHandleRate = d.LenientFloat()
+		case k.Is("AnswerRate"):
+			h.AnswerRate = d.LenientFloat()
+		case k.Is("AverageCustomerRingTime"):
+			h.AverageCustomerRingTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			h.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			h.AverageTalkTime = d.LenientInt()
+		case k.Is("CallsAgentHandled"):
+			h.CallsAgentHandled = d.LenientInt()
+		case k.Is("CallsAnswered"):
+			h.CallsAnswered = d.LenientInt()
+		case k.Is("CallsCustomerAnswered"):
+			h.CallsCustomerAnswered = d.LenientInt()
+		case k.Is("CallsCustomerHandled"):
+			h.CallsCustomerHandled = d.LenientInt()
+		case k.Is("CallsDialed"):
+			h.CallsDialed = d.LenientInt()
+		case k.Is("CustomerAnswerRate"):
+			h.CustomerAnswerRate = d.LenientFloat()
+		case k.Is("CustomerHandleRate"):
+			h.CustomerHandleRate = d.LenientFloat()
+		case k.Is("MaxCustomerRingTime"):
+			h.MaxCustomerRingTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			h.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			h.MaxTalkTime = d.LenientInt()
+		case k.Is("TotalCustomerRingTime"):
+			h.TotalCustomerRingTime = d.LenientInt()
+		case k.Is("TotalRingTime"):
+			h.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			h.TotalTalkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalAgentSkillGroupReportInternal reads one HistoricalAgentSkillGroupReportInternal in one pass.
+func decodeHistoricalAgentSkillGroupReportInternal(d *wire.Decoder, h *HistoricalAgentSkillGroupReportInternal) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageTalkTime"):
+			h.AverageTalkTime = d.LenientInt()
+		case k.Is("CallsAnswered"):
+			h.CallsAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			h.CallsDialed = d.LenientInt()
+		case k.Is("CallsHandled"):
+			h.CallsHandled = d.LenientInt()
+		case k.Is("CallsOffered"):
+			h.CallsOffered = d.LenientInt()
+		case k.Is("CallsTalk"):
+			h.CallsTalk = d.LenientInt()
+		case k.Is("CallsTalked"):
+			h.CallsTalked = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			h.MaxTalkTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			h.TotalTalkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalAgentSkillGroupReportOverall reads one HistoricalAgentSkillGroupReportOverall in one pass.
+func decodeHistoricalAgentSkillGroupReportOverall(d *wire.Decoder, h *HistoricalAgentSkillGroupReportOverall) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageBreakTime"):
+			h.AverageBreakTime = d.LenientFloat()
+		case k.Is("AverageHoldTime"):
+			h.AverageHoldTime = d.LenientFloat()
+		case k.Is("AverageReadyTime"):
+			h.AverageReadyTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			h.AverageTalkTime = d.LenientFloat()
+		case k.Is("AverageWorkTime"):
+			h.AverageWorkTime = d.LenientFloat()
+		case k.Is("BreakCodeDetailList"):
+			h.BreakCodeDetailList = wire.Slice(d, h.BreakCodeDetailList, decodeBreakCodeDetail)
+		case k.Is("FirstCheckInTime"):
+			h.FirstCheckInTime = d.Millis()
+		case k.Is("LastCheckOutTime"):
+			h.LastCheckOutTime = d.Millis()
+		case k.Is("MaxBreakTime"):
+			h.MaxBreakTime = d.LenientInt()
+		case k.Is("MaxHoldTime"):
+			h.MaxHoldTime = d.LenientInt()
+		case k.Is("MaxReadyTime"):
+			h.MaxReadyTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			h.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			h.MaxWorkTime = d.LenientInt()
+		case k.Is("OccupancyRate"):
+			h.OccupancyRate = d.LenientFloat()
+		case k.Is("SatisfactionIndex"):
+			h.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionRate"):
+			h.SatisfactionRate = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			h.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			h.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalBreakTime"):
+			h.TotalBreakTime = d.LenientInt()
+		case k.Is("TotalCalls"):
+			h.TotalCalls = d.LenientInt()
+		case k.Is("TotalHoldTime"):
+			h.TotalHoldTime = d.LenientInt()
+		case k.Is("TotalLoggedInTime"):
+			h.TotalLoggedInTime = d.LenientInt()
+		case k.Is("TotalOffSiteLggedInTime"):
+			h.TotalOffSiteLggedInTime = d.LenientInt()
+		case k.Is("TotalOfficePhoneLoggedInTime"):
+			h.TotalOfficePhoneLoggedInTime = d.LenientInt()
+		case k.Is("TotalOnSiteLoggedInTime"):
+			h.TotalOnSiteLoggedInTime = d.LenientString()
+		case k.Is("TotalOutboundScenarioLoggedInTime"):
+			h.TotalOutboundScenarioLoggedInTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioReadyTime"):
+			h.TotalOutboundScenarioReadyTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioTime"):
+			h.TotalOutboundScenarioTime = d.LenientInt()
+		case k.Is("TotalReadyTime"):
+			h.TotalReadyTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			h.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			h.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHistoricalSkillGroupReportBack2Back reads one HistoricalSkillGroupReportBack2Back in one pass.
+func decodeHistoricalSkillGroupReportBack2Back(d *wire.Decoder, h *HistoricalSkillGroupReportBack2Back) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentHandleRate"):
+			h.AgentHandleRate = d.LenientFloat()
+		case k.Is("AnswerRate"):
+			h.AnswerRate = d.LenientFloat()
+		case k.Is("AverageCustomerRingTime"):
+			h.AverageCustomerRingTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			h.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			h.AverageTalkTime = d.LenientFloat()
+		case k.Is("CallsAnswered"):
+			h.CallsAnswered = d.LenientInt()
+		case k.Is("CallsCustomerAnswered"):
+			h.CallsCustomerAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			h.CallsDialed = d.LenientInt()
+		case k.Is("CustomerAnswerRate"):
+			h.CustomerAnswerRate = d.LenientFloat()
+		case k.Is("MaxCustomerRingTime"):
+			h.MaxCustomerRingTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			h.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			h.MaxTalkTime = d.LenientInt()
+		case k.Is("TotalCustomerRingTime"):
+			h.TotalCustomerRingTime = d.LenientInt()
+		case k.Is("TotalRingTime"):
+			h.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			h.TotalTalkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalAgentReportDataBack2Back reads one ListIntervalAgentReportDataBack2Back in one pass.
+func decodeListIntervalAgentReportDataBack2Back(d *wire.Decoder, l *ListIntervalAgentReportDataBack2Back) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentHandleRate"):
+			l.AgentHandleRate = d.LenientFloat()
+		case k.Is("AnswerRate"):
+			l.AnswerRate = d.LenientFloat()
+		case k.Is("AverageCustomerRingTime"):
+			l.AverageCustomerRingTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			l.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			l.AverageTalkTime = d.LenientFloat()
+		case k.Is("CallsAgentHandled"):
+			l.CallsAgentHandled = d.LenientInt()
+		case k.Is("CallsAnswered"):
+			l.CallsAnswered = d.LenientInt()
+		case k.Is("CallsCustomerAnswered"):
+			l.CallsCustomerAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			l.CallsDialed = d.LenientInt()
+		case k.Is("CustomerAnswerRate"):
+			l.CustomerAnswerRate = d.LenientFloat()
+		case k.Is("MaxCustomerRingTime"):
+			l.MaxCustomerRingTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			l.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			l.MaxTalkTime = d.LenientInt()
+		case k.Is("TotalCustomerRingTime"):
+			l.TotalCustomerRingTime = d.LenientInt()
+		case k.Is("TotalRingTime"):
+			l.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			l.TotalTalkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalAgentSkillGroupReportDataOverall reads one ListIntervalAgentSkillGroupReportDataOverall in one pass.
+func decodeListIntervalAgentSkillGroupReportDataOverall(d *wire.Decoder, l *ListIntervalAgentSkillGroupReportDataOverall) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageBreakTime"):
+			l.AverageBreakTime = d.LenientFloat()
+		case k.Is("AverageHoldTime"):
+			l.AverageHoldTime = d.LenientFloat()
+		case k.Is("AverageReadyTime"):
+			l.AverageReadyTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			l.AverageTalkTime = d.LenientFloat()
+		case k.Is("AverageWorkTime"):
+			l.AverageWorkTime = d.LenientFloat()
+		case k.Is("BreakCodeDetailList"):
+			l.BreakCodeDetailList = wire.Slice(d, l.BreakCodeDetailList, decodeBreakCodeDetail)
+		case k.Is("FirstCheckInTime"):
+			l.FirstCheckInTime = d.LenientInt()
+		case string(k) == "LastCheckOutTime":
+			l.LastCheckOutTime = d.LenientInt()
+		case string(k) == "LastCheckoutTime":
+			l.LastCheckoutTime = d.LenientInt()
+		case k.Is("MaxBreakTime"):
+			l.MaxBreakTime = d.LenientInt()
+		case k.Is("MaxHoldTime"):
+			l.MaxHoldTime = d.LenientInt()
+		case k.Is("MaxReadyTime"):
+			l.MaxReadyTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			l.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			l.MaxWorkTime = d.LenientInt()
+		case k.Is("OccupancyRate"):
+			l.OccupancyRate = d.LenientFloat()
+		case k.Is("SatisfactionIndex"):
+			l.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionRate"):
+			l.SatisfactionRate = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			l.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			l.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalBreakTime"):
+			l.TotalBreakTime = d.LenientInt()
+		case k.Is("TotalCalls"):
+			l.TotalCalls = d.LenientInt()
+		case k.Is("TotalHoldTime"):
+			l.TotalHoldTime = d.LenientInt()
+		case k.Is("TotalLoggedInTime"):
+			l.TotalLoggedInTime = d.LenientInt()
+		case k.Is("TotalOffSiteLoggedInTime"):
+			l.TotalOffSiteLoggedInTime = d.LenientString()
+		case k.Is("TotalOfficePhoneLoggedInTime"):
+			l.TotalOfficePhoneLoggedInTime = d.LenientString()
+		case k.Is("TotalOnSiteLoggedInTime"):
+			l.TotalOnSiteLoggedInTime = d.LenientString()
+		case k.Is("TotalOutboundScenarioLoggedInTime"):
+			l.TotalOutboundScenarioLoggedInTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioReadyTime"):
+			l.TotalOutboundScenarioReadyTime = d.LenientInt()
+		case k.Is("TotalOutboundScenarioTime"):
+			l.TotalOutboundScenarioTime = d.LenientInt()
+		case k.Is("TotalReadyTime"):
+			l.TotalReadyTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			l.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			l.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntervalSkillGroupReportDataBack2Back reads one ListIntervalSkillGroupReportDataBack2Back in one pass.
+func decodeListIntervalSkillGroupReportDataBack2Back(d *wire.Decoder, l *ListIntervalSkillGroupReportDataBack2Back) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentHandleRate"):
+			l.AgentHandleRate = d.LenientFloat()
+		case k.Is("AnswerRate"):
+			l.AnswerRate = d.LenientString()
+		case k.Is("AverageCustomerRingTime"):
+			l.AverageCustomerRingTime = d.LenientFloat()
+		case k.Is("AverageRingTime"):
+			l.AverageRingTime = d.LenientFloat()
+		case k.Is("AverageTalkTime"):
+			l.AverageTalkTime = d.LenientString()
+		case k.Is("CallsAgentHandled"):
+			l.CallsAgentHandled = d.LenientInt()
+		case k.Is("CallsAnswered"):
+			l.CallsAnswered = d.LenientInt()
+		case k.Is("CallsCustomerAnswered"):
+			l.CallsCustomerAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			l.CallsDialed = d.LenientInt()
+		case k.Is("CustomerAnswerRate"):
+			l.CustomerAnswerRate = d.LenientFloat()
+		case k.Is("MaxCustomerRingTime"):
+			l.MaxCustomerRingTime = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			l.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			l.MaxTalkTime = d.LenientString()
+		case k.Is("TotalCustomerRingTime"):
+			l.TotalCustomerRingTime = d.LenientInt()
+		case k.Is("TotalRingTime"):
+			l.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			l.TotalTalkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHoldTimeSegment reads one HoldTimeSegment in one pass.
+func decodeHoldTimeSegment(d *wire.Decoder, h *HoldTimeSegment) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("EndTime"):
+			h.EndTime = d.LenientInt()
+		case k.Is("StartTime"):
+			h.StartTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSkillGroupSummaryReportInbound reads one SkillGroupSummaryReportInbound in one pass.
+func decodeSkillGroupSummaryReportInbound(d *wire.Decoder, s *SkillGroupSummaryReportInbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AbandonedInQueueOfQueueCount"):
+			s.AbandonedInQueueOfQueueCount = d.LenientInt()
+		case k.Is("AnsweredByAgentOfQueueCount"):
+			s.AnsweredByAgentOfQueueCount = d.LenientInt()
+		case k.Is("AnsweredByAgentOfQueueMaxWaitTimeDuration"):
+			s.AnsweredByAgentOfQueueMaxWaitTimeDuration = d.LenientInt()
+		case k.Is("AnsweredByAgentOfQueueWaitTimeDuration"):
+			s.AnsweredByAgentOfQueueWaitTimeDuration = d.LenientInt()
+		case k.Is("AverageRingTime"):
+			s.AverageRingTime = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			s.AverageTalkTime = d.LenientInt()
+		case k.Is("AverageWorkTime"):
+			s.AverageWorkTime = d.LenientInt()
+		case k.Is("CallsAbandoned"):
+			s.CallsAbandoned = d.LenientInt()
+		case k.Is("CallsAttendedTransferOut"):
+			s.CallsAttendedTransferOut = d.LenientInt()
+		case k.Is("CallsBlindTransferOut"):
+			s.CallsBlindTransferOut = d.LenientInt()
+		case k.Is("CallsHandled"):
+			s.CallsHandled = d.LenientInt()
+		case k.Is("CallsOffered"):
+			s.CallsOffered = d.LenientInt()
+		case k.Is("CallsOverflow"):
+			s.CallsOverflow = d.LenientString()
+		case k.Is("CallsQueuingCanceled"):
+			s.CallsQueuingCanceled = d.LenientString()
+		case k.Is("CallsQueuingFailure"):
+			s.CallsQueuingFailure = d.LenientString()
+		case k.Is("CallsQueuingRerouted"):
+			s.CallsQueuingRerouted = d.LenientString()
+		case k.Is("CallsQueuingTimeout"):
+			s.CallsQueuingTimeout = d.LenientInt()
+		case k.Is("CallsServiceLevel10"):
+			s.CallsServiceLevel10 = d.LenientInt()
+		case k.Is("CallsServiceLevel20"):
+			s.CallsServiceLevel20 = d.LenientInt()
+		case k.Is("CallsServiceLevel30"):
+			s.CallsServiceLevel30 = d.LenientInt()
+		case k.Is("CallsTimeout"):
+			s.CallsTimeout = d.LenientInt()
+		case k.Is("GiveUpByAgentOfQueueCount"):
+			s.GiveUpByAgentOfQueueCount = d.LenientInt()
+		case k.Is("HandleRate"):
+			s.HandleRate = d.LenientFloat()
+		case k.Is("InComingQueueOfQueueCount"):
+			s.InComingQueueOfQueueCount = d.LenientInt()
+		case k.Is("MaxRingTime"):
+			s.MaxRingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			s.MaxTalkTime = d.LenientString()
+		case k.Is("MaxWorkTime"):
+			s.MaxWorkTime = d.LenientInt()
+		case k.Is("OverFlowInQueueOfQueueCount"):
+			s.OverFlowInQueueOfQueueCount = d.LenientInt()
+		case k.Is("QueueMaxWaitTimeDuration"):
+			s.QueueMaxWaitTimeDuration = d.LenientInt()
+		case k.Is("QueueWaitTimeDuration"):
+			s.QueueWaitTimeDuration = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			s.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			s.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			s.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("ServiceLevel20"):
+			s.ServiceLevel20 = d.LenientFloat()
+		case k.Is("TotalRingTime"):
+			s.TotalRingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			s.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			s.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSkillGroupSummaryReportOutbound reads one SkillGroupSummaryReportOutbound in one pass.
+func decodeSkillGroupSummaryReportOutbound(d *wire.Decoder, s *SkillGroupSummaryReportOutbound) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnswerRate"):
+			s.AnswerRate = d.LenientFloat()
+		case k.Is("AverageDialingTime"):
+			s.AverageDialingTime = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			s.AverageTalkTime = d.LenientInt()
+		case k.Is("AverageWorkTime"):
+			s.AverageWorkTime = d.LenientInt()
+		case k.Is("CallsAbandoned"):
+			s.CallsAbandoned = d.LenientInt()
+		case k.Is("CallsAgentHandled"):
+			s.CallsAgentHandled = d.LenientInt()
+		case k.Is("CallsAnswered"):
+			s.CallsAnswered = d.LenientInt()
+		case k.Is("CallsDialed"):
+			s.CallsDialed = d.LenientInt()
+		case k.Is("CallsOffered"):
+			s.CallsOffered = d.LenientInt()
+		case k.Is("CallsQueuingCancelled"):
+			s.CallsQueuingCancelled = d.LenientInt()
+		case k.Is("CallsQueuingFailed"):
+			s.CallsQueuingFailed = d.LenientInt()
+		case k.Is("CallsQueuingFailure"):
+			s.CallsQueuingFailure = d.LenientInt()
+		case k.Is("CallsQueuingOverflow"):
+			s.CallsQueuingOverflow = d.LenientInt()
+		case k.Is("CallsQueuingRerouted"):
+			s.CallsQueuingRerouted = d.LenientInt()
+		case k.Is("CallsQueuingTimeout"):
+			s.CallsQueuingTimeout = d.LenientInt()
+		case k.Is("CallsServiceLevel30"):
+			s.CallsServiceLevel30 = d.LenientString()
+		case k.Is("CallsServiceLevel30V2"):
+			s.CallsServiceLevel30V2 = d.LenientInt()
+		case k.Is("MaxDialingTime"):
+			s.MaxDialingTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			s.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			s.MaxWorkTime = d.LenientInt()
+		case k.Is("SatisfactionIndex"):
+			s.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			s.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			s.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalDialingTime"):
+			s.TotalDialingTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			s.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWaitTime"):
+			s.TotalWaitTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			s.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSkillGroupSummaryReportOverall reads one SkillGroupSummaryReportOverall in one pass.
+func decodeSkillGroupSummaryReportOverall(d *wire.Decoder, s *SkillGroupSummaryReportOverall) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AverageReadyTime"):
+			s.AverageReadyTime = d.LenientInt()
+		case k.Is("AverageTalkTime"):
+			s.AverageTalkTime = d.LenientInt()
+		case k.Is("AverageWorkTime"):
+			s.AverageWorkTime = d.LenientInt()
+		case k.Is("MaxReadyTime"):
+			s.MaxReadyTime = d.LenientInt()
+		case k.Is("MaxTalkTime"):
+			s.MaxTalkTime = d.LenientInt()
+		case k.Is("MaxWorkTime"):
+			s.MaxWorkTime = d.LenientInt()
+		case k.Is("OccupancyRate"):
+			s.OccupancyRate = d.LenientFloat()
+		case k.Is("SatisfactionIndex"):
+			s.SatisfactionIndex = d.LenientFloat()
+		case k.Is("SatisfactionSurveysOffered"):
+			s.SatisfactionSurveysOffered = d.LenientInt()
+		case k.Is("SatisfactionSurveysResponded"):
+			s.SatisfactionSurveysResponded = d.LenientInt()
+		case k.Is("TotalBreakTime"):
+			s.TotalBreakTime = d.LenientInt()
+		case k.Is("TotalCalls"):
+			s.TotalCalls = d.LenientInt()
+		case k.Is("TotalLoggedInTime"):
+			s.TotalLoggedInTime = d.LenientInt()
+		case k.Is("TotalReadyTime"):
+			s.TotalReadyTime = d.LenientInt()
+		case k.Is("TotalTalkTime"):
+			s.TotalTalkTime = d.LenientInt()
+		case k.Is("TotalWorkTime"):
+			s.TotalWorkTime = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTicketField reads one TicketField in one pass.
+func decodeTicketField(d *wire.Decoder, x *TicketField) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Array"):
+			x.Array = d.LenientBool()
+		case k.Is("Attribute"):
+			x.Attribute = d.LenientString()
+		case k.Is("CreatedTime"):
+			x.CreatedTime = d.Millis()
+		case k.Is("Creator"):
+			x.Creator = d.LenientString()
+		case k.Is("DataType"):
+			x.DataType = d.LenientString()
+		case k.Is("Description"):
+			x.Description = d.LenientString()
+		case k.Is("Disabled"):
+			x.Disabled = d.LenientBool()
+		case k.Is("DisplayName"):
+			x.DisplayName = d.LenientString()
+		case k.Is("DisplayOrder"):
+			x.DisplayOrder = int(d.LenientInt())
+		case k.Is("EditorType"):
+			x.EditorType = d.LenientString()
+		case k.Is("MaxLength"):
+			x.MaxLength = int(d.LenientInt())
+		case k.Is("Maximum"):
+			x.Maximum = d.LenientFloat()
+		case k.Is("MinLength"):
+			x.MinLength = int(d.LenientInt())
+		case k.Is("Minimum"):
+			x.Minimum = d.LenientFloat()
+		case k.Is("Name"):
+			x.Name = d.LenientString()
+		case k.Is("Pattern"):
+			x.Pattern = d.LenientString()
+		case k.Is("PatternErrorMessage"):
+			x.PatternErrorMessage = d.LenientString()
+		case k.Is("ReadOnly"):
+			x.ReadOnly = d.LenientBool()
+		case k.Is("Required"):
+			x.Required = d.LenientBool()
+		case k.Is("System"):
+			x.System = d.LenientBool()
+		case k.Is("UpdatedTime"):
+			x.UpdatedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePersonalOutboundNumber reads one PersonalOutboundNumber in one pass.
+func decodePersonalOutboundNumber(d *wire.Decoder, p *PersonalOutboundNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Active"):
+			p.Active = d.LenientBool()
+		case k.Is("City"):
+			p.City = d.LenientString()
+		case k.Is("Number"):
+			p.Number = d.LenientString()
+		case k.Is("Province"):
+			p.Province = d.LenientString()
+		case k.Is("Usage"):
+			p.Usage = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUserSkillLevel reads one UserSkillLevel in one pass.
+func decodeUserSkillLevel(d *wire.Decoder, u *UserSkillLevel) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("SkillGroupId"):
+			u.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			u.SkillGroupName = d.LenientString()
+		case k.Is("SkillLevel"):
+			u.SkillLevel = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListWaitingChatsDataUser reads one ListWaitingChatsDataUser in one pass.
+func decodeListWaitingChatsDataUser(d *wire.Decoder, l *ListWaitingChatsDataUser) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AvatarUrl"):
+			l.AvatarURL = d.LenientString()
+		case k.Is("UserId"):
+			l.UserID = d.LenientString()
+		case k.Is("UserName"):
+			l.UserName = d.LenientString()
+		case k.Is("UserType"):
+			l.UserType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEvent reads one Event in one pass.
+func decodeEvent(d *wire.Decoder, e *Event) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Disabled"):
+			e.Disabled = d.LenientBool()
+		case k.Is("Name"):
+			e.Name = d.LenientString()
+		case k.Is("Topic"):
+			e.Topic = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeChannelContext reads one ChannelContext in one pass.
+func decodeChannelContext(d *wire.Decoder, c *ChannelContext) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallType"):
+			c.CallType = d.LenientString()
+		case k.Is("ChannelId"):
+			c.ChannelID = d.LenientString()
+		case k.Is("ChannelState"):
+			c.ChannelState = d.LenientString()
+		case k.Is("ChannelVariables"):
+			c.ChannelVariables = d.LenientString()
+		case k.Is("Destination"):
+			c.Destination = d.LenientString()
+		case k.Is("Index"):
+			c.Index = d.LenientInt()
+		case k.Is("JobId"):
+			c.JobID = d.LenientString()
+		case k.Is("Originator"):
+			c.Originator = d.LenientString()
+		case k.Is("ReleaseInitiator"):
+			c.ReleaseInitiator = d.LenientString()
+		case k.Is("ReleaseReason"):
+			c.ReleaseReason = d.LenientString()
+		case k.Is("SkillGroupId"):
+			c.SkillGroupID = d.LenientString()
+		case k.Is("Timestamp"):
+			c.Timestamp = d.Millis()
+		case k.Is("UserExtension"):
+			c.UserExtension = d.LenientString()
+		case k.Is("UserId"):
+			c.UserID = d.LenientString()
+		case k.Is("ChannelFlags"):
+			c.ChannelFlags = d.LenientString()
+		case k.Is("MediaType"):
+			c.MediaType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeParallelJob reads one ParallelJob in one pass.
+func decodeParallelJob(d *wire.Decoder, p *ParallelJob) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("JobId"):
+			p.JobID = d.LenientString()
+		case k.Is("Status"):
+			p.Status = d.LenientString()
+		case k.Is("Timestamp"):
+			p.Timestamp = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMember reads one Member in one pass.
+func decodeMember(d *wire.Decoder, x *Member) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Index"):
+			x.Index = int(d.LenientInt())
+		case k.Is("ReleaseInitiator"):
+			x.ReleaseInitiator = d.LenientString()
+		case k.Is("ReleaseReason"):
+			x.ReleaseReason = d.LenientString()
+		case k.Is("SkillGroupId"):
+			x.SkillGroupID = d.LenientString()
+		case k.Is("Status"):
+			x.Status = d.LenientString()
+		case k.Is("UserId"):
+			x.UserID = d.LenientString()
+		case k.Is("UserType"):
+			x.UserType = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEventSequence reads one EventSequence in one pass.
+func decodeEventSequence(d *wire.Decoder, e *EventSequence) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Duration"):
+			e.Duration = d.LenientInt()
+		case k.Is("Event"):
+			e.Event = d.LenientString()
+		case k.Is("EventTime"):
+			e.EventTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEmotion reads one Emotion in one pass.
+func decodeEmotion(d *wire.Decoder, e *Emotion) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Confidence"):
+			e.Confidence = int(d.LenientInt())
+		case k.Is("Remark"):
+			e.Remark = d.LenientString()
+		case k.Is("Success"):
+			e.Success = d.LenientBool()
+		case k.Is("TaskId"):
+			e.TaskID = d.LenientString()
+		case k.Is("Type"):
+			e.Type = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeProblemSolving reads one ProblemSolving in one pass.
+func decodeProblemSolving(d *wire.Decoder, p *ProblemSolving) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Problem"):
+			p.Problem = d.LenientString()
+		case k.Is("Solution"):
+			p.Solution = d.LenientString()
+		case k.Is("Solved"):
+			p.Solved = d.LenientBool()
+		case k.Is("Success"):
+			p.Success = d.LenientBool()
+		case k.Is("TaskId"):
+			p.TaskID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSatisfaction reads one Satisfaction in one pass.
+func decodeSatisfaction(d *wire.Decoder, s *Satisfaction) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Remark"):
+			s.Remark = d.LenientString()
+		case k.Is("SatisfactionDescription"):
+			s.SatisfactionDescription = d.LenientString()
+		case k.Is("Success"):
+			s.Success = d.LenientBool()
+		case k.Is("TaskId"):
+			s.TaskID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTodo reads one Todo in one pass.
+func decodeTodo(d *wire.Decoder, x *Todo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Success"):
+			x.Success = d.LenientBool()
+		case k.Is("TaskId"):
+			x.TaskID = d.LenientString()
+		case k.Is("Tasks"):
+			x.Tasks = wire.Slice(d, x.Tasks, decodeLenientText)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccessChannelTypeDetail reads one AccessChannelTypeDetail in one pass.
+func decodeAccessChannelTypeDetail(d *wire.Decoder, a *AccessChannelTypeDetail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessChannelType"):
+			a.AccessChannelType = d.LenientString()
+		case k.Is("CallsOffered"):
+			a.CallsOffered = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func decodeText(d *wire.Decoder, v *string) { *v = d.Str() }
+
+func decodeLenientText(d *wire.Decoder, v *string) { *v = d.LenientString() }
+
+func decodeRaw(d *wire.Decoder, v *json.RawMessage) { *v = append(json.RawMessage(nil), d.Raw()...) }
+
+func decodeMapOfRaw(d *wire.Decoder, v *map[string]json.RawMessage) { *v = wire.Map(d, *v, decodeRaw) }
 
 // The shapes an answer must have (a *DecodeError otherwise): an object
 // names itself, and an answer holds its payload.

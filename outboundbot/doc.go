@@ -1,5 +1,7 @@
 // Package outboundbot is a typed client for the Alibaba Cloud Outbound Bot
-// API (version 2019-12-26): the whole lifecycle of business instances.
+// API (version 2019-12-26): every operation of it, from business instances
+// to the scripts, job groups and jobs of a calling campaign and their
+// results ("# Operations" below lists them by what they act on).
 //
 //	client, err := outboundbot.New(outboundbot.Options{Region: "cn-shanghai"})
 //	if err != nil { … }
@@ -69,12 +71,13 @@
 //
 // Each call makes up to 3 attempts with exponential backoff and full jitter
 // (100 ms doubling, capped at 5 s), every attempt freshly signed with a new
-// nonce and timestamp. Reads (DescribeInstance, ListInstances) retry on
-// network failures, throttling, HTTP 500/502/503/504 and InternalError.
-// Writes (CreateInstance, ModifyInstance, DeleteInstance) retry only when the
+// nonce and timestamp. Reads — the Describe, Get, List, Query and Search
+// operations, such as DescribeInstance — retry on network failures,
+// throttling, HTTP 500/502/503/504 and InternalError. Writes — every other
+// operation, such as CreateInstance, AssignJobs or StartJob — retry only when the
 // request provably was not processed — a refused connection, or the
 // service's own error answer with a throttling or ServiceUnavailable code —
-// so a lost answer never creates a second instance. A bare HTTP 502, 503 or
+// so a lost answer never creates a second instance or assigns a job twice. A bare HTTP 502, 503 or
 // 504 without the service's error code (a gateway's HTML page, a proxy's
 // plain text) proves nothing: a write is not sent again after it. A client-wide retry budget stops a failing service from
 // multiplying the load. Tune it with Options.Retry, per client or per call:
@@ -105,13 +108,14 @@
 // Every paginator is a pages.Pager: go doc github.com/typedcloud/sdk-go/pages
 // Pager shows its HasMorePages and NextPage.
 //
-// # Actions not modelled yet
+// # Actions newer than this package
 //
-// Invoke calls an action this package has no method for, signed, checked
+// The package has a method for every operation of its API model. Invoke
+// calls an action the service added since, signed, checked
 // and with errors typed like every other call; it is retried like a write,
 // InvokeRead like a read:
 //
-//	err := client.InvokeRead(ctx, "ListScripts", params, &out)
+//	err := client.InvokeRead(ctx, "DescribeNewThing", params, &out)
 //
 // params is a struct with go-querystring url tags, and out receives the
 // whole answer object with encoding/json.

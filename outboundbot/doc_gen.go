@@ -2,12 +2,12 @@
 
 // # Operations
 //
-// The Client has a method for each of the 5 operations of OutboundBot
+// The Client has a method for each of the 165 operations of OutboundBot
 // 2019-12-26, listed here by what they act on. Reads are retried on any
 // transient failure, writes only when the request provably did not reach the
 // service.
 //
-// Other operations:
+// Instances:
 //   - [Client.CreateInstance]: creates an Outbound Bot business instance. A
 //     write.
 //   - [Client.DescribeInstance]: returns one Outbound Bot business instance.
@@ -18,4 +18,258 @@
 //     write.
 //   - [Client.DeleteInstance]: deletes an Outbound Bot business instance. A
 //     write.
+//   - [Client.ChangeResourceGroup]: changes the resource group. A write.
+//   - [Client.CreateInstanceBindNumber]: creates an instance bind number. A
+//     write.
+//   - [Client.CreateTenantKey]: creates a tenant key. A write.
+//   - [Client.GetConcurrentConversationQuota]: returns the concurrent
+//     conversation quota.
+//   - [Client.GetCurrentConcurrency]: returns the current concurrency.
+//   - [Client.GetPublicKey]: returns the public key.
+//   - [Client.GetVersion]: returns the version.
+//   - [Client.ListChatbotInstances] ([Client.ListChatbotInstancesAll],
+//     [NewListChatbotInstancesPaginator]): lists the chatbot instances.
+//
+// Jobs:
+//   - [Client.AssignJobs]: assigns the jobs. A write.
+//   - [Client.AssignJobsAsync]: assigns the jobs async. A write.
+//   - [Client.CancelJobs]: cancels the jobs. A write.
+//   - [Client.DescribeJob]: describes the job.
+//   - [Client.GetAssignJobsAsyncResult]: returns the assign jobs async
+//     result.
+//   - [Client.ListJobs]: lists the jobs.
+//   - [Client.ListJobsByGroup] ([Client.ListJobsByGroupAll],
+//     [NewListJobsByGroupPaginator]): lists the jobs by group.
+//   - [Client.QueryJobs] ([Client.QueryJobsAll], [NewQueryJobsPaginator]):
+//     queries the jobs.
+//   - [Client.QueryJobsWithResult] ([Client.QueryJobsWithResultAll],
+//     [NewQueryJobsWithResultPaginator]): queries the jobs with result.
+//   - [Client.ResumeJobs]: resumes the jobs. A write.
+//   - [Client.StartJob]: starts a job. A write.
+//   - [Client.SuspendJobs]: suspends the jobs. A write.
+//
+// Agent profiles:
+//   - [Client.CreateAgentProfile]: creates an agent profile. A write.
+//   - [Client.DeleteAgentProfiles]: deletes the agent profiles. A write.
+//   - [Client.GetAgentProfile]: returns the agent profile.
+//   - [Client.GetAgentProfileTemplate]: returns the agent profile template.
+//   - [Client.ListAgentProfiles]: lists the agent profiles.
+//   - [Client.ModifyAgentProfile]: changes the agent profile. A write.
+//
+// Annotation missions:
+//   - [Client.CreateAnnotationMission]: creates an annotation mission. A
+//     write.
+//   - [Client.GetAnnotationMissionSummary]: returns the annotation mission
+//     summary.
+//   - [Client.GetAnnotationMissionTagInfoList]
+//     ([Client.GetAnnotationMissionTagInfoListAll],
+//     [NewGetAnnotationMissionTagInfoListPaginator]): returns the annotation
+//     mission tag info list.
+//   - [Client.ListAnnotationMission] ([Client.ListAnnotationMissionAll],
+//     [NewListAnnotationMissionPaginator]): lists the annotation mission.
+//   - [Client.ListAnnotationMissionSession]
+//     ([Client.ListAnnotationMissionSessionAll],
+//     [NewListAnnotationMissionSessionPaginator]): lists the annotation
+//     mission session.
+//   - [Client.ModifyAnnotationMission]: changes the annotation mission. A
+//     write.
+//   - [Client.SaveAnnotationMissionSessionList]: saves the annotation
+//     mission session list. A write.
+//   - [Client.SaveAnnotationMissionTagInfoList]: saves the annotation
+//     mission tag info list. A write.
+//
+// Job groups:
+//   - [Client.CreateBatchJobs]: creates batch jobs. A write.
+//   - [Client.CreateBatchRepeatJob]: creates a batch repeat job. A write.
+//   - [Client.CreateJobDataParsingTask]: creates a job data parsing task. A
+//     write.
+//   - [Client.CreateJobGroup]: creates a job group. A write.
+//   - [Client.CreateJobGroupExportTask]: creates a job group export task. A
+//     write.
+//   - [Client.DeleteJobGroup]: deletes the job group. A write.
+//   - [Client.DescribeGroupExecutingInfo]: describes the group executing
+//     info.
+//   - [Client.DescribeJobDataParsingTaskProgress]: describes the job data
+//     parsing task progress.
+//   - [Client.DescribeJobGroup]: describes the job group.
+//   - [Client.DescribeJobGroupExportTaskProgress]: describes the job group
+//     export task progress.
+//   - [Client.GetJobDataUploadParams]: returns the job data upload params.
+//   - [Client.ListJobGroups] ([Client.ListJobGroupsAll],
+//     [NewListJobGroupsPaginator]): lists the job groups.
+//   - [Client.ListJobGroupsAsync]: lists the job groups async.
+//   - [Client.ModifyBatchJobs]: changes the batch jobs. A write.
+//   - [Client.ModifyJobGroup]: changes the job group. A write.
+//   - [Client.SubmitBatchJobs]: submits the batch jobs. A write.
+//
+// Scripts:
+//   - [Client.CreateBeebotIntent]: creates a beebot intent. A write.
+//   - [Client.CreateBeebotIntentLgf]: creates a beebot intent lgf. A write.
+//   - [Client.CreateBeebotIntentUserSay]: creates a beebot intent user say.
+//     A write.
+//   - [Client.CreateDialogueFlow]: creates a dialogue flow. A write.
+//   - [Client.CreateDownloadUrl]: creates a download url. A write.
+//   - [Client.CreateGlobalQuestion]: creates a global question. A write.
+//   - [Client.CreateIntent]: creates an intent. A write.
+//   - [Client.CreateScript]: creates a script. A write.
+//   - [Client.CreateScriptWaveform]: creates a script waveform. A write.
+//   - [Client.DeleteBeebotIntent]: deletes the beebot intent. A write.
+//   - [Client.DeleteBeebotIntentLgf]: deletes the beebot intent lgf. A
+//     write.
+//   - [Client.DeleteBeebotIntentUserSay]: deletes the beebot intent user
+//     say. A write.
+//   - [Client.DeleteDialogueFlow]: deletes the dialogue flow. A write.
+//   - [Client.DeleteGlobalQuestion]: deletes the global question. A write.
+//   - [Client.DeleteIntent]: deletes the intent. A write.
+//   - [Client.DeleteScript]: deletes the script. A write.
+//   - [Client.DeleteScriptWaveform]: deletes the script waveform. A write.
+//   - [Client.DescribeBeebotIntent]: describes the beebot intent.
+//   - [Client.DescribeDialogueNodeStatistics]: describes the dialogue node
+//     statistics.
+//   - [Client.DescribeDsReports]: describes the ds reports.
+//   - [Client.DescribeGlobalQuestion]: describes the global question.
+//   - [Client.DescribeIntent]: describes the intent.
+//   - [Client.DescribeIntentStatistics]: describes the intent statistics.
+//   - [Client.DescribeScript]: describes the script.
+//   - [Client.DescribeScriptVoiceConfig]: describes the script voice config.
+//   - [Client.DescribeTTSConfig]: describes the TTS config.
+//   - [Client.DescribeTTSDemo]: describes the TTS demo.
+//   - [Client.Dialogue]: sends one turn of a test dialogue with a script. A
+//     write.
+//   - [Client.DuplicateScript]: duplicates the script. A write.
+//   - [Client.ExportScript]: exports the script. A write.
+//   - [Client.GenerateUploadUrl]: generates an upload url. A write.
+//   - [Client.GetAsrServerInfo]: returns the asr server info.
+//   - [Client.GetNumberDistrictInfoTemplateDownloadUrl]: returns the number
+//     district info template download url.
+//   - [Client.ImportScript]: imports the script. A write.
+//   - [Client.ListApiPlugins] ([Client.ListApiPluginsAll],
+//     [NewListApiPluginsPaginator]): lists the api plugins.
+//   - [Client.ListBeebotIntent] ([Client.ListBeebotIntentAll],
+//     [NewListBeebotIntentPaginator]): lists the beebot intent.
+//   - [Client.ListBeebotIntentLgf] ([Client.ListBeebotIntentLgfAll],
+//     [NewListBeebotIntentLgfPaginator]): lists the beebot intent lgf.
+//   - [Client.ListBeebotIntentUserSay] ([Client.ListBeebotIntentUserSayAll],
+//     [NewListBeebotIntentUserSayPaginator]): lists the beebot intent user
+//     say.
+//   - [Client.ListDialogueFlows]: lists the dialogue flows.
+//   - [Client.ListFlashSmsTemplates]: lists the flash sms templates.
+//   - [Client.ListGlobalQuestions] ([Client.ListGlobalQuestionsAll],
+//     [NewListGlobalQuestionsPaginator]): lists the global questions.
+//   - [Client.ListIntentions] ([Client.ListIntentionsAll],
+//     [NewListIntentionsPaginator]): lists the intentions.
+//   - [Client.ListIntents] ([Client.ListIntentsAll],
+//     [NewListIntentsPaginator]): lists the intents.
+//   - [Client.ListScriptPublishHistories]
+//     ([Client.ListScriptPublishHistoriesAll],
+//     [NewListScriptPublishHistoriesPaginator]): lists the script publish
+//     histories.
+//   - [Client.ListScriptVariables]: lists the script variables.
+//   - [Client.ListScriptVoiceConfigs] ([Client.ListScriptVoiceConfigsAll],
+//     [NewListScriptVoiceConfigsPaginator]): lists the script voice configs.
+//   - [Client.ListScripts] ([Client.ListScriptsAll],
+//     [NewListScriptsPaginator]): lists the scripts.
+//   - [Client.ModifyBeebotIntent]: changes the beebot intent. A write.
+//   - [Client.ModifyBeebotIntentLgf]: changes the beebot intent lgf. A
+//     write.
+//   - [Client.ModifyBeebotIntentUserSay]: changes the beebot intent user
+//     say. A write.
+//   - [Client.ModifyDialogueFlow]: changes the dialogue flow. A write.
+//   - [Client.ModifyGlobalQuestion]: changes the global question. A write.
+//   - [Client.ModifyIntent]: changes the intent. A write.
+//   - [Client.ModifyScript]: changes the script. A write.
+//   - [Client.ModifyScriptVoiceConfig]: changes the script voice config. A
+//     write.
+//   - [Client.ModifyTTSConfig]: changes the TTS config. A write.
+//   - [Client.PublishScript]: publishes the script. A write.
+//   - [Client.PublishScriptForDebug]: publishes the script for debug. A
+//     write.
+//   - [Client.QueryScriptWaveforms]: queries the script waveforms.
+//   - [Client.QueryScriptsByStatus] ([Client.QueryScriptsByStatusAll],
+//     [NewQueryScriptsByStatusPaginator]): queries the scripts by status.
+//   - [Client.RollbackScript]: rolls back the script. A write.
+//   - [Client.SubmitScriptReview]: submits the script review. A write.
+//   - [Client.WithdrawScriptReview]: withdraws the script review. A write.
+//
+// Tags:
+//   - [Client.CreateTag]: creates a tag. A write.
+//   - [Client.DescribeTagHitsSummary]: describes the tag hits summary.
+//   - [Client.ListResourceTags] ([Client.ListResourceTagsAll],
+//     [NewListResourceTagsPaginator]): lists the resource tags.
+//   - [Client.ListTagResources] ([Client.ListTagResourcesAll],
+//     [NewListTagResourcesPaginator]): lists the tag resources.
+//   - [Client.ListTags]: lists the tags.
+//   - [Client.ModifyTagGroups]: changes the tag groups. A write.
+//   - [Client.TagResources]: tags the resources. A write.
+//   - [Client.UntagResources]: untags the resources. A write.
+//
+// Tasks:
+//   - [Client.CreateTaskExportTask]: creates a task export task. A write.
+//   - [Client.DeleteOutboundCallNumber]: deletes the outbound call number. A
+//     write.
+//   - [Client.DeleteScriptRecording]: deletes the script recording. A write.
+//   - [Client.DownloadRecording]: returns a download of the recording.
+//   - [Client.DownloadScriptRecording]: returns a download of the script
+//     recording.
+//   - [Client.GetEmptyNumberNoMoreCallsInfo]: returns the empty number no
+//     more calls info.
+//   - [Client.GetTaskByUuid]: returns the task by uuid.
+//   - [Client.InflightTaskTimeout]: reports that a task in flight timed out.
+//     A write.
+//   - [Client.ListDownloadTasks] ([Client.ListDownloadTasksAll],
+//     [NewListDownloadTasksPaginator]): lists the download tasks.
+//   - [Client.ListOutboundCallNumbers] ([Client.ListOutboundCallNumbersAll],
+//     [NewListOutboundCallNumbersPaginator]): lists the outbound call
+//     numbers.
+//   - [Client.ListScriptRecording] ([Client.ListScriptRecordingAll],
+//     [NewListScriptRecordingPaginator]): lists the script recording.
+//   - [Client.ModifyEmptyNumberNoMoreCallsInfo]: changes the empty number no
+//     more calls info. A write.
+//   - [Client.ModifyOutboundCallNumber]: changes the outbound call number. A
+//     write.
+//   - [Client.RecordFailure]: records a failure. A write.
+//   - [Client.SearchTask]: searches the task.
+//   - [Client.SubmitRecording]: submits the recording. A write.
+//   - [Client.SuspendCall]: suspends the call. A write.
+//   - [Client.SuspendCallWithFile]: suspends the call with file. A write.
+//   - [Client.TaskPreparing]: prepares a task before its call. A write.
+//   - [Client.TerminateCall]: ends the call. A write.
+//   - [Client.UploadScriptRecording]: uploads the script recording. A write.
+//
+// Numbers:
+//   - [Client.DeleteAllNumberDistrictInfo]: deletes the all number district
+//     info. A write.
+//   - [Client.DeleteContactBlockList]: deletes the contact block list. A
+//     write.
+//   - [Client.DeleteContactWhiteList]: deletes the contact white list. A
+//     write.
+//   - [Client.DescribeTenantBindNumber]: describes the tenant bind number.
+//   - [Client.GetContactBlockList] ([Client.GetContactBlockListAll],
+//     [NewGetContactBlockListPaginator]): returns the contact block list.
+//   - [Client.GetContactWhiteList] ([Client.GetContactWhiteListAll],
+//     [NewGetContactWhiteListPaginator]): returns the contact white list.
+//   - [Client.ListAllTenantBindNumberBinding]: lists the all tenant bind
+//     number binding.
+//   - [Client.SaveContactBlockList]: saves the contact block list. A write.
+//   - [Client.SaveContactWhiteList]: saves the contact white list. A write.
+//
+// Strategies:
+//   - [Client.GetAfterAnswerDelayPlayback]: returns the after answer delay
+//     playback.
+//   - [Client.GetBaseStrategyPeriod]: returns the base strategy period.
+//   - [Client.GetMaxAttemptsPerDay]: returns the max attempts per day.
+//   - [Client.SaveAfterAnswerDelayPlayback]: saves the after answer delay
+//     playback. A write.
+//   - [Client.SaveBaseStrategyPeriod]: saves the base strategy period. A
+//     write.
+//   - [Client.SaveEffectiveDays]: saves the effective days. A write.
+//   - [Client.SaveMaxAttemptsPerDay]: saves the max attempts per day. A
+//     write.
+//
+// Reports:
+//   - [Client.GetRealtimeConcurrencyReport]
+//     ([Client.GetRealtimeConcurrencyReportAll],
+//     [NewGetRealtimeConcurrencyReportPaginator]): returns the realtime
+//     concurrency report.
+//   - [Client.GetSummaryInfo]: returns the summary info.
 package outboundbot

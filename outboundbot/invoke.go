@@ -3,7 +3,7 @@ package outboundbot
 import "context"
 
 // Invoke calls action, an Outbound Bot operation (OutboundBot 2019-12-26)
-// this package does not model yet, as a write: the call is signed like any
+// newer than this package's model, as a write: the call is signed like any
 // other, and retried only when the request provably did not reach the
 // service (see "Retries" in the package documentation). Use InvokeRead for
 // an action that only reads.

@@ -3,6 +3,7 @@
 package outboundbot
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/typedcloud/sdk-go/internal/wire"
@@ -66,6 +67,1290 @@ type Tag struct {
 	Value string `json:"Value,omitempty" url:"Value,omitempty"`
 }
 
+// CreateAgentProfileData is the Data object in the answer of
+// CreateAgentProfile.
+type CreateAgentProfileData struct {
+	AgentProfileID         string `json:"AgentProfileId"`
+	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
+	AgentType              string `json:"AgentType"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime      time.Time `json:"CreateTime"`
+	Description     string    `json:"Description"`
+	InstanceID      string    `json:"InstanceId"`
+	InstructionJSON string    `json:"InstructionJson"`
+	LabelsJSON      string    `json:"LabelsJson"`
+	Model           string    `json:"Model"`
+	ModelConfig     string    `json:"ModelConfig"`
+	Prompt          string    `json:"Prompt"`
+	PromptJSON      string    `json:"PromptJson"`
+	Scenario        string    `json:"Scenario"`
+	ScriptID        string    `json:"ScriptId"`
+	System          bool      `json:"System"`
+	// UpdateTime is sent as epoch milliseconds.
+	UpdateTime    time.Time `json:"UpdateTime"`
+	VariablesJSON string    `json:"VariablesJson"`
+}
+
+// CreateAnnotationMissionData is the Data object in the answer of
+// CreateAnnotationMission.
+type CreateAnnotationMissionData struct {
+	Message string `json:"Message"`
+	Success bool   `json:"Success"`
+}
+
+// BatchJob is the BatchJob object in the answer of CreateBatchJobs.
+type BatchJob struct {
+	BatchJobID     string   `json:"BatchJobId"`
+	CallingNumbers []string `json:"CallingNumbers"`
+	// CreationTime is sent as epoch milliseconds.
+	CreationTime        time.Time `json:"CreationTime"`
+	JobFilePath         string    `json:"JobFilePath"`
+	JobGroupDescription string    `json:"JobGroupDescription"`
+	JobGroupName        string    `json:"JobGroupName"`
+	ScenarioID          string    `json:"ScenarioId"`
+	Strategy            Strategy  `json:"Strategy"`
+}
+
+// JobGroup is the JobGroup object in the answer of CreateBatchRepeatJob.
+type JobGroup struct {
+	ID              string   `json:"Id"`
+	MinConcurrency  int64    `json:"MinConcurrency"`
+	Priority        string   `json:"Priority"`
+	RingingDuration int64    `json:"RingingDuration"`
+	CallingNumbers  []string `json:"CallingNumbers"`
+	// CreationTime is sent as epoch milliseconds.
+	CreationTime         time.Time      `json:"CreationTime"`
+	ExportProgress       ExportProgress `json:"ExportProgress"`
+	JobDataParsingTaskID string         `json:"JobDataParsingTaskId"`
+	JobFilePath          string         `json:"JobFilePath"`
+	JobGroupDescription  string         `json:"JobGroupDescription"`
+	JobGroupID           string         `json:"JobGroupId"`
+	JobGroupName         string         `json:"JobGroupName"`
+	// ModifyTime is sent as epoch milliseconds.
+	ModifyTime           time.Time        `json:"ModifyTime"`
+	RecallCallingNumbers []string         `json:"RecallCallingNumbers"`
+	RecallStrategy       RecallStrategy   `json:"RecallStrategy"`
+	ScenarioID           string           `json:"ScenarioId"`
+	ScriptName           string           `json:"ScriptName"`
+	ScriptVersion        string           `json:"ScriptVersion"`
+	Status               string           `json:"Status"`
+	Strategy             Strategy         `json:"Strategy"`
+	FlashSMSExtras       FlashSMSExtra    `json:"FlashSmsExtras"`
+	Progress             JobGroupProgress `json:"Progress"`
+	Result               JobGroupResult   `json:"Result"`
+	ScriptID             string           `json:"ScriptId"`
+	ScriptNLUEngine      string           `json:"ScriptNluEngine"`
+	TotalCallNum         int              `json:"TotalCallNum"`
+}
+
+// IntentDefinition is the IntentDefinition object in the request of
+// CreateBeebotIntent.
+type IntentDefinition struct {
+	AliasName  string `json:"AliasName,omitempty" url:"AliasName,omitempty"`
+	IntentName string `json:"IntentName" url:"IntentName"`
+}
+
+// LgfDefinition is the LgfDefinition object in the request of
+// CreateBeebotIntentLgf.
+type LgfDefinition struct {
+	IntentID int64  `json:"IntentId" url:"IntentId"`
+	RuleText string `json:"RuleText" url:"RuleText"`
+}
+
+// UserSayDefinition is the UserSayDefinition object in the request of
+// CreateBeebotIntentUserSay.
+type UserSayDefinition struct {
+	Content  string `json:"Content" url:"Content"`
+	IntentID int64  `json:"IntentId" url:"IntentId"`
+}
+
+// InstanceBindNumber is the List object in the answer of
+// CreateInstanceBindNumber.
+type InstanceBindNumber struct {
+	InstanceID string `json:"InstanceId"`
+	Success    bool   `json:"Success"`
+}
+
+// Script is the Script object in the answer of CreateScript.
+type Script struct {
+	DebugStatus       string `json:"DebugStatus"`
+	Industry          string `json:"Industry"`
+	IsDebugDrafted    bool   `json:"IsDebugDrafted"`
+	IsDrafted         bool   `json:"IsDrafted"`
+	NLUAccessType     string `json:"NluAccessType"`
+	NLUEngine         string `json:"NluEngine"`
+	Scene             string `json:"Scene"`
+	ScriptDescription string `json:"ScriptDescription"`
+	ScriptID          string `json:"ScriptId"`
+	ScriptName        string `json:"ScriptName"`
+	Status            string `json:"Status"`
+	// UpdateTime is sent as epoch milliseconds.
+	UpdateTime                time.Time  `json:"UpdateTime"`
+	ASRConfig                 string     `json:"AsrConfig"`
+	ChatbotID                 string     `json:"ChatbotId"`
+	MiniPlaybackConfigEnabled bool       `json:"MiniPlaybackConfigEnabled"`
+	Name                      string     `json:"Name"`
+	TTSConfig                 string     `json:"TtsConfig"`
+	AgentID                   int64      `json:"AgentId"`
+	AgentKey                  string     `json:"AgentKey"`
+	AgentLlm                  bool       `json:"AgentLlm"`
+	ChatConfig                string     `json:"ChatConfig"`
+	EmotionEnable             bool       `json:"EmotionEnable"`
+	LabelConfig               string     `json:"LabelConfig"`
+	LongWaitEnable            bool       `json:"LongWaitEnable"`
+	MiniPlaybackEnable        bool       `json:"MiniPlaybackEnable"`
+	NewBargeInEnable          bool       `json:"NewBargeInEnable"`
+	NLUProfile                NLUProfile `json:"NluProfile"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime     time.Time `json:"CreateTime"`
+	IsPreset       bool      `json:"IsPreset"`
+	RejectReason   string    `json:"RejectReason"`
+	AppliedVersion string    `json:"AppliedVersion"`
+	DebugVersion   string    `json:"DebugVersion"`
+}
+
+// Intent is the Intent object in the answer of DescribeBeebotIntent.
+type Intent struct {
+	AliasName      string `json:"AliasName"`
+	CreateTime     string `json:"CreateTime"`
+	CreateUserID   string `json:"CreateUserId"`
+	CreateUserName string `json:"CreateUserName"`
+	IntentID       int64  `json:"IntentId"`
+	IntentName     string `json:"IntentName"`
+	ModifyTime     string `json:"ModifyTime"`
+	ModifyUserID   string `json:"ModifyUserId"`
+	ModifyUserName string `json:"ModifyUserName"`
+}
+
+// HangUpDialogueNode is the HangUpDialogueNodes object in the answer of
+// DescribeDialogueNodeStatistics.
+type HangUpDialogueNode struct {
+	HangUpNum   int    `json:"HangUpNum"`
+	NodeID      string `json:"NodeId"`
+	NodeName    string `json:"NodeName"`
+	RateDisplay string `json:"RateDisplay"`
+}
+
+// NoAnswerDialogueNode is the NoAnswerDialogueNodes object in the answer of
+// DescribeDialogueNodeStatistics.
+type NoAnswerDialogueNode struct {
+	GroupID     string `json:"GroupId"`
+	HangUpNum   int    `json:"HangUpNum"`
+	HitNum      int    `json:"HitNum"`
+	ID          string `json:"Id"`
+	InstanceID  string `json:"InstanceId"`
+	NoAnswerNum int    `json:"NoAnswerNum"`
+	NodeID      string `json:"NodeId"`
+	NodeName    string `json:"NodeName"`
+}
+
+// GlobalQuestion is the GlobalQuestion object in the answer of
+// DescribeGlobalQuestion.
+type GlobalQuestion struct {
+	Answers            string `json:"Answers"`
+	GlobalQuestionID   string `json:"GlobalQuestionId"`
+	GlobalQuestionName string `json:"GlobalQuestionName"`
+	GlobalQuestionType string `json:"GlobalQuestionType"`
+	Questions          string `json:"Questions"`
+	ScriptID           string `json:"ScriptId"`
+}
+
+// ExecutingInfo is the ExecutingInfo object in the answer of
+// DescribeGroupExecutingInfo.
+type ExecutingInfo struct {
+	AvgTalkTime          int    `json:"AvgTalkTime"`
+	CallFailedNum        int    `json:"CallFailedNum"`
+	CallNum              int    `json:"CallNum"`
+	CreatorName          string `json:"CreatorName"`
+	DurationDistribution string `json:"DurationDistribution"`
+	// EndTime is sent as epoch milliseconds.
+	EndTime           time.Time    `json:"EndTime"`
+	FinishedNum       int          `json:"FinishedNum"`
+	HangUpByClientNum int          `json:"HangUpByClientNum"`
+	JobsProgress      JobsProgress `json:"JobsProgress"`
+	NoInteractionNum  int          `json:"NoInteractionNum"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime             time.Time `json:"StartTime"`
+	TalkTurnsDistribution string    `json:"TalkTurnsDistribution"`
+	TransferByIntentNum   int       `json:"TransferByIntentNum"`
+	TransferByNoAnswer    int       `json:"TransferByNoAnswer"`
+}
+
+// DescribeIntentIntent is the Intent object in the answer of DescribeIntent.
+type DescribeIntentIntent struct {
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime        time.Time `json:"CreateTime"`
+	IntentDescription string    `json:"IntentDescription"`
+	IntentID          string    `json:"IntentId"`
+	IntentName        string    `json:"IntentName"`
+	Keywords          string    `json:"Keywords"`
+	ScriptID          string    `json:"ScriptId"`
+	// UpdateTime is sent as epoch milliseconds.
+	UpdateTime time.Time `json:"UpdateTime"`
+	Utterances string    `json:"Utterances"`
+}
+
+// GlobalIntent is the GlobalIntents object in the answer of
+// DescribeIntentStatistics.
+type GlobalIntent struct {
+	GroupID          string `json:"GroupId"`
+	HitAfterNoAnswer int    `json:"HitAfterNoAnswer"`
+	HitNum           int    `json:"HitNum"`
+	InstanceID       string `json:"InstanceId"`
+	IntentID         string `json:"IntentId"`
+	IntentName       string `json:"IntentName"`
+	Type             string `json:"Type"`
+}
+
+// IntentsAfterNoAnswer is the IntentsAfterNoAnswer object in the answer of
+// DescribeIntentStatistics.
+type IntentsAfterNoAnswer struct {
+	GroupID          string `json:"GroupId"`
+	HitAfterNoAnswer int    `json:"HitAfterNoAnswer"`
+	InstanceID       string `json:"InstanceId"`
+	IntentID         string `json:"IntentId"`
+	IntentName       string `json:"IntentName"`
+}
+
+// ProcessIntent is the ProcessIntents object in the answer of
+// DescribeIntentStatistics.
+type ProcessIntent struct {
+	GroupID          string `json:"GroupId"`
+	HitAfterNoAnswer int    `json:"HitAfterNoAnswer"`
+	HitNum           int    `json:"HitNum"`
+	InstanceID       string `json:"InstanceId"`
+	IntentID         string `json:"IntentId"`
+	IntentName       string `json:"IntentName"`
+	RateDisplay      string `json:"RateDisplay"`
+	Type             string `json:"Type"`
+}
+
+// Job is the Job object in the answer of DescribeJob.
+type Job struct {
+	// ActualTime is sent as epoch milliseconds.
+	ActualTime     time.Time `json:"ActualTime"`
+	CalledNumber   string    `json:"CalledNumber"`
+	CallingNumbers []string  `json:"CallingNumbers"`
+	Contacts       []Contact `json:"Contacts"`
+	DsReport       string    `json:"DsReport"`
+	EndReason      int       `json:"EndReason"`
+	Extras         []Tag     `json:"Extras"`
+	FailureReason  string    `json:"FailureReason"`
+	InstanceID     string    `json:"InstanceId"`
+	JobGroupID     string    `json:"JobGroupId"`
+	JobID          string    `json:"JobId"`
+	// NextExecutionTime is sent as epoch milliseconds.
+	NextExecutionTime time.Time `json:"NextExecutionTime"`
+	Priority          int       `json:"Priority"`
+	ReferenceID       string    `json:"ReferenceId"`
+	ScenarioID        string    `json:"ScenarioId"`
+	Script            Script    `json:"Script"`
+	Status            string    `json:"Status"`
+	StrategyID        string    `json:"StrategyId"`
+	Summary           []Summary `json:"Summary"`
+	SystemPriority    int       `json:"SystemPriority"`
+	Tasks             []Task    `json:"Tasks"`
+	TagHits           []TagHit  `json:"TagHits"`
+}
+
+// Progress is the Progress object in the answer of
+// DescribeJobDataParsingTaskProgress.
+type Progress struct {
+	FailErrorCode   string `json:"FailErrorCode"`
+	FailReason      string `json:"FailReason"`
+	FeedbackURL     string `json:"FeedbackUrl"`
+	HandledJobCount int    `json:"HandledJobCount"`
+	Status          string `json:"Status"`
+	TotalJobCount   int    `json:"TotalJobCount"`
+}
+
+// ScriptVoiceConfig is the ScriptVoiceConfig object in the answer of
+// DescribeScriptVoiceConfig.
+type ScriptVoiceConfig struct {
+	InstanceID             string `json:"InstanceId"`
+	ScriptContent          string `json:"ScriptContent"`
+	ScriptID               string `json:"ScriptId"`
+	ScriptVoiceConfigID    string `json:"ScriptVoiceConfigId"`
+	ScriptWaveformRelation string `json:"ScriptWaveformRelation"`
+	Source                 string `json:"Source"`
+	Type                   string `json:"Type"`
+}
+
+// TTSConfig is the TTSConfig object in the answer of DescribeTTSConfig.
+type TTSConfig struct {
+	AppKey         string `json:"AppKey"`
+	InstanceID     string `json:"InstanceId"`
+	NlsServiceType string `json:"NlsServiceType"`
+	SpeechRate     string `json:"SpeechRate"`
+	Voice          string `json:"Voice"`
+	Volume         string `json:"Volume"`
+	PitchRate      string `json:"PitchRate"`
+	ScriptID       string `json:"ScriptId"`
+	TTSConfigID    string `json:"TTSConfigId"`
+}
+
+// TagGroup is the TagGroups object in the answer of DescribeTagHitsSummary.
+type TagGroup struct {
+	ID            string `json:"Id"`
+	ScriptID      string `json:"ScriptId"`
+	TagGroup      string `json:"TagGroup"`
+	TagGroupIndex int    `json:"TagGroupIndex"`
+	TagGroupID    string `json:"TagGroupId"`
+}
+
+// TagHit is the TagHitsList object in the answer of DescribeTagHitsSummary.
+type TagHit struct {
+	HitCount int    `json:"HitCount"`
+	TagGroup string `json:"TagGroup"`
+	TagName  string `json:"TagName"`
+}
+
+// TenantBindNumber is the List object in the answer of
+// DescribeTenantBindNumber.
+type TenantBindNumber struct {
+	InstanceID   string `json:"InstanceId"`
+	InstanceName string `json:"InstanceName"`
+	IsBinding    bool   `json:"IsBinding"`
+}
+
+// Feedback is the Feedback object in the answer of Dialogue.
+type Feedback struct {
+	Action        string `json:"Action"`
+	ActionParams  string `json:"ActionParams"`
+	Content       string `json:"Content"`
+	ContentParams string `json:"ContentParams"`
+	Interruptible bool   `json:"Interruptible"`
+}
+
+// DownloadParam is the DownloadParams object in the answer of
+// DownloadRecording.
+type DownloadParam struct {
+	FileName                    string `json:"FileName"`
+	SignatureURL                string `json:"SignatureUrl"`
+	VoiceSliceRecordingListJSON string `json:"VoiceSliceRecordingListJson"`
+}
+
+// GenerateUploadUrlData is the Data object in the answer of
+// GenerateUploadUrl.
+type GenerateUploadUrlData struct {
+	AccessID  string `json:"AccessId"`
+	Expire    int    `json:"Expire"`
+	Folder    string `json:"Folder"`
+	Host      string `json:"Host"`
+	Message   string `json:"Message"`
+	Policy    string `json:"Policy"`
+	Signature string `json:"Signature"`
+	Success   bool   `json:"Success"`
+}
+
+// AgentProfile is the Data object in the answer of GetAgentProfile.
+type AgentProfile struct {
+	AgentProfileID         string `json:"AgentProfileId"`
+	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
+	AgentType              string `json:"AgentType"`
+	APIPluginJSON          string `json:"ApiPluginJson"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime      time.Time `json:"CreateTime"`
+	Description     string    `json:"Description"`
+	InstanceID      string    `json:"InstanceId"`
+	InstructionJSON string    `json:"InstructionJson"`
+	LabelsJSON      string    `json:"LabelsJson"`
+	Model           string    `json:"Model"`
+	ModelConfig     string    `json:"ModelConfig"`
+	NLUConfigJSON   string    `json:"NluConfigJson"`
+	Prompt          string    `json:"Prompt"`
+	PromptJSON      string    `json:"PromptJson"`
+	Scenario        string    `json:"Scenario"`
+	ScriptID        string    `json:"ScriptId"`
+	System          bool      `json:"System"`
+	// UpdateTime is sent as epoch milliseconds.
+	UpdateTime    time.Time `json:"UpdateTime"`
+	VariablesJSON string    `json:"VariablesJson"`
+}
+
+// AgentProfileTemplate is the Data object in the answer of
+// GetAgentProfileTemplate.
+type AgentProfileTemplate struct {
+	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime   time.Time `json:"CreateTime"`
+	Description  string    `json:"Description"`
+	Name         string    `json:"Name"`
+	PromptSchema string    `json:"PromptSchema"`
+	// UpdateTime is sent as epoch milliseconds.
+	UpdateTime time.Time `json:"UpdateTime"`
+}
+
+// AnnotationMissionSummary is the Data object in the answer of
+// GetAnnotationMissionSummary.
+type AnnotationMissionSummary struct {
+	AnnotationMissionID string            `json:"AnnotationMissionId"`
+	ASRSummaryInfo      ASRSummaryInfo    `json:"AsrSummaryInfo"`
+	IntentSummaryInfo   IntentSummaryInfo `json:"IntentSummaryInfo"`
+	Message             string            `json:"Message"`
+	Success             bool              `json:"Success"`
+	TagSummaryInfo      TagSummaryInfo    `json:"TagSummaryInfo"`
+}
+
+// AnnotationMissionTagInfo is the AnnotationMissionTagInfoList object in the
+// answer of GetAnnotationMissionTagInfoList.
+type AnnotationMissionTagInfo struct {
+	AnnotationMissionTagInfoDescription string `json:"AnnotationMissionTagInfoDescription,omitempty" url:"AnnotationMissionTagInfoDescription,omitempty"`
+	AnnotationMissionTagInfoID          string `json:"AnnotationMissionTagInfoId,omitempty" url:"AnnotationMissionTagInfoId,omitempty"`
+	AnnotationMissionTagInfoName        string `json:"AnnotationMissionTagInfoName,omitempty" url:"AnnotationMissionTagInfoName,omitempty"`
+	Delete                              bool   `json:"Delete,omitempty" url:"Delete,omitempty"`
+	InstanceID                          string `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	TenantID                            string `json:"TenantId,omitempty" url:"TenantId,omitempty"`
+}
+
+// WorkingTime is the WorkingTime object in the answer of CreateBatchJobs.
+type WorkingTime struct {
+	// BeginTime is sent as epoch milliseconds.
+	BeginTime time.Time `json:"BeginTime"`
+	// EndTime is sent as epoch milliseconds.
+	EndTime         time.Time `json:"EndTime"`
+	BeginTimeMillis int64     `json:"BeginTimeMillis"`
+	EndTimeMillis   int64     `json:"EndTimeMillis"`
+}
+
+// ContactBlocklist is the List object in the answer of GetContactBlockList.
+type ContactBlocklist struct {
+	ContactBlockListID string `json:"ContactBlockListId"`
+	// CreationTime is sent as epoch milliseconds.
+	CreationTime time.Time `json:"CreationTime"`
+	Creator      string    `json:"Creator"`
+	InstanceID   string    `json:"InstanceId"`
+	Name         string    `json:"Name"`
+	Operator     string    `json:"Operator"`
+	PhoneNumber  string    `json:"PhoneNumber"`
+	Remark       string    `json:"Remark"`
+}
+
+// ContactWhitelist is the List object in the answer of GetContactWhiteList.
+type ContactWhitelist struct {
+	ContactWhiteListID string `json:"ContactWhiteListId"`
+	// CreationTime is sent as epoch milliseconds.
+	CreationTime time.Time `json:"CreationTime"`
+	Creator      string    `json:"Creator"`
+	InstanceID   string    `json:"InstanceId"`
+	Name         string    `json:"Name"`
+	Operator     string    `json:"Operator"`
+	PhoneNumber  string    `json:"PhoneNumber"`
+	Remark       string    `json:"Remark"`
+}
+
+// UploadParam is the UploadParams object in the answer of
+// GetJobDataUploadParams.
+type UploadParam struct {
+	AccessID  string `json:"AccessId"`
+	Expire    int    `json:"Expire"`
+	Folder    string `json:"Folder"`
+	Host      string `json:"Host"`
+	Policy    string `json:"Policy"`
+	Signature string `json:"Signature"`
+}
+
+// Report is the List object in the answer of GetRealtimeConcurrencyReport.
+type Report struct {
+	InstanceID               string `json:"InstanceId"`
+	InstanceName             string `json:"InstanceName"`
+	JobGroupID               string `json:"JobGroupId"`
+	JobGroupName             string `json:"JobGroupName"`
+	MaxConcurrencyLimit      int64  `json:"MaxConcurrencyLimit"`
+	MinConcurrencyLimit      int64  `json:"MinConcurrencyLimit"`
+	OccupiedConcurrencyCount int64  `json:"OccupiedConcurrencyCount"`
+	// ReportDate is sent as epoch milliseconds.
+	ReportDate time.Time `json:"ReportDate"`
+}
+
+// AgentBotInstanceSummary is the AgentBotInstanceSummaryList object in the
+// answer of GetSummaryInfo.
+type AgentBotInstanceSummary struct {
+	InstanceID                string `json:"InstanceId"`
+	TotalCallCount            int64  `json:"TotalCallCount"`
+	TotalCallTime             int64  `json:"TotalCallTime"`
+	UsedRecordingStorageSpace int    `json:"UsedRecordingStorageSpace"`
+}
+
+// Task is the Tasks object in the answer of DescribeJob.
+type Task struct {
+	// ActualTime is sent as epoch milliseconds.
+	ActualTime    time.Time      `json:"ActualTime"`
+	Brief         string         `json:"Brief"`
+	CallID        string         `json:"CallId"`
+	CalledNumber  string         `json:"CalledNumber"`
+	CallingNumber string         `json:"CallingNumber"`
+	ChatbotID     string         `json:"ChatbotId"`
+	Contact       Contact        `json:"Contact"`
+	Conversation  []Conversation `json:"Conversation"`
+	Duration      int            `json:"Duration"`
+	EndReason     string         `json:"EndReason"`
+	// EndTime is sent as epoch milliseconds.
+	EndTime         time.Time `json:"EndTime"`
+	HangUpDirection string    `json:"HangUpDirection"`
+	JobID           string    `json:"JobId"`
+	// PlanedTime is sent as epoch milliseconds.
+	PlanedTime          time.Time      `json:"PlanedTime"`
+	RealRingingDuration int64          `json:"RealRingingDuration"`
+	RingingDuration     int64          `json:"RingingDuration"`
+	ScenarioID          string         `json:"ScenarioId"`
+	SIPCode             string         `json:"SipCode"`
+	SIPDuration         int64          `json:"SipDuration"`
+	Status              string         `json:"Status"`
+	TaskID              string         `json:"TaskId"`
+	TotalDuration       int64          `json:"TotalDuration"`
+	Conversations       []Conversation `json:"Conversations"`
+	ID                  string         `json:"Id"`
+	InstanceID          string         `json:"InstanceId"`
+	JobGroupID          string         `json:"JobGroupId"`
+	// PlannedTime is sent as epoch milliseconds.
+	PlannedTime time.Time `json:"PlannedTime"`
+}
+
+// AllTenantBindNumberBinding is the List object in the answer of
+// ListAllTenantBindNumberBinding.
+type AllTenantBindNumberBinding struct {
+	BillingType      string   `json:"BillingType"`
+	BindingID        string   `json:"BindingId"`
+	InstanceNameList []string `json:"InstanceNameList"`
+	Number           string   `json:"Number"`
+	SerializedParams string   `json:"SerializedParams"`
+	TrunkName        string   `json:"TrunkName"`
+}
+
+// AnnotationMission is the AnnotationMissionList object in the answer of
+// ListAnnotationMission.
+type AnnotationMission struct {
+	AnnotationMissionDataSourceType      int    `json:"AnnotationMissionDataSourceType"`
+	AnnotationMissionDebugDataSourceList []int  `json:"AnnotationMissionDebugDataSourceList"`
+	AnnotationMissionID                  string `json:"AnnotationMissionId"`
+	AnnotationMissionName                string `json:"AnnotationMissionName"`
+	AnnotationStatus                     int    `json:"AnnotationStatus"`
+	ConversationTimeEndFilter            int64  `json:"ConversationTimeEndFilter"`
+	ConversationTimeStartFilter          int64  `json:"ConversationTimeStartFilter"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime                 time.Time `json:"CreateTime"`
+	ExcludeOtherMissionSession bool      `json:"ExcludeOtherMissionSession"`
+	// FinishTime is sent as epoch milliseconds.
+	FinishTime                 time.Time `json:"FinishTime"`
+	InstanceID                 string    `json:"InstanceId"`
+	SamplingCount              int       `json:"SamplingCount"`
+	SamplingDescription        string    `json:"SamplingDescription"`
+	SamplingRate               int       `json:"SamplingRate"`
+	SamplingType               int       `json:"SamplingType"`
+	SessionEndReasonFilterList []int     `json:"SessionEndReasonFilterList"`
+	SessionFinishCount         int       `json:"SessionFinishCount"`
+	SessionTotalCount          int       `json:"SessionTotalCount"`
+}
+
+// AnnotationMissionSession is the AnnotationMissionSessionList object in the
+// answer of ListAnnotationMissionSession.
+type AnnotationMissionSession struct {
+	AnnotationMissionChatList  []AnnotationMissionChat `json:"AnnotationMissionChatList,omitempty" url:"AnnotationMissionChatList,omitempty"`
+	AnnotationMissionID        string                  `json:"AnnotationMissionId,omitempty" url:"AnnotationMissionId,omitempty"`
+	AnnotationMissionSessionID string                  `json:"AnnotationMissionSessionId,omitempty" url:"AnnotationMissionSessionId,omitempty"`
+	AnnotationStatus           int                     `json:"AnnotationStatus,omitempty" url:"AnnotationStatus,omitempty"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime        time.Time `json:"CreateTime,omitempty" url:"CreateTime,omitempty"`
+	DebugConversation bool      `json:"DebugConversation,omitempty" url:"DebugConversation,omitempty"`
+	InstanceID        string    `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	JobGroupID        string    `json:"JobGroupId,omitempty" url:"JobGroupId,omitempty"`
+	JobID             string    `json:"JobId,omitempty" url:"JobId,omitempty"`
+	// ModifiedTime is sent as epoch milliseconds.
+	ModifiedTime time.Time `json:"ModifiedTime,omitempty" url:"ModifiedTime,omitempty"`
+	ScriptID     string    `json:"ScriptId,omitempty" url:"ScriptId,omitempty"`
+	SessionID    string    `json:"SessionId,omitempty" url:"SessionId,omitempty"`
+	Version      int       `json:"Version,omitempty" url:"Version,omitempty"`
+}
+
+// APIPlugin is the ApiPlugins object in the answer of ListApiPlugins.
+type APIPlugin struct {
+	Description       string `json:"Description"`
+	DraftedConfigJSON string `json:"DraftedConfigJson"`
+	// GmtCreate is sent as epoch milliseconds.
+	GmtCreate time.Time `json:"GmtCreate"`
+	// GmtModified is sent as epoch milliseconds.
+	GmtModified         time.Time `json:"GmtModified"`
+	InstanceID          string    `json:"InstanceId"`
+	Name                string    `json:"Name"`
+	PublishedConfigJSON string    `json:"PublishedConfigJson"`
+	Status              string    `json:"Status"`
+	Type                string    `json:"Type"`
+	UUID                string    `json:"Uuid"`
+}
+
+// Lgf is the Lgfs object in the answer of ListBeebotIntentLgf.
+type Lgf struct {
+	CreateTime string `json:"CreateTime"`
+	IntentID   int64  `json:"IntentId"`
+	LgfID      int64  `json:"LgfId"`
+	ModifyTime string `json:"ModifyTime"`
+	RuleText   string `json:"RuleText"`
+}
+
+// UserSay is the UserSays object in the answer of ListBeebotIntentUserSay.
+type UserSay struct {
+	Content    string `json:"Content"`
+	CreateTime string `json:"CreateTime"`
+	IntentID   int64  `json:"IntentId"`
+	ModifyTime string `json:"ModifyTime"`
+	UserSayID  string `json:"UserSayId"`
+}
+
+// Bot is the Bots object in the answer of ListChatbotInstances.
+type Bot struct {
+	Avatar string `json:"Avatar"`
+	// CreateTime is sent as UTC text like 2006-01-02T15:04:05Z.
+	CreateTime   time.Time `json:"CreateTime"`
+	InstanceID   string    `json:"InstanceId"`
+	Introduction string    `json:"Introduction"`
+	LanguageCode string    `json:"LanguageCode"`
+	Name         string    `json:"Name"`
+	TimeZone     string    `json:"TimeZone"`
+}
+
+// DialogueFlow is the DialogueFlows object in the answer of
+// ListDialogueFlows.
+type DialogueFlow struct {
+	DialogueFlowDefinition string `json:"DialogueFlowDefinition"`
+	DialogueFlowID         string `json:"DialogueFlowId"`
+	DialogueFlowName       string `json:"DialogueFlowName"`
+	DialogueFlowType       string `json:"DialogueFlowType"`
+	ScriptID               string `json:"ScriptId"`
+	ScriptVersion          string `json:"ScriptVersion"`
+}
+
+// DownloadTask is the List object in the answer of ListDownloadTasks.
+type DownloadTask struct {
+	DownloadTaskFiles []DownloadTaskFile `json:"DownloadTaskFiles"`
+	// ExpireTime is sent as epoch seconds.
+	ExpireTime time.Time `json:"ExpireTime"`
+	Status     string    `json:"Status"`
+	TaskID     string    `json:"TaskId"`
+	Title      string    `json:"Title"`
+}
+
+// ListFlashSmsTemplatesData is the Data object in the answer of
+// ListFlashSmsTemplates.
+type ListFlashSmsTemplatesData struct {
+	TemplateContent string `json:"TemplateContent"`
+	TemplateID      string `json:"TemplateId"`
+	TemplateName    string `json:"TemplateName"`
+}
+
+// ListIntentionsIntent is the IntentList object in the answer of
+// ListIntentions.
+type ListIntentionsIntent struct {
+	Alias     []string        `json:"Alias"`
+	BotID     int64           `json:"BotId"`
+	BotName   string          `json:"BotName"`
+	DialogID  string          `json:"DialogId"`
+	ID        int64           `json:"Id"`
+	Language  string          `json:"Language"`
+	Name      string          `json:"Name"`
+	RuleCheck []RuleCheck     `json:"RuleCheck"`
+	Slot      []Slot          `json:"Slot"`
+	TableID   int64           `json:"TableId"`
+	Type      int             `json:"Type"`
+	UserSay   []IntentUserSay `json:"UserSay"`
+}
+
+// OutboundCallNumber is the List object in the answer of
+// ListOutboundCallNumbers.
+type OutboundCallNumber struct {
+	Number               string `json:"Number"`
+	OutboundCallNumberID string `json:"OutboundCallNumberId"`
+	RateLimitCount       string `json:"RateLimitCount"`
+	RateLimitPeriod      string `json:"RateLimitPeriod"`
+}
+
+// ScriptPublishHistory is the List object in the answer of
+// ListScriptPublishHistories.
+type ScriptPublishHistory struct {
+	Description string `json:"Description"`
+	InstanceID  string `json:"InstanceId"`
+	// PublishTime is sent as epoch milliseconds.
+	PublishTime   time.Time `json:"PublishTime"`
+	ScriptID      string    `json:"ScriptId"`
+	ScriptVersion string    `json:"ScriptVersion"`
+}
+
+// ScriptRecording is the ScriptRecordings object in the answer of
+// ListScriptRecording.
+type ScriptRecording struct {
+	// GmtCreate is sent as epoch milliseconds.
+	GmtCreate time.Time `json:"GmtCreate"`
+	// GmtModified is sent as epoch milliseconds.
+	GmtModified time.Time `json:"GmtModified"`
+	// GmtUpload is sent as epoch milliseconds.
+	GmtUpload         time.Time `json:"GmtUpload"`
+	InnerID           string    `json:"InnerId"`
+	InstanceID        string    `json:"InstanceId"`
+	RecordingContent  string    `json:"RecordingContent"`
+	RecordingDuration int       `json:"RecordingDuration"`
+	RecordingName     string    `json:"RecordingName"`
+	RefID             string    `json:"RefId"`
+	ScriptID          string    `json:"ScriptId"`
+	State             int       `json:"State"`
+	StateExtend       string    `json:"StateExtend"`
+	StorageUUID       string    `json:"StorageUuid"`
+	UUID              string    `json:"Uuid"`
+}
+
+// Variable is the Variables object in the answer of ListScriptVariables.
+type Variable struct {
+	Description string `json:"Description"`
+	DisplayName string `json:"DisplayName"`
+	Name        string `json:"Name"`
+}
+
+// TagResource is the TagResources object in the answer of ListTagResources.
+type TagResource struct {
+	ResourceID   string `json:"ResourceId"`
+	ResourceType string `json:"ResourceType"`
+	TagKey       string `json:"TagKey"`
+	TagValue     string `json:"TagValue"`
+}
+
+// ListTagsTag is the Tags object in the answer of ListTags.
+type ListTagsTag struct {
+	ScriptID string `json:"ScriptId"`
+	TagGroup string `json:"TagGroup"`
+	TagID    string `json:"TagId"`
+	TagIndex int    `json:"TagIndex"`
+	TagName  string `json:"TagName"`
+}
+
+// ModifyAgentProfileData is the Data object in the answer of
+// ModifyAgentProfile.
+type ModifyAgentProfileData struct {
+	AgentProfileID         string `json:"AgentProfileId"`
+	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
+	AgentType              string `json:"AgentType"`
+	APIPluginJSON          string `json:"ApiPluginJson"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime      time.Time `json:"CreateTime"`
+	Description     string    `json:"Description"`
+	InstanceID      string    `json:"InstanceId"`
+	InstructionJSON string    `json:"InstructionJson"`
+	LabelsJSON      string    `json:"LabelsJson"`
+	Model           string    `json:"Model"`
+	ModelConfig     string    `json:"ModelConfig"`
+	NLUConfigJSON   string    `json:"NluConfigJson"`
+	Prompt          string    `json:"Prompt"`
+	PromptJSON      string    `json:"PromptJson"`
+	Scenario        string    `json:"Scenario"`
+	ScriptID        string    `json:"ScriptId"`
+	System          bool      `json:"System"`
+	UpdateTime      string    `json:"UpdateTime"`
+	VariablesJSON   string    `json:"VariablesJson"`
+}
+
+// ModifyJobGroupJobGroup is the JobGroup object in the answer of
+// ModifyJobGroup.
+type ModifyJobGroupJobGroup struct {
+	CallingNumbers []string `json:"CallingNumbers"`
+	// CreationTime is sent as epoch milliseconds.
+	CreationTime         time.Time      `json:"CreationTime"`
+	ExportProgress       ExportProgress `json:"ExportProgress"`
+	FlashSMSExtras       string         `json:"FlashSmsExtras"`
+	JobDataParsingTaskID string         `json:"JobDataParsingTaskId"`
+	JobFilePath          string         `json:"JobFilePath"`
+	JobGroupDescription  string         `json:"JobGroupDescription"`
+	JobGroupID           string         `json:"JobGroupId"`
+	JobGroupName         string         `json:"JobGroupName"`
+	MinConcurrency       int64          `json:"MinConcurrency"`
+	// ModifyTime is sent as epoch milliseconds.
+	ModifyTime      time.Time      `json:"ModifyTime"`
+	Priority        string         `json:"Priority"`
+	RecallStrategy  RecallStrategy `json:"RecallStrategy"`
+	RingingDuration int64          `json:"RingingDuration"`
+	ScenarioID      string         `json:"ScenarioId"`
+	ScriptName      string         `json:"ScriptName"`
+	ScriptVersion   string         `json:"ScriptVersion"`
+	Status          string         `json:"Status"`
+	Strategy        Strategy       `json:"Strategy"`
+}
+
+// QueryJobsWithResultItem is the List object in the answer of
+// QueryJobsWithResult.
+type QueryJobsWithResultItem struct {
+	ID               string     `json:"Id"`
+	JobFailureReason string     `json:"JobFailureReason"`
+	LatestTask       LatestTask `json:"LatestTask"`
+	Status           string     `json:"Status"`
+	StatusName       string     `json:"StatusName"`
+}
+
+// Label is the Labels object in the answer of QueryJobsWithResult.
+type Label struct {
+	Name      string   `json:"Name"`
+	ValueList []string `json:"ValueList"`
+}
+
+// ScriptWaveform is the ScriptWaveforms object in the answer of
+// QueryScriptWaveforms.
+type ScriptWaveform struct {
+	FileID           string `json:"FileId"`
+	FileName         string `json:"FileName"`
+	ScriptContent    string `json:"ScriptContent"`
+	ScriptID         string `json:"ScriptId"`
+	ScriptWaveformID string `json:"ScriptWaveformId"`
+}
+
+// SaveAnnotationMissionSessionListInput is the
+// SaveAnnotationMissionSessionListRequest object in the answer of
+// SaveAnnotationMissionSessionList.
+type SaveAnnotationMissionSessionListInput struct {
+	AnnotationMissionSessionListJSONString string `json:"AnnotationMissionSessionListJsonString"`
+}
+
+// SaveAnnotationMissionTagInfoListData is the Data object in the answer of
+// SaveAnnotationMissionTagInfoList.
+type SaveAnnotationMissionTagInfoListData struct {
+	ExecCount int    `json:"ExecCount"`
+	Message   string `json:"Message"`
+	Success   bool   `json:"Success"`
+}
+
+// SearchTaskInfo is the SearchTaskInfoList object in the answer of
+// SearchTask.
+type SearchTaskInfo struct {
+	// ActualTime is sent as epoch milliseconds.
+	ActualTime               time.Time             `json:"ActualTime"`
+	CallDuration             int                   `json:"CallDuration"`
+	CallDurationDisplay      string                `json:"CallDurationDisplay"`
+	CalledNumber             string                `json:"CalledNumber"`
+	CallingNumber            string                `json:"CallingNumber"`
+	DialException            string                `json:"DialException"`
+	DialExceptionCodes       []string              `json:"DialExceptionCodes"`
+	DialExceptionOld         string                `json:"DialExceptionOld"`
+	HasAnswered              bool                  `json:"HasAnswered"`
+	HasHangUpByRejection     bool                  `json:"HasHangUpByRejection"`
+	HasLastPlaybackCompleted bool                  `json:"HasLastPlaybackCompleted"`
+	HasReachedEndOfFlow      bool                  `json:"HasReachedEndOfFlow"`
+	InstanceID               string                `json:"InstanceId"`
+	JobGroupID               string                `json:"JobGroupId"`
+	JobGroupName             string                `json:"JobGroupName"`
+	JobID                    string                `json:"JobId"`
+	JobStatus                int                   `json:"JobStatus"`
+	JobStatusName            string                `json:"JobStatusName"`
+	JobStatusString          string                `json:"JobStatusString"`
+	Labels                   []SearchTaskInfoLabel `json:"Labels"`
+	RecordingDuration        int                   `json:"RecordingDuration"`
+	ScriptName               string                `json:"ScriptName"`
+	// TaskCreateTime is sent as epoch seconds.
+	TaskCreateTime   time.Time `json:"TaskCreateTime"`
+	TaskEndReason    int       `json:"TaskEndReason"`
+	TaskID           string    `json:"TaskId"`
+	TaskStatus       int       `json:"TaskStatus"`
+	TaskStatusName   string    `json:"TaskStatusName"`
+	TaskStatusString string    `json:"TaskStatusString"`
+	UserID           string    `json:"UserId"`
+	UserName         string    `json:"UserName"`
+}
+
+// Strategy is the Strategy object in the answer of CreateBatchJobs.
+type Strategy struct {
+	Customized string `json:"Customized"`
+	// EndTime is sent as epoch milliseconds.
+	EndTime            time.Time `json:"EndTime"`
+	FollowUpStrategy   string    `json:"FollowUpStrategy"`
+	IsTemplate         bool      `json:"IsTemplate"`
+	MaxAttemptsPerDay  int       `json:"MaxAttemptsPerDay"`
+	MinAttemptInterval int       `json:"MinAttemptInterval"`
+	RepeatBy           string    `json:"RepeatBy"`
+	RepeatDays         []string  `json:"RepeatDays"`
+	RoutingStrategy    string    `json:"RoutingStrategy"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime           time.Time     `json:"StartTime"`
+	StrategyDescription string        `json:"StrategyDescription"`
+	StrategyID          string        `json:"StrategyId"`
+	StrategyName        string        `json:"StrategyName"`
+	Type                string        `json:"Type"`
+	WorkingTime         []WorkingTime `json:"WorkingTime"`
+	Repeatable          bool          `json:"Repeatable"`
+}
+
+// ExportProgress is the ExportProgress object in the answer of
+// CreateJobGroup.
+type ExportProgress struct {
+	FileHTTPURL string `json:"FileHttpUrl"`
+	Progress    string `json:"Progress"`
+	Status      string `json:"Status"`
+}
+
+// RecallStrategy is the RecallStrategy object in the answer of
+// CreateJobGroup.
+type RecallStrategy struct {
+	EmptyNumberIgnore  bool `json:"EmptyNumberIgnore"`
+	InArrearsIgnore    bool `json:"InArrearsIgnore"`
+	OutOfServiceIgnore bool `json:"OutOfServiceIgnore"`
+}
+
+// FlashSMSExtra is the FlashSmsExtras object in the answer of
+// DescribeJobGroup.
+type FlashSMSExtra struct {
+	ConfigID   string `json:"ConfigId"`
+	TemplateID string `json:"TemplateId"`
+}
+
+// JobGroupProgress is the Progress object in the answer of DescribeJobGroup.
+type JobGroupProgress struct {
+	Briefs     []Tag `json:"Briefs"`
+	Cancelled  int   `json:"Cancelled"`
+	Categories []Tag `json:"Categories"`
+	Duration   int   `json:"Duration"`
+	Executing  int   `json:"Executing"`
+	Failed     int   `json:"Failed"`
+	Paused     int   `json:"Paused"`
+	Scheduling int   `json:"Scheduling"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime        time.Time `json:"StartTime"`
+	Status           string    `json:"Status"`
+	TotalCompleted   int       `json:"TotalCompleted"`
+	TotalJobs        int       `json:"TotalJobs"`
+	TotalNotAnswered int       `json:"TotalNotAnswered"`
+	CancelledNum     int       `json:"CancelledNum"`
+	ExecutingNum     int       `json:"ExecutingNum"`
+	FailedNum        int       `json:"FailedNum"`
+	PausedNum        int       `json:"PausedNum"`
+}
+
+// JobGroupResult is the Result object in the answer of DescribeJobGroup.
+type JobGroupResult struct {
+	ClientHangupNum  int `json:"ClientHangupNum"`
+	FinishedNum      int `json:"FinishedNum"`
+	NoInteractNum    int `json:"NoInteractNum"`
+	TimeoutHangupNum int `json:"TimeoutHangupNum"`
+	UnrecognizedNum  int `json:"UnrecognizedNum"`
+}
+
+// NLUProfile is the NluProfile object in the answer of DescribeScript.
+type NLUProfile struct {
+	FcFunction           string `json:"FcFunction"`
+	FcHTTPTriggerURL     string `json:"FcHttpTriggerUrl"`
+	FcRegion             string `json:"FcRegion"`
+	SupportBeebotPrompts bool   `json:"SupportBeebotPrompts"`
+}
+
+// JobsProgress is the JobsProgress object in the answer of
+// DescribeGroupExecutingInfo.
+type JobsProgress struct {
+	CancelledNum        int `json:"CancelledNum"`
+	ExecutingNum        int `json:"ExecutingNum"`
+	FailedNum           int `json:"FailedNum"`
+	PausedNum           int `json:"PausedNum"`
+	SchedulingNum       int `json:"SchedulingNum"`
+	TotalCompletedNum   int `json:"TotalCompletedNum"`
+	TotalJobs           int `json:"TotalJobs"`
+	TotalNotAnsweredNum int `json:"TotalNotAnsweredNum"`
+}
+
+// Contact is the Contacts object in the answer of DescribeJob.
+type Contact struct {
+	ContactID            string `json:"ContactId"`
+	ContactName          string `json:"ContactName"`
+	Honorific            string `json:"Honorific"`
+	JobID                string `json:"JobId"`
+	PhoneNumber          string `json:"PhoneNumber"`
+	ReferenceID          string `json:"ReferenceId"`
+	Role                 string `json:"Role"`
+	State                string `json:"State"`
+	ID                   string `json:"Id"`
+	JobUUID              string `json:"JobUuid"`
+	Name                 string `json:"Name"`
+	PreferredPhoneNumber string `json:"PreferredPhoneNumber"`
+	Round                int    `json:"Round"`
+}
+
+// Summary is the Summary object in the answer of DescribeJob.
+type Summary struct {
+	Category             string `json:"Category"`
+	Content              string `json:"Content"`
+	SummaryName          string `json:"SummaryName"`
+	ConversationDetailID string `json:"ConversationDetailId"`
+	JobGroupID           string `json:"JobGroupId"`
+	JobID                string `json:"JobId"`
+	SummaryID            string `json:"SummaryId"`
+	TaskID               string `json:"TaskId"`
+	GroupID              string `json:"GroupId"`
+}
+
+// ASRSummaryInfo is the AsrSummaryInfo object in the answer of
+// GetAnnotationMissionSummary.
+type ASRSummaryInfo struct {
+	AddCustomizationDataCount int `json:"AddCustomizationDataCount"`
+	AddVocabularyDataCount    int `json:"AddVocabularyDataCount"`
+	AnnotationInvalid         int `json:"AnnotationInvalid"`
+	CharacterCorrectRate      int `json:"CharacterCorrectRate"`
+	CharacterErrorRate        int `json:"CharacterErrorRate"`
+	ChatTotalCount            int `json:"ChatTotalCount"`
+	NoAnnotation              int `json:"NoAnnotation"`
+	SentenceErrorRate         int `json:"SentenceErrorRate"`
+	WordErrorRate             int `json:"WordErrorRate"`
+}
+
+// IntentSummaryInfo is the IntentSummaryInfo object in the answer of
+// GetAnnotationMissionSummary.
+type IntentSummaryInfo struct {
+	AnnotationCorrectCount       int `json:"AnnotationCorrectCount"`
+	AnnotationInvalid            int `json:"AnnotationInvalid"`
+	ChatTotalCount               int `json:"ChatTotalCount"`
+	IntentUserSayCount           int `json:"IntentUserSayCount"`
+	IntentionNotCoveredCount     int `json:"IntentionNotCoveredCount"`
+	MatchErrorCount              int `json:"MatchErrorCount"`
+	NoAnnotation                 int `json:"NoAnnotation"`
+	TranslationUnrecognizedCount int `json:"TranslationUnrecognizedCount"`
+}
+
+// TagSummaryInfo is the TagSummaryInfo object in the answer of
+// GetAnnotationMissionSummary.
+type TagSummaryInfo struct {
+	TagSummaryInfoDetailList []TagSummaryInfoDetail `json:"TagSummaryInfoDetailList"`
+}
+
+// Conversation is the Conversation object in the answer of DescribeJob.
+type Conversation struct {
+	Action       string    `json:"Action"`
+	ActionParams string    `json:"ActionParams"`
+	Script       string    `json:"Script"`
+	SequenceID   string    `json:"SequenceId"`
+	Speaker      string    `json:"Speaker"`
+	Summary      []Summary `json:"Summary"`
+	// Timestamp is sent as epoch milliseconds.
+	Timestamp time.Time `json:"Timestamp"`
+}
+
+// AnnotationMissionChat is the AnnotationMissionChatList object in the
+// answer of ListAnnotationMissionSession.
+type AnnotationMissionChat struct {
+	AnnotationASRResult                            string                                       `json:"AnnotationAsrResult,omitempty" url:"AnnotationAsrResult,omitempty"`
+	AnnotationMissionChatCustomizationDataInfoList []AnnotationMissionChatCustomizationDataInfo `json:"AnnotationMissionChatCustomizationDataInfoList,omitempty" url:"AnnotationMissionChatCustomizationDataInfoList,omitempty"`
+	AnnotationMissionChatID                        string                                       `json:"AnnotationMissionChatId,omitempty" url:"AnnotationMissionChatId,omitempty"`
+	AnnotationMissionChatIntentUserSayInfoList     []AnnotationMissionChatIntentUserSayInfo     `json:"AnnotationMissionChatIntentUserSayInfoList,omitempty" url:"AnnotationMissionChatIntentUserSayInfoList,omitempty"`
+	AnnotationMissionChatTagInfoList               []AnnotationMissionChatTagInfo               `json:"AnnotationMissionChatTagInfoList,omitempty" url:"AnnotationMissionChatTagInfoList,omitempty"`
+	AnnotationMissionChatVocabularyInfoList        []AnnotationMissionChatVocabularyInfo        `json:"AnnotationMissionChatVocabularyInfoList,omitempty" url:"AnnotationMissionChatVocabularyInfoList,omitempty"`
+	AnnotationMissionID                            string                                       `json:"AnnotationMissionId,omitempty" url:"AnnotationMissionId,omitempty"`
+	AnnotationMissionSessionID                     string                                       `json:"AnnotationMissionSessionId,omitempty" url:"AnnotationMissionSessionId,omitempty"`
+	AnnotationStatus                               int                                          `json:"AnnotationStatus,omitempty" url:"AnnotationStatus,omitempty"`
+	Answer                                         string                                       `json:"Answer,omitempty" url:"Answer,omitempty"`
+	ASRAnnotationStatus                            int                                          `json:"AsrAnnotationStatus,omitempty" url:"AsrAnnotationStatus,omitempty"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime             time.Time `json:"CreateTime,omitempty" url:"CreateTime,omitempty"`
+	InstanceID             string    `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	IntentAnnotationStatus int       `json:"IntentAnnotationStatus,omitempty" url:"IntentAnnotationStatus,omitempty"`
+	// ModifiedTime is sent as epoch milliseconds.
+	ModifiedTime time.Time `json:"ModifiedTime,omitempty" url:"ModifiedTime,omitempty"`
+	// OccurTime is sent as epoch milliseconds.
+	OccurTime           time.Time `json:"OccurTime,omitempty" url:"OccurTime,omitempty"`
+	OriginalASRResult   string    `json:"OriginalAsrResult,omitempty" url:"OriginalAsrResult,omitempty"`
+	SequenceID          string    `json:"SequenceId,omitempty" url:"SequenceId,omitempty"`
+	SubStatus           int       `json:"SubStatus,omitempty" url:"SubStatus,omitempty"`
+	TagAnnotationStatus int       `json:"TagAnnotationStatus,omitempty" url:"TagAnnotationStatus,omitempty"`
+	TranslationError    int       `json:"TranslationError,omitempty" url:"TranslationError,omitempty"`
+}
+
+// DownloadTaskFile is the DownloadTaskFiles object in the answer of
+// ListDownloadTasks.
+type DownloadTaskFile struct {
+	FileID   string `json:"FileId"`
+	Progress int    `json:"Progress"`
+	Status   string `json:"Status"`
+	Title    string `json:"Title"`
+}
+
+// RuleCheck is the RuleCheck object in the answer of ListIntentions.
+type RuleCheck struct {
+	Error   []string `json:"Error"`
+	Strict  bool     `json:"Strict"`
+	Text    string   `json:"Text"`
+	Warning []string `json:"Warning"`
+}
+
+// Slot is the Slot object in the answer of ListIntentions.
+type Slot struct {
+	FeedbackFunctions []FeedbackFunction `json:"FeedbackFunctions"`
+	FeedbackType      string             `json:"FeedbackType"`
+	ID                string             `json:"Id"`
+	IsArray           bool               `json:"IsArray"`
+	IsEncrypt         bool               `json:"IsEncrypt"`
+	IsInteractive     bool               `json:"IsInteractive"`
+	IsNecessary       bool               `json:"IsNecessary"`
+	LifeSpan          int                `json:"LifeSpan"`
+	Name              string             `json:"Name"`
+	Question          []string           `json:"Question"`
+	Tags              []SlotTag          `json:"Tags"`
+	Value             string             `json:"Value"`
+}
+
+// IntentUserSay is the UserSay object in the answer of ListIntentions.
+type IntentUserSay struct {
+	FromID      string        `json:"FromId"`
+	ID          string        `json:"Id"`
+	Strict      bool          `json:"Strict"`
+	UserSayData []UserSayData `json:"UserSayData"`
+}
+
+// LatestTask is the LatestTask object in the answer of QueryJobsWithResult.
+type LatestTask struct {
+	CallDuration        int    `json:"CallDuration"`
+	CallDurationDisplay string `json:"CallDurationDisplay"`
+	// CallTime is sent as epoch milliseconds.
+	CallTime                 time.Time           `json:"CallTime"`
+	Contact                  Contact             `json:"Contact"`
+	DialExceptionCodes       []DialExceptionCode `json:"DialExceptionCodes"`
+	Extras                   []Tag               `json:"Extras"`
+	HangUpDirection          string              `json:"HangUpDirection"`
+	HasAnswered              bool                `json:"HasAnswered"`
+	HasHangUpByRejection     bool                `json:"HasHangUpByRejection"`
+	HasLastPlaybackCompleted bool                `json:"HasLastPlaybackCompleted"`
+	HasReachedEndOfFlow      bool                `json:"HasReachedEndOfFlow"`
+	Status                   string              `json:"Status"`
+	StatusName               string              `json:"StatusName"`
+	TagHits                  []TagHit            `json:"TagHits"`
+	TaskEndReason            string              `json:"TaskEndReason"`
+}
+
+// SearchTaskInfoLabel is the Labels object in the answer of SearchTask.
+type SearchTaskInfoLabel struct {
+	K string `json:"K"`
+	V string `json:"V"`
+}
+
+// TagSummaryInfoDetail is the TagSummaryInfoDetailList object in the answer
+// of GetAnnotationMissionSummary.
+type TagSummaryInfoDetail struct {
+	Count int    `json:"Count"`
+	Name  string `json:"Name"`
+}
+
+// AnnotationMissionChatCustomizationDataInfo is the
+// AnnotationMissionChatCustomizationDataInfoList object in the answer of
+// ListAnnotationMissionSession.
+type AnnotationMissionChatCustomizationDataInfo struct {
+	AnnotationMissionChatCustomizationDataInfoID string `json:"AnnotationMissionChatCustomizationDataInfoId,omitempty" url:"AnnotationMissionChatCustomizationDataInfoId,omitempty"`
+	AnnotationMissionChatID                      string `json:"AnnotationMissionChatId,omitempty" url:"AnnotationMissionChatId,omitempty"`
+	AnnotationMissionID                          string `json:"AnnotationMissionId,omitempty" url:"AnnotationMissionId,omitempty"`
+	AnnotationMissionSessionID                   string `json:"AnnotationMissionSessionId,omitempty" url:"AnnotationMissionSessionId,omitempty"`
+	Content                                      string `json:"Content,omitempty" url:"Content,omitempty"`
+	Create                                       bool   `json:"Create,omitempty" url:"Create,omitempty"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime                   time.Time `json:"CreateTime,omitempty" url:"CreateTime,omitempty"`
+	CustomizationDataDescription string    `json:"CustomizationDataDescription,omitempty" url:"CustomizationDataDescription,omitempty"`
+	CustomizationDataID          string    `json:"CustomizationDataId,omitempty" url:"CustomizationDataId,omitempty"`
+	CustomizationDataName        string    `json:"CustomizationDataName,omitempty" url:"CustomizationDataName,omitempty"`
+	CustomizationDataWeight      int       `json:"CustomizationDataWeight,omitempty" url:"CustomizationDataWeight,omitempty"`
+	Delete                       bool      `json:"Delete,omitempty" url:"Delete,omitempty"`
+	InstanceID                   string    `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	// ModifiedTime is sent as epoch milliseconds.
+	ModifiedTime time.Time `json:"ModifiedTime,omitempty" url:"ModifiedTime,omitempty"`
+}
+
+// AnnotationMissionChatIntentUserSayInfo is the
+// AnnotationMissionChatIntentUserSayInfoList object in the answer of
+// ListAnnotationMissionSession.
+type AnnotationMissionChatIntentUserSayInfo struct {
+	AnnotationMissionChatID                  string `json:"AnnotationMissionChatId,omitempty" url:"AnnotationMissionChatId,omitempty"`
+	AnnotationMissionChatIntentUserSayInfoID string `json:"AnnotationMissionChatIntentUserSayInfoId,omitempty" url:"AnnotationMissionChatIntentUserSayInfoId,omitempty"`
+	AnnotationMissionID                      string `json:"AnnotationMissionId,omitempty" url:"AnnotationMissionId,omitempty"`
+	AnnotationMissionSessionID               string `json:"AnnotationMissionSessionId,omitempty" url:"AnnotationMissionSessionId,omitempty"`
+	BotID                                    string `json:"BotId,omitempty" url:"BotId,omitempty"`
+	Content                                  string `json:"Content,omitempty" url:"Content,omitempty"`
+	Create                                   bool   `json:"Create,omitempty" url:"Create,omitempty"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime time.Time `json:"CreateTime,omitempty" url:"CreateTime,omitempty"`
+	Delete     bool      `json:"Delete,omitempty" url:"Delete,omitempty"`
+	DialogID   int64     `json:"DialogId,omitempty" url:"DialogId,omitempty"`
+	InstanceID string    `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	IntentID   int64     `json:"IntentId,omitempty" url:"IntentId,omitempty"`
+	// ModifiedTime is sent as epoch milliseconds.
+	ModifiedTime time.Time `json:"ModifiedTime,omitempty" url:"ModifiedTime,omitempty"`
+}
+
+// AnnotationMissionChatTagInfo is the AnnotationMissionChatTagInfoList
+// object in the answer of ListAnnotationMissionSession.
+type AnnotationMissionChatTagInfo struct {
+	AnnotationMissionChatID        string `json:"AnnotationMissionChatId,omitempty" url:"AnnotationMissionChatId,omitempty"`
+	AnnotationMissionChatTagInfoID string `json:"AnnotationMissionChatTagInfoId,omitempty" url:"AnnotationMissionChatTagInfoId,omitempty"`
+	AnnotationMissionID            string `json:"AnnotationMissionId,omitempty" url:"AnnotationMissionId,omitempty"`
+	AnnotationMissionSessionID     string `json:"AnnotationMissionSessionId,omitempty" url:"AnnotationMissionSessionId,omitempty"`
+	AnnotationMissionTagInfoID     string `json:"AnnotationMissionTagInfoId,omitempty" url:"AnnotationMissionTagInfoId,omitempty"`
+	AnnotationMissionTagInfoName   string `json:"AnnotationMissionTagInfoName,omitempty" url:"AnnotationMissionTagInfoName,omitempty"`
+	Create                         bool   `json:"Create,omitempty" url:"Create,omitempty"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime time.Time `json:"CreateTime,omitempty" url:"CreateTime,omitempty"`
+	Delete     bool      `json:"Delete,omitempty" url:"Delete,omitempty"`
+	InstanceID string    `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	// ModifiedTime is sent as epoch milliseconds.
+	ModifiedTime time.Time `json:"ModifiedTime,omitempty" url:"ModifiedTime,omitempty"`
+}
+
+// AnnotationMissionChatVocabularyInfo is the
+// AnnotationMissionChatVocabularyInfoList object in the answer of
+// ListAnnotationMissionSession.
+type AnnotationMissionChatVocabularyInfo struct {
+	AnnotationMissionChatID               string `json:"AnnotationMissionChatId,omitempty" url:"AnnotationMissionChatId,omitempty"`
+	AnnotationMissionChatVocabularyInfoID string `json:"AnnotationMissionChatVocabularyInfoId,omitempty" url:"AnnotationMissionChatVocabularyInfoId,omitempty"`
+	AnnotationMissionID                   string `json:"AnnotationMissionId,omitempty" url:"AnnotationMissionId,omitempty"`
+	AnnotationMissionSessionID            string `json:"AnnotationMissionSessionId,omitempty" url:"AnnotationMissionSessionId,omitempty"`
+	Create                                bool   `json:"Create,omitempty" url:"Create,omitempty"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime time.Time `json:"CreateTime,omitempty" url:"CreateTime,omitempty"`
+	Delete     bool      `json:"Delete,omitempty" url:"Delete,omitempty"`
+	InstanceID string    `json:"InstanceId,omitempty" url:"InstanceId,omitempty"`
+	// ModifiedTime is sent as epoch milliseconds.
+	ModifiedTime          time.Time `json:"ModifiedTime,omitempty" url:"ModifiedTime,omitempty"`
+	Vocabulary            string    `json:"Vocabulary,omitempty" url:"Vocabulary,omitempty"`
+	VocabularyDescription string    `json:"VocabularyDescription,omitempty" url:"VocabularyDescription,omitempty"`
+	VocabularyID          string    `json:"VocabularyId,omitempty" url:"VocabularyId,omitempty"`
+	VocabularyName        string    `json:"VocabularyName,omitempty" url:"VocabularyName,omitempty"`
+	VocabularyWeight      int       `json:"VocabularyWeight,omitempty" url:"VocabularyWeight,omitempty"`
+}
+
+// FeedbackFunction is the FeedbackFunctions object in the answer of
+// ListIntentions.
+type FeedbackFunction struct {
+	AliyunFunction string                     `json:"AliyunFunction"`
+	AliyunService  string                     `json:"AliyunService"`
+	Code           string                     `json:"Code"`
+	Description    string                     `json:"Description"`
+	EndPoint       string                     `json:"EndPoint"`
+	Function       string                     `json:"Function"`
+	Name           string                     `json:"Name"`
+	Params         map[string]json.RawMessage `json:"Params"`
+	Switch         []Switch                   `json:"Switch"`
+	Type           string                     `json:"Type"`
+}
+
+// SlotTag is the Tags object in the answer of ListIntentions.
+type SlotTag struct {
+	UserSayID string `json:"UserSayId"`
+	Value     string `json:"Value"`
+}
+
+// UserSayData is the UserSayData object in the answer of ListIntentions.
+type UserSayData struct {
+	SlotID string `json:"SlotId"`
+	Text   string `json:"Text"`
+}
+
+// DialExceptionCode is the DialExceptionCodes object in the answer of
+// QueryJobsWithResult.
+type DialExceptionCode struct {
+	Code string `json:"Code"`
+	Hint string `json:"Hint"`
+}
+
+// Switch is the Switch object in the answer of ListIntentions.
+type Switch struct {
+	ID    string `json:"Id"`
+	Label string `json:"Label"`
+	Name  string `json:"Name"`
+	Type  string `json:"Type"`
+	Value string `json:"Value"`
+}
+
 // decodeInstance reads one Instance in one pass.
 func decodeInstance(d *wire.Decoder, i *Instance) {
 	for m := d.Object(); m.Next(); {
@@ -115,12 +1400,2527 @@ func decodeTag(d *wire.Decoder, x *Tag) {
 	}
 }
 
+// decodeCreateAgentProfileData reads one CreateAgentProfileData in one pass.
+func decodeCreateAgentProfileData(d *wire.Decoder, c *CreateAgentProfileData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentProfileId"):
+			c.AgentProfileID = d.LenientString()
+		case k.Is("AgentProfileTemplateId"):
+			c.AgentProfileTemplateID = d.LenientString()
+		case k.Is("AgentType"):
+			c.AgentType = d.LenientString()
+		case k.Is("CreateTime"):
+			c.CreateTime = d.Millis()
+		case k.Is("Description"):
+			c.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("InstructionJson"):
+			c.InstructionJSON = d.LenientString()
+		case k.Is("LabelsJson"):
+			c.LabelsJSON = d.LenientString()
+		case k.Is("Model"):
+			c.Model = d.LenientString()
+		case k.Is("ModelConfig"):
+			c.ModelConfig = d.LenientString()
+		case k.Is("Prompt"):
+			c.Prompt = d.LenientString()
+		case k.Is("PromptJson"):
+			c.PromptJSON = d.LenientString()
+		case k.Is("Scenario"):
+			c.Scenario = d.LenientString()
+		case k.Is("ScriptId"):
+			c.ScriptID = d.LenientString()
+		case k.Is("System"):
+			c.System = d.LenientBool()
+		case k.Is("UpdateTime"):
+			c.UpdateTime = d.Millis()
+		case k.Is("VariablesJson"):
+			c.VariablesJSON = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateAnnotationMissionData reads one CreateAnnotationMissionData in one pass.
+func decodeCreateAnnotationMissionData(d *wire.Decoder, c *CreateAnnotationMissionData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Message"):
+			c.Message = d.LenientString()
+		case k.Is("Success"):
+			c.Success = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBatchJob reads one BatchJob in one pass.
+func decodeBatchJob(d *wire.Decoder, b *BatchJob) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BatchJobId"):
+			b.BatchJobID = d.LenientString()
+		case k.Is("CallingNumbers"):
+			b.CallingNumbers = wire.Slice(d, b.CallingNumbers, decodeLenientText)
+		case k.Is("CreationTime"):
+			b.CreationTime = d.Millis()
+		case k.Is("JobFilePath"):
+			b.JobFilePath = d.LenientString()
+		case k.Is("JobGroupDescription"):
+			b.JobGroupDescription = d.LenientString()
+		case k.Is("JobGroupName"):
+			b.JobGroupName = d.LenientString()
+		case k.Is("ScenarioId"):
+			b.ScenarioID = d.LenientString()
+		case k.Is("Strategy"):
+			b.Strategy = Strategy{}
+			decodeStrategy(d, &b.Strategy)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeJobGroup reads one JobGroup in one pass.
+func decodeJobGroup(d *wire.Decoder, j *JobGroup) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Id"):
+			j.ID = d.LenientString()
+		case k.Is("MinConcurrency"):
+			j.MinConcurrency = d.LenientInt()
+		case k.Is("Priority"):
+			j.Priority = d.LenientString()
+		case k.Is("RingingDuration"):
+			j.RingingDuration = d.LenientInt()
+		case k.Is("CallingNumbers"):
+			j.CallingNumbers = wire.Slice(d, j.CallingNumbers, decodeLenientText)
+		case k.Is("CreationTime"):
+			j.CreationTime = d.Millis()
+		case k.Is("ExportProgress"):
+			j.ExportProgress = ExportProgress{}
+			decodeExportProgress(d, &j.ExportProgress)
+		case k.Is("JobDataParsingTaskId"):
+			j.JobDataParsingTaskID = d.LenientString()
+		case k.Is("JobFilePath"):
+			j.JobFilePath = d.LenientString()
+		case k.Is("JobGroupDescription"):
+			j.JobGroupDescription = d.LenientString()
+		case k.Is("JobGroupId"):
+			j.JobGroupID = d.LenientString()
+		case k.Is("JobGroupName"):
+			j.JobGroupName = d.LenientString()
+		case k.Is("ModifyTime"):
+			j.ModifyTime = d.Millis()
+		case k.Is("RecallCallingNumbers"):
+			j.RecallCallingNumbers = wire.Slice(d, j.RecallCallingNumbers, decodeLenientText)
+		case k.Is("RecallStrategy"):
+			j.RecallStrategy = RecallStrategy{}
+			decodeRecallStrategy(d, &j.RecallStrategy)
+		case k.Is("ScenarioId"):
+			j.ScenarioID = d.LenientString()
+		case k.Is("ScriptName"):
+			j.ScriptName = d.LenientString()
+		case k.Is("ScriptVersion"):
+			j.ScriptVersion = d.LenientString()
+		case k.Is("Status"):
+			j.Status = d.LenientString()
+		case k.Is("Strategy"):
+			j.Strategy = Strategy{}
+			decodeStrategy(d, &j.Strategy)
+		case k.Is("FlashSmsExtras"):
+			j.FlashSMSExtras = FlashSMSExtra{}
+			decodeFlashSMSExtra(d, &j.FlashSMSExtras)
+		case k.Is("Progress"):
+			j.Progress = JobGroupProgress{}
+			decodeJobGroupProgress(d, &j.Progress)
+		case k.Is("Result"):
+			j.Result = JobGroupResult{}
+			decodeJobGroupResult(d, &j.Result)
+		case k.Is("ScriptId"):
+			j.ScriptID = d.LenientString()
+		case k.Is("ScriptNluEngine"):
+			j.ScriptNLUEngine = d.LenientString()
+		case k.Is("TotalCallNum"):
+			j.TotalCallNum = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceBindNumber reads one InstanceBindNumber in one pass.
+func decodeInstanceBindNumber(d *wire.Decoder, i *InstanceBindNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			i.InstanceID = d.LenientString()
+		case k.Is("Success"):
+			i.Success = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeScript reads one Script in one pass.
+func decodeScript(d *wire.Decoder, s *Script) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("DebugStatus"):
+			s.DebugStatus = d.LenientString()
+		case k.Is("Industry"):
+			s.Industry = d.LenientString()
+		case k.Is("IsDebugDrafted"):
+			s.IsDebugDrafted = d.LenientBool()
+		case k.Is("IsDrafted"):
+			s.IsDrafted = d.LenientBool()
+		case k.Is("NluAccessType"):
+			s.NLUAccessType = d.LenientString()
+		case k.Is("NluEngine"):
+			s.NLUEngine = d.LenientString()
+		case k.Is("Scene"):
+			s.Scene = d.LenientString()
+		case k.Is("ScriptDescription"):
+			s.ScriptDescription = d.LenientString()
+		case k.Is("ScriptId"):
+			s.ScriptID = d.LenientString()
+		case k.Is("ScriptName"):
+			s.ScriptName = d.LenientString()
+		case k.Is("Status"):
+			s.Status = d.LenientString()
+		case k.Is("UpdateTime"):
+			s.UpdateTime = d.Millis()
+		case k.Is("AsrConfig"):
+			s.ASRConfig = d.LenientString()
+		case k.Is("ChatbotId"):
+			s.ChatbotID = d.LenientString()
+		case k.Is("MiniPlaybackConfigEnabled"):
+			s.MiniPlaybackConfigEnabled = d.LenientBool()
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("TtsConfig"):
+			s.TTSConfig = d.LenientString()
+		case k.Is("AgentId"):
+			s.AgentID = d.LenientInt()
+		case k.Is("AgentKey"):
+			s.AgentKey = d.LenientString()
+		case k.Is("AgentLlm"):
+			s.AgentLlm = d.LenientBool()
+		case k.Is("ChatConfig"):
+			s.ChatConfig = d.LenientString()
+		case k.Is("EmotionEnable"):
+			s.EmotionEnable = d.LenientBool()
+		case k.Is("LabelConfig"):
+			s.LabelConfig = d.LenientString()
+		case k.Is("LongWaitEnable"):
+			s.LongWaitEnable = d.LenientBool()
+		case k.Is("MiniPlaybackEnable"):
+			s.MiniPlaybackEnable = d.LenientBool()
+		case k.Is("NewBargeInEnable"):
+			s.NewBargeInEnable = d.LenientBool()
+		case k.Is("NluProfile"):
+			s.NLUProfile = NLUProfile{}
+			decodeNLUProfile(d, &s.NLUProfile)
+		case k.Is("CreateTime"):
+			s.CreateTime = d.Millis()
+		case k.Is("IsPreset"):
+			s.IsPreset = d.LenientBool()
+		case k.Is("RejectReason"):
+			s.RejectReason = d.LenientString()
+		case k.Is("AppliedVersion"):
+			s.AppliedVersion = d.LenientString()
+		case k.Is("DebugVersion"):
+			s.DebugVersion = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIntent reads one Intent in one pass.
+func decodeIntent(d *wire.Decoder, i *Intent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AliasName"):
+			i.AliasName = d.LenientString()
+		case k.Is("CreateTime"):
+			i.CreateTime = d.LenientString()
+		case k.Is("CreateUserId"):
+			i.CreateUserID = d.LenientString()
+		case k.Is("CreateUserName"):
+			i.CreateUserName = d.LenientString()
+		case k.Is("IntentId"):
+			i.IntentID = d.LenientInt()
+		case k.Is("IntentName"):
+			i.IntentName = d.LenientString()
+		case k.Is("ModifyTime"):
+			i.ModifyTime = d.LenientString()
+		case k.Is("ModifyUserId"):
+			i.ModifyUserID = d.LenientString()
+		case k.Is("ModifyUserName"):
+			i.ModifyUserName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHangUpDialogueNode reads one HangUpDialogueNode in one pass.
+func decodeHangUpDialogueNode(d *wire.Decoder, h *HangUpDialogueNode) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("HangUpNum"):
+			h.HangUpNum = int(d.LenientInt())
+		case k.Is("NodeId"):
+			h.NodeID = d.LenientString()
+		case k.Is("NodeName"):
+			h.NodeName = d.LenientString()
+		case k.Is("RateDisplay"):
+			h.RateDisplay = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNoAnswerDialogueNode reads one NoAnswerDialogueNode in one pass.
+func decodeNoAnswerDialogueNode(d *wire.Decoder, n *NoAnswerDialogueNode) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("GroupId"):
+			n.GroupID = d.LenientString()
+		case k.Is("HangUpNum"):
+			n.HangUpNum = int(d.LenientInt())
+		case k.Is("HitNum"):
+			n.HitNum = int(d.LenientInt())
+		case k.Is("Id"):
+			n.ID = d.LenientString()
+		case k.Is("InstanceId"):
+			n.InstanceID = d.LenientString()
+		case k.Is("NoAnswerNum"):
+			n.NoAnswerNum = int(d.LenientInt())
+		case k.Is("NodeId"):
+			n.NodeID = d.LenientString()
+		case k.Is("NodeName"):
+			n.NodeName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGlobalQuestion reads one GlobalQuestion in one pass.
+func decodeGlobalQuestion(d *wire.Decoder, g *GlobalQuestion) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Answers"):
+			g.Answers = d.LenientString()
+		case k.Is("GlobalQuestionId"):
+			g.GlobalQuestionID = d.LenientString()
+		case k.Is("GlobalQuestionName"):
+			g.GlobalQuestionName = d.LenientString()
+		case k.Is("GlobalQuestionType"):
+			g.GlobalQuestionType = d.LenientString()
+		case k.Is("Questions"):
+			g.Questions = d.LenientString()
+		case k.Is("ScriptId"):
+			g.ScriptID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExecutingInfo reads one ExecutingInfo in one pass.
+func decodeExecutingInfo(d *wire.Decoder, e *ExecutingInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AvgTalkTime"):
+			e.AvgTalkTime = int(d.LenientInt())
+		case k.Is("CallFailedNum"):
+			e.CallFailedNum = int(d.LenientInt())
+		case k.Is("CallNum"):
+			e.CallNum = int(d.LenientInt())
+		case k.Is("CreatorName"):
+			e.CreatorName = d.LenientString()
+		case k.Is("DurationDistribution"):
+			e.DurationDistribution = d.LenientString()
+		case k.Is("EndTime"):
+			e.EndTime = d.Millis()
+		case k.Is("FinishedNum"):
+			e.FinishedNum = int(d.LenientInt())
+		case k.Is("HangUpByClientNum"):
+			e.HangUpByClientNum = int(d.LenientInt())
+		case k.Is("JobsProgress"):
+			e.JobsProgress = JobsProgress{}
+			decodeJobsProgress(d, &e.JobsProgress)
+		case k.Is("NoInteractionNum"):
+			e.NoInteractionNum = int(d.LenientInt())
+		case k.Is("StartTime"):
+			e.StartTime = d.Millis()
+		case k.Is("TalkTurnsDistribution"):
+			e.TalkTurnsDistribution = d.LenientString()
+		case k.Is("TransferByIntentNum"):
+			e.TransferByIntentNum = int(d.LenientInt())
+		case k.Is("TransferByNoAnswer"):
+			e.TransferByNoAnswer = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeIntentIntent reads one DescribeIntentIntent in one pass.
+func decodeDescribeIntentIntent(d *wire.Decoder, x *DescribeIntentIntent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CreateTime"):
+			x.CreateTime = d.Millis()
+		case k.Is("IntentDescription"):
+			x.IntentDescription = d.LenientString()
+		case k.Is("IntentId"):
+			x.IntentID = d.LenientString()
+		case k.Is("IntentName"):
+			x.IntentName = d.LenientString()
+		case k.Is("Keywords"):
+			x.Keywords = d.LenientString()
+		case k.Is("ScriptId"):
+			x.ScriptID = d.LenientString()
+		case k.Is("UpdateTime"):
+			x.UpdateTime = d.Millis()
+		case k.Is("Utterances"):
+			x.Utterances = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGlobalIntent reads one GlobalIntent in one pass.
+func decodeGlobalIntent(d *wire.Decoder, g *GlobalIntent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("GroupId"):
+			g.GroupID = d.LenientString()
+		case k.Is("HitAfterNoAnswer"):
+			g.HitAfterNoAnswer = int(d.LenientInt())
+		case k.Is("HitNum"):
+			g.HitNum = int(d.LenientInt())
+		case k.Is("InstanceId"):
+			g.InstanceID = d.LenientString()
+		case k.Is("IntentId"):
+			g.IntentID = d.LenientString()
+		case k.Is("IntentName"):
+			g.IntentName = d.LenientString()
+		case k.Is("Type"):
+			g.Type = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIntentsAfterNoAnswer reads one IntentsAfterNoAnswer in one pass.
+func decodeIntentsAfterNoAnswer(d *wire.Decoder, i *IntentsAfterNoAnswer) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("GroupId"):
+			i.GroupID = d.LenientString()
+		case k.Is("HitAfterNoAnswer"):
+			i.HitAfterNoAnswer = int(d.LenientInt())
+		case k.Is("InstanceId"):
+			i.InstanceID = d.LenientString()
+		case k.Is("IntentId"):
+			i.IntentID = d.LenientString()
+		case k.Is("IntentName"):
+			i.IntentName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeProcessIntent reads one ProcessIntent in one pass.
+func decodeProcessIntent(d *wire.Decoder, p *ProcessIntent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("GroupId"):
+			p.GroupID = d.LenientString()
+		case k.Is("HitAfterNoAnswer"):
+			p.HitAfterNoAnswer = int(d.LenientInt())
+		case k.Is("HitNum"):
+			p.HitNum = int(d.LenientInt())
+		case k.Is("InstanceId"):
+			p.InstanceID = d.LenientString()
+		case k.Is("IntentId"):
+			p.IntentID = d.LenientString()
+		case k.Is("IntentName"):
+			p.IntentName = d.LenientString()
+		case k.Is("RateDisplay"):
+			p.RateDisplay = d.LenientString()
+		case k.Is("Type"):
+			p.Type = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeJob reads one Job in one pass.
+func decodeJob(d *wire.Decoder, j *Job) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ActualTime"):
+			j.ActualTime = d.Millis()
+		case k.Is("CalledNumber"):
+			j.CalledNumber = d.LenientString()
+		case k.Is("CallingNumbers"):
+			j.CallingNumbers = wire.Slice(d, j.CallingNumbers, decodeLenientText)
+		case k.Is("Contacts"):
+			j.Contacts = wire.Slice(d, j.Contacts, decodeContact)
+		case k.Is("DsReport"):
+			j.DsReport = d.LenientString()
+		case k.Is("EndReason"):
+			j.EndReason = int(d.LenientInt())
+		case k.Is("Extras"):
+			j.Extras = wire.Slice(d, j.Extras, decodeTag)
+		case k.Is("FailureReason"):
+			j.FailureReason = d.LenientString()
+		case k.Is("InstanceId"):
+			j.InstanceID = d.LenientString()
+		case k.Is("JobGroupId"):
+			j.JobGroupID = d.LenientString()
+		case k.Is("JobId"):
+			j.JobID = d.LenientString()
+		case k.Is("NextExecutionTime"):
+			j.NextExecutionTime = d.Millis()
+		case k.Is("Priority"):
+			j.Priority = int(d.LenientInt())
+		case k.Is("ReferenceId"):
+			j.ReferenceID = d.LenientString()
+		case k.Is("ScenarioId"):
+			j.ScenarioID = d.LenientString()
+		case k.Is("Script"):
+			j.Script = Script{}
+			decodeScript(d, &j.Script)
+		case k.Is("Status"):
+			j.Status = d.LenientString()
+		case k.Is("StrategyId"):
+			j.StrategyID = d.LenientString()
+		case k.Is("Summary"):
+			j.Summary = wire.Slice(d, j.Summary, decodeSummary)
+		case k.Is("SystemPriority"):
+			j.SystemPriority = int(d.LenientInt())
+		case k.Is("Tasks"):
+			j.Tasks = wire.Slice(d, j.Tasks, decodeTask)
+		case k.Is("TagHits"):
+			j.TagHits = wire.Slice(d, j.TagHits, decodeTagHit)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeProgress reads one Progress in one pass.
+func decodeProgress(d *wire.Decoder, p *Progress) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FailErrorCode"):
+			p.FailErrorCode = d.LenientString()
+		case k.Is("FailReason"):
+			p.FailReason = d.LenientString()
+		case k.Is("FeedbackUrl"):
+			p.FeedbackURL = d.LenientString()
+		case k.Is("HandledJobCount"):
+			p.HandledJobCount = int(d.LenientInt())
+		case k.Is("Status"):
+			p.Status = d.LenientString()
+		case k.Is("TotalJobCount"):
+			p.TotalJobCount = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeScriptVoiceConfig reads one ScriptVoiceConfig in one pass.
+func decodeScriptVoiceConfig(d *wire.Decoder, s *ScriptVoiceConfig) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("ScriptContent"):
+			s.ScriptContent = d.LenientString()
+		case k.Is("ScriptId"):
+			s.ScriptID = d.LenientString()
+		case k.Is("ScriptVoiceConfigId"):
+			s.ScriptVoiceConfigID = d.LenientString()
+		case k.Is("ScriptWaveformRelation"):
+			s.ScriptWaveformRelation = d.LenientString()
+		case k.Is("Source"):
+			s.Source = d.LenientString()
+		case k.Is("Type"):
+			s.Type = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTTSConfig reads one TTSConfig in one pass.
+func decodeTTSConfig(d *wire.Decoder, x *TTSConfig) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AppKey"):
+			x.AppKey = d.LenientString()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("NlsServiceType"):
+			x.NlsServiceType = d.LenientString()
+		case k.Is("SpeechRate"):
+			x.SpeechRate = d.LenientString()
+		case k.Is("Voice"):
+			x.Voice = d.LenientString()
+		case k.Is("Volume"):
+			x.Volume = d.LenientString()
+		case k.Is("PitchRate"):
+			x.PitchRate = d.LenientString()
+		case k.Is("ScriptId"):
+			x.ScriptID = d.LenientString()
+		case k.Is("TTSConfigId"):
+			x.TTSConfigID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagGroup reads one TagGroup in one pass.
+func decodeTagGroup(d *wire.Decoder, x *TagGroup) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Id"):
+			x.ID = d.LenientString()
+		case k.Is("ScriptId"):
+			x.ScriptID = d.LenientString()
+		case k.Is("TagGroup"):
+			x.TagGroup = d.LenientString()
+		case k.Is("TagGroupIndex"):
+			x.TagGroupIndex = int(d.LenientInt())
+		case k.Is("TagGroupId"):
+			x.TagGroupID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagHit reads one TagHit in one pass.
+func decodeTagHit(d *wire.Decoder, x *TagHit) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("HitCount"):
+			x.HitCount = int(d.LenientInt())
+		case k.Is("TagGroup"):
+			x.TagGroup = d.LenientString()
+		case k.Is("TagName"):
+			x.TagName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTenantBindNumber reads one TenantBindNumber in one pass.
+func decodeTenantBindNumber(d *wire.Decoder, x *TenantBindNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("InstanceName"):
+			x.InstanceName = d.LenientString()
+		case k.Is("IsBinding"):
+			x.IsBinding = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFeedback reads one Feedback in one pass.
+func decodeFeedback(d *wire.Decoder, f *Feedback) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Action"):
+			f.Action = d.LenientString()
+		case k.Is("ActionParams"):
+			f.ActionParams = d.LenientString()
+		case k.Is("Content"):
+			f.Content = d.LenientString()
+		case k.Is("ContentParams"):
+			f.ContentParams = d.LenientString()
+		case k.Is("Interruptible"):
+			f.Interruptible = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDownloadParam reads one DownloadParam in one pass.
+func decodeDownloadParam(d *wire.Decoder, x *DownloadParam) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FileName"):
+			x.FileName = d.LenientString()
+		case k.Is("SignatureUrl"):
+			x.SignatureURL = d.LenientString()
+		case k.Is("VoiceSliceRecordingListJson"):
+			x.VoiceSliceRecordingListJSON = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGenerateUploadUrlData reads one GenerateUploadUrlData in one pass.
+func decodeGenerateUploadUrlData(d *wire.Decoder, g *GenerateUploadUrlData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessId"):
+			g.AccessID = d.LenientString()
+		case k.Is("Expire"):
+			g.Expire = int(d.LenientInt())
+		case k.Is("Folder"):
+			g.Folder = d.LenientString()
+		case k.Is("Host"):
+			g.Host = d.LenientString()
+		case k.Is("Message"):
+			g.Message = d.LenientString()
+		case k.Is("Policy"):
+			g.Policy = d.LenientString()
+		case k.Is("Signature"):
+			g.Signature = d.LenientString()
+		case k.Is("Success"):
+			g.Success = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentProfile reads one AgentProfile in one pass.
+func decodeAgentProfile(d *wire.Decoder, a *AgentProfile) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentProfileId"):
+			a.AgentProfileID = d.LenientString()
+		case k.Is("AgentProfileTemplateId"):
+			a.AgentProfileTemplateID = d.LenientString()
+		case k.Is("AgentType"):
+			a.AgentType = d.LenientString()
+		case k.Is("ApiPluginJson"):
+			a.APIPluginJSON = d.LenientString()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("Description"):
+			a.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("InstructionJson"):
+			a.InstructionJSON = d.LenientString()
+		case k.Is("LabelsJson"):
+			a.LabelsJSON = d.LenientString()
+		case k.Is("Model"):
+			a.Model = d.LenientString()
+		case k.Is("ModelConfig"):
+			a.ModelConfig = d.LenientString()
+		case k.Is("NluConfigJson"):
+			a.NLUConfigJSON = d.LenientString()
+		case k.Is("Prompt"):
+			a.Prompt = d.LenientString()
+		case k.Is("PromptJson"):
+			a.PromptJSON = d.LenientString()
+		case k.Is("Scenario"):
+			a.Scenario = d.LenientString()
+		case k.Is("ScriptId"):
+			a.ScriptID = d.LenientString()
+		case k.Is("System"):
+			a.System = d.LenientBool()
+		case k.Is("UpdateTime"):
+			a.UpdateTime = d.Millis()
+		case k.Is("VariablesJson"):
+			a.VariablesJSON = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentProfileTemplate reads one AgentProfileTemplate in one pass.
+func decodeAgentProfileTemplate(d *wire.Decoder, a *AgentProfileTemplate) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentProfileTemplateId"):
+			a.AgentProfileTemplateID = d.LenientString()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("Description"):
+			a.Description = d.LenientString()
+		case k.Is("Name"):
+			a.Name = d.LenientString()
+		case k.Is("PromptSchema"):
+			a.PromptSchema = d.LenientString()
+		case k.Is("UpdateTime"):
+			a.UpdateTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionSummary reads one AnnotationMissionSummary in one pass.
+func decodeAnnotationMissionSummary(d *wire.Decoder, a *AnnotationMissionSummary) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AsrSummaryInfo"):
+			a.ASRSummaryInfo = ASRSummaryInfo{}
+			decodeASRSummaryInfo(d, &a.ASRSummaryInfo)
+		case k.Is("IntentSummaryInfo"):
+			a.IntentSummaryInfo = IntentSummaryInfo{}
+			decodeIntentSummaryInfo(d, &a.IntentSummaryInfo)
+		case k.Is("Message"):
+			a.Message = d.LenientString()
+		case k.Is("Success"):
+			a.Success = d.LenientBool()
+		case k.Is("TagSummaryInfo"):
+			a.TagSummaryInfo = TagSummaryInfo{}
+			decodeTagSummaryInfo(d, &a.TagSummaryInfo)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionTagInfo reads one AnnotationMissionTagInfo in one pass.
+func decodeAnnotationMissionTagInfo(d *wire.Decoder, a *AnnotationMissionTagInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionTagInfoDescription"):
+			a.AnnotationMissionTagInfoDescription = d.LenientString()
+		case k.Is("AnnotationMissionTagInfoId"):
+			a.AnnotationMissionTagInfoID = d.LenientString()
+		case k.Is("AnnotationMissionTagInfoName"):
+			a.AnnotationMissionTagInfoName = d.LenientString()
+		case k.Is("Delete"):
+			a.Delete = d.LenientBool()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("TenantId"):
+			a.TenantID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeWorkingTime reads one WorkingTime in one pass.
+func decodeWorkingTime(d *wire.Decoder, w *WorkingTime) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BeginTime"):
+			w.BeginTime = d.Millis()
+		case k.Is("EndTime"):
+			w.EndTime = d.Millis()
+		case k.Is("BeginTimeMillis"):
+			w.BeginTimeMillis = d.LenientInt()
+		case k.Is("EndTimeMillis"):
+			w.EndTimeMillis = d.LenientInt()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContactBlocklist reads one ContactBlocklist in one pass.
+func decodeContactBlocklist(d *wire.Decoder, c *ContactBlocklist) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactBlockListId"):
+			c.ContactBlockListID = d.LenientString()
+		case k.Is("CreationTime"):
+			c.CreationTime = d.Millis()
+		case k.Is("Creator"):
+			c.Creator = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			c.Name = d.LenientString()
+		case k.Is("Operator"):
+			c.Operator = d.LenientString()
+		case k.Is("PhoneNumber"):
+			c.PhoneNumber = d.LenientString()
+		case k.Is("Remark"):
+			c.Remark = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContactWhitelist reads one ContactWhitelist in one pass.
+func decodeContactWhitelist(d *wire.Decoder, c *ContactWhitelist) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactWhiteListId"):
+			c.ContactWhiteListID = d.LenientString()
+		case k.Is("CreationTime"):
+			c.CreationTime = d.Millis()
+		case k.Is("Creator"):
+			c.Creator = d.LenientString()
+		case k.Is("InstanceId"):
+			c.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			c.Name = d.LenientString()
+		case k.Is("Operator"):
+			c.Operator = d.LenientString()
+		case k.Is("PhoneNumber"):
+			c.PhoneNumber = d.LenientString()
+		case k.Is("Remark"):
+			c.Remark = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUploadParam reads one UploadParam in one pass.
+func decodeUploadParam(d *wire.Decoder, u *UploadParam) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AccessId"):
+			u.AccessID = d.LenientString()
+		case k.Is("Expire"):
+			u.Expire = int(d.LenientInt())
+		case k.Is("Folder"):
+			u.Folder = d.LenientString()
+		case k.Is("Host"):
+			u.Host = d.LenientString()
+		case k.Is("Policy"):
+			u.Policy = d.LenientString()
+		case k.Is("Signature"):
+			u.Signature = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeReport reads one Report in one pass.
+func decodeReport(d *wire.Decoder, x *Report) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("InstanceName"):
+			x.InstanceName = d.LenientString()
+		case k.Is("JobGroupId"):
+			x.JobGroupID = d.LenientString()
+		case k.Is("JobGroupName"):
+			x.JobGroupName = d.LenientString()
+		case k.Is("MaxConcurrencyLimit"):
+			x.MaxConcurrencyLimit = d.LenientInt()
+		case k.Is("MinConcurrencyLimit"):
+			x.MinConcurrencyLimit = d.LenientInt()
+		case k.Is("OccupiedConcurrencyCount"):
+			x.OccupiedConcurrencyCount = d.LenientInt()
+		case k.Is("ReportDate"):
+			x.ReportDate = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAgentBotInstanceSummary reads one AgentBotInstanceSummary in one pass.
+func decodeAgentBotInstanceSummary(d *wire.Decoder, a *AgentBotInstanceSummary) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("TotalCallCount"):
+			a.TotalCallCount = d.LenientInt()
+		case k.Is("TotalCallTime"):
+			a.TotalCallTime = d.LenientInt()
+		case k.Is("UsedRecordingStorageSpace"):
+			a.UsedRecordingStorageSpace = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTask reads one Task in one pass.
+func decodeTask(d *wire.Decoder, x *Task) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ActualTime"):
+			x.ActualTime = d.Millis()
+		case k.Is("Brief"):
+			x.Brief = d.LenientString()
+		case k.Is("CallId"):
+			x.CallID = d.LenientString()
+		case k.Is("CalledNumber"):
+			x.CalledNumber = d.LenientString()
+		case k.Is("CallingNumber"):
+			x.CallingNumber = d.LenientString()
+		case k.Is("ChatbotId"):
+			x.ChatbotID = d.LenientString()
+		case k.Is("Contact"):
+			x.Contact = Contact{}
+			decodeContact(d, &x.Contact)
+		case k.Is("Conversation"):
+			x.Conversation = wire.Slice(d, x.Conversation, decodeConversation)
+		case k.Is("Duration"):
+			x.Duration = int(d.LenientInt())
+		case k.Is("EndReason"):
+			x.EndReason = d.LenientString()
+		case k.Is("EndTime"):
+			x.EndTime = d.Millis()
+		case k.Is("HangUpDirection"):
+			x.HangUpDirection = d.LenientString()
+		case k.Is("JobId"):
+			x.JobID = d.LenientString()
+		case k.Is("PlanedTime"):
+			x.PlanedTime = d.Millis()
+		case k.Is("RealRingingDuration"):
+			x.RealRingingDuration = d.LenientInt()
+		case k.Is("RingingDuration"):
+			x.RingingDuration = d.LenientInt()
+		case k.Is("ScenarioId"):
+			x.ScenarioID = d.LenientString()
+		case k.Is("SipCode"):
+			x.SIPCode = d.LenientString()
+		case k.Is("SipDuration"):
+			x.SIPDuration = d.LenientInt()
+		case k.Is("Status"):
+			x.Status = d.LenientString()
+		case k.Is("TaskId"):
+			x.TaskID = d.LenientString()
+		case k.Is("TotalDuration"):
+			x.TotalDuration = d.LenientInt()
+		case k.Is("Conversations"):
+			x.Conversations = wire.Slice(d, x.Conversations, decodeConversation)
+		case k.Is("Id"):
+			x.ID = d.LenientString()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("JobGroupId"):
+			x.JobGroupID = d.LenientString()
+		case k.Is("PlannedTime"):
+			x.PlannedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAllTenantBindNumberBinding reads one AllTenantBindNumberBinding in one pass.
+func decodeAllTenantBindNumberBinding(d *wire.Decoder, a *AllTenantBindNumberBinding) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("BillingType"):
+			a.BillingType = d.LenientString()
+		case k.Is("BindingId"):
+			a.BindingID = d.LenientString()
+		case k.Is("InstanceNameList"):
+			a.InstanceNameList = wire.Slice(d, a.InstanceNameList, decodeLenientText)
+		case k.Is("Number"):
+			a.Number = d.LenientString()
+		case k.Is("SerializedParams"):
+			a.SerializedParams = d.LenientString()
+		case k.Is("TrunkName"):
+			a.TrunkName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMission reads one AnnotationMission in one pass.
+func decodeAnnotationMission(d *wire.Decoder, a *AnnotationMission) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionDataSourceType"):
+			a.AnnotationMissionDataSourceType = int(d.LenientInt())
+		case k.Is("AnnotationMissionDebugDataSourceList"):
+			a.AnnotationMissionDebugDataSourceList = wire.Slice(d, a.AnnotationMissionDebugDataSourceList, decodeLenientInt)
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionName"):
+			a.AnnotationMissionName = d.LenientString()
+		case k.Is("AnnotationStatus"):
+			a.AnnotationStatus = int(d.LenientInt())
+		case k.Is("ConversationTimeEndFilter"):
+			a.ConversationTimeEndFilter = d.LenientInt()
+		case k.Is("ConversationTimeStartFilter"):
+			a.ConversationTimeStartFilter = d.LenientInt()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("ExcludeOtherMissionSession"):
+			a.ExcludeOtherMissionSession = d.LenientBool()
+		case k.Is("FinishTime"):
+			a.FinishTime = d.Millis()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("SamplingCount"):
+			a.SamplingCount = int(d.LenientInt())
+		case k.Is("SamplingDescription"):
+			a.SamplingDescription = d.LenientString()
+		case k.Is("SamplingRate"):
+			a.SamplingRate = int(d.LenientInt())
+		case k.Is("SamplingType"):
+			a.SamplingType = int(d.LenientInt())
+		case k.Is("SessionEndReasonFilterList"):
+			a.SessionEndReasonFilterList = wire.Slice(d, a.SessionEndReasonFilterList, decodeLenientInt)
+		case k.Is("SessionFinishCount"):
+			a.SessionFinishCount = int(d.LenientInt())
+		case k.Is("SessionTotalCount"):
+			a.SessionTotalCount = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionSession reads one AnnotationMissionSession in one pass.
+func decodeAnnotationMissionSession(d *wire.Decoder, a *AnnotationMissionSession) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionChatList"):
+			a.AnnotationMissionChatList = wire.Slice(d, a.AnnotationMissionChatList, decodeAnnotationMissionChat)
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionSessionId"):
+			a.AnnotationMissionSessionID = d.LenientString()
+		case k.Is("AnnotationStatus"):
+			a.AnnotationStatus = int(d.LenientInt())
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("DebugConversation"):
+			a.DebugConversation = d.LenientBool()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("JobGroupId"):
+			a.JobGroupID = d.LenientString()
+		case k.Is("JobId"):
+			a.JobID = d.LenientString()
+		case k.Is("ModifiedTime"):
+			a.ModifiedTime = d.Millis()
+		case k.Is("ScriptId"):
+			a.ScriptID = d.LenientString()
+		case k.Is("SessionId"):
+			a.SessionID = d.LenientString()
+		case k.Is("Version"):
+			a.Version = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAPIPlugin reads one APIPlugin in one pass.
+func decodeAPIPlugin(d *wire.Decoder, a *APIPlugin) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Description"):
+			a.Description = d.LenientString()
+		case k.Is("DraftedConfigJson"):
+			a.DraftedConfigJSON = d.LenientString()
+		case k.Is("GmtCreate"):
+			a.GmtCreate = d.Millis()
+		case k.Is("GmtModified"):
+			a.GmtModified = d.Millis()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("Name"):
+			a.Name = d.LenientString()
+		case k.Is("PublishedConfigJson"):
+			a.PublishedConfigJSON = d.LenientString()
+		case k.Is("Status"):
+			a.Status = d.LenientString()
+		case k.Is("Type"):
+			a.Type = d.LenientString()
+		case k.Is("Uuid"):
+			a.UUID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLgf reads one Lgf in one pass.
+func decodeLgf(d *wire.Decoder, l *Lgf) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CreateTime"):
+			l.CreateTime = d.LenientString()
+		case k.Is("IntentId"):
+			l.IntentID = d.LenientInt()
+		case k.Is("LgfId"):
+			l.LgfID = d.LenientInt()
+		case k.Is("ModifyTime"):
+			l.ModifyTime = d.LenientString()
+		case k.Is("RuleText"):
+			l.RuleText = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUserSay reads one UserSay in one pass.
+func decodeUserSay(d *wire.Decoder, u *UserSay) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Content"):
+			u.Content = d.LenientString()
+		case k.Is("CreateTime"):
+			u.CreateTime = d.LenientString()
+		case k.Is("IntentId"):
+			u.IntentID = d.LenientInt()
+		case k.Is("ModifyTime"):
+			u.ModifyTime = d.LenientString()
+		case k.Is("UserSayId"):
+			u.UserSayID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBot reads one Bot in one pass.
+func decodeBot(d *wire.Decoder, b *Bot) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Avatar"):
+			b.Avatar = d.LenientString()
+		case k.Is("CreateTime"):
+			b.CreateTime = d.Time("2006-01-02T15:04:05Z")
+		case k.Is("InstanceId"):
+			b.InstanceID = d.LenientString()
+		case k.Is("Introduction"):
+			b.Introduction = d.LenientString()
+		case k.Is("LanguageCode"):
+			b.LanguageCode = d.LenientString()
+		case k.Is("Name"):
+			b.Name = d.LenientString()
+		case k.Is("TimeZone"):
+			b.TimeZone = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDialogueFlow reads one DialogueFlow in one pass.
+func decodeDialogueFlow(d *wire.Decoder, x *DialogueFlow) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("DialogueFlowDefinition"):
+			x.DialogueFlowDefinition = d.LenientString()
+		case k.Is("DialogueFlowId"):
+			x.DialogueFlowID = d.LenientString()
+		case k.Is("DialogueFlowName"):
+			x.DialogueFlowName = d.LenientString()
+		case k.Is("DialogueFlowType"):
+			x.DialogueFlowType = d.LenientString()
+		case k.Is("ScriptId"):
+			x.ScriptID = d.LenientString()
+		case k.Is("ScriptVersion"):
+			x.ScriptVersion = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDownloadTask reads one DownloadTask in one pass.
+func decodeDownloadTask(d *wire.Decoder, x *DownloadTask) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("DownloadTaskFiles"):
+			x.DownloadTaskFiles = wire.Slice(d, x.DownloadTaskFiles, decodeDownloadTaskFile)
+		case k.Is("ExpireTime"):
+			x.ExpireTime = d.Seconds()
+		case k.Is("Status"):
+			x.Status = d.LenientString()
+		case k.Is("TaskId"):
+			x.TaskID = d.LenientString()
+		case k.Is("Title"):
+			x.Title = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListFlashSmsTemplatesData reads one ListFlashSmsTemplatesData in one pass.
+func decodeListFlashSmsTemplatesData(d *wire.Decoder, l *ListFlashSmsTemplatesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("TemplateContent"):
+			l.TemplateContent = d.LenientString()
+		case k.Is("TemplateId"):
+			l.TemplateID = d.LenientString()
+		case k.Is("TemplateName"):
+			l.TemplateName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListIntentionsIntent reads one ListIntentionsIntent in one pass.
+func decodeListIntentionsIntent(d *wire.Decoder, l *ListIntentionsIntent) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Alias"):
+			l.Alias = wire.Slice(d, l.Alias, decodeLenientText)
+		case k.Is("BotId"):
+			l.BotID = d.LenientInt()
+		case k.Is("BotName"):
+			l.BotName = d.LenientString()
+		case k.Is("DialogId"):
+			l.DialogID = d.LenientString()
+		case k.Is("Id"):
+			l.ID = d.LenientInt()
+		case k.Is("Language"):
+			l.Language = d.LenientString()
+		case k.Is("Name"):
+			l.Name = d.LenientString()
+		case k.Is("RuleCheck"):
+			l.RuleCheck = wire.Slice(d, l.RuleCheck, decodeRuleCheck)
+		case k.Is("Slot"):
+			l.Slot = wire.Slice(d, l.Slot, decodeSlot)
+		case k.Is("TableId"):
+			l.TableID = d.LenientInt()
+		case k.Is("Type"):
+			l.Type = int(d.LenientInt())
+		case k.Is("UserSay"):
+			l.UserSay = wire.Slice(d, l.UserSay, decodeIntentUserSay)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOutboundCallNumber reads one OutboundCallNumber in one pass.
+func decodeOutboundCallNumber(d *wire.Decoder, o *OutboundCallNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Number"):
+			o.Number = d.LenientString()
+		case k.Is("OutboundCallNumberId"):
+			o.OutboundCallNumberID = d.LenientString()
+		case k.Is("RateLimitCount"):
+			o.RateLimitCount = d.LenientString()
+		case k.Is("RateLimitPeriod"):
+			o.RateLimitPeriod = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeScriptPublishHistory reads one ScriptPublishHistory in one pass.
+func decodeScriptPublishHistory(d *wire.Decoder, s *ScriptPublishHistory) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Description"):
+			s.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("PublishTime"):
+			s.PublishTime = d.Millis()
+		case k.Is("ScriptId"):
+			s.ScriptID = d.LenientString()
+		case k.Is("ScriptVersion"):
+			s.ScriptVersion = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeScriptRecording reads one ScriptRecording in one pass.
+func decodeScriptRecording(d *wire.Decoder, s *ScriptRecording) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("GmtCreate"):
+			s.GmtCreate = d.Millis()
+		case k.Is("GmtModified"):
+			s.GmtModified = d.Millis()
+		case k.Is("GmtUpload"):
+			s.GmtUpload = d.Millis()
+		case k.Is("InnerId"):
+			s.InnerID = d.LenientString()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("RecordingContent"):
+			s.RecordingContent = d.LenientString()
+		case k.Is("RecordingDuration"):
+			s.RecordingDuration = int(d.LenientInt())
+		case k.Is("RecordingName"):
+			s.RecordingName = d.LenientString()
+		case k.Is("RefId"):
+			s.RefID = d.LenientString()
+		case k.Is("ScriptId"):
+			s.ScriptID = d.LenientString()
+		case k.Is("State"):
+			s.State = int(d.LenientInt())
+		case k.Is("StateExtend"):
+			s.StateExtend = d.LenientString()
+		case k.Is("StorageUuid"):
+			s.StorageUUID = d.LenientString()
+		case k.Is("Uuid"):
+			s.UUID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVariable reads one Variable in one pass.
+func decodeVariable(d *wire.Decoder, v *Variable) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Description"):
+			v.Description = d.LenientString()
+		case k.Is("DisplayName"):
+			v.DisplayName = d.LenientString()
+		case k.Is("Name"):
+			v.Name = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagResource reads one TagResource in one pass.
+func decodeTagResource(d *wire.Decoder, x *TagResource) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ResourceId"):
+			x.ResourceID = d.LenientString()
+		case k.Is("ResourceType"):
+			x.ResourceType = d.LenientString()
+		case k.Is("TagKey"):
+			x.TagKey = d.LenientString()
+		case k.Is("TagValue"):
+			x.TagValue = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTagsTag reads one ListTagsTag in one pass.
+func decodeListTagsTag(d *wire.Decoder, l *ListTagsTag) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ScriptId"):
+			l.ScriptID = d.LenientString()
+		case k.Is("TagGroup"):
+			l.TagGroup = d.LenientString()
+		case k.Is("TagId"):
+			l.TagID = d.LenientString()
+		case k.Is("TagIndex"):
+			l.TagIndex = int(d.LenientInt())
+		case k.Is("TagName"):
+			l.TagName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeModifyAgentProfileData reads one ModifyAgentProfileData in one pass.
+func decodeModifyAgentProfileData(d *wire.Decoder, x *ModifyAgentProfileData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentProfileId"):
+			x.AgentProfileID = d.LenientString()
+		case k.Is("AgentProfileTemplateId"):
+			x.AgentProfileTemplateID = d.LenientString()
+		case k.Is("AgentType"):
+			x.AgentType = d.LenientString()
+		case k.Is("ApiPluginJson"):
+			x.APIPluginJSON = d.LenientString()
+		case k.Is("CreateTime"):
+			x.CreateTime = d.Millis()
+		case k.Is("Description"):
+			x.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			x.InstanceID = d.LenientString()
+		case k.Is("InstructionJson"):
+			x.InstructionJSON = d.LenientString()
+		case k.Is("LabelsJson"):
+			x.LabelsJSON = d.LenientString()
+		case k.Is("Model"):
+			x.Model = d.LenientString()
+		case k.Is("ModelConfig"):
+			x.ModelConfig = d.LenientString()
+		case k.Is("NluConfigJson"):
+			x.NLUConfigJSON = d.LenientString()
+		case k.Is("Prompt"):
+			x.Prompt = d.LenientString()
+		case k.Is("PromptJson"):
+			x.PromptJSON = d.LenientString()
+		case k.Is("Scenario"):
+			x.Scenario = d.LenientString()
+		case k.Is("ScriptId"):
+			x.ScriptID = d.LenientString()
+		case k.Is("System"):
+			x.System = d.LenientBool()
+		case k.Is("UpdateTime"):
+			x.UpdateTime = d.LenientString()
+		case k.Is("VariablesJson"):
+			x.VariablesJSON = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeModifyJobGroupJobGroup reads one ModifyJobGroupJobGroup in one pass.
+func decodeModifyJobGroupJobGroup(d *wire.Decoder, x *ModifyJobGroupJobGroup) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallingNumbers"):
+			x.CallingNumbers = wire.Slice(d, x.CallingNumbers, decodeLenientText)
+		case k.Is("CreationTime"):
+			x.CreationTime = d.Millis()
+		case k.Is("ExportProgress"):
+			x.ExportProgress = ExportProgress{}
+			decodeExportProgress(d, &x.ExportProgress)
+		case k.Is("FlashSmsExtras"):
+			x.FlashSMSExtras = d.LenientString()
+		case k.Is("JobDataParsingTaskId"):
+			x.JobDataParsingTaskID = d.LenientString()
+		case k.Is("JobFilePath"):
+			x.JobFilePath = d.LenientString()
+		case k.Is("JobGroupDescription"):
+			x.JobGroupDescription = d.LenientString()
+		case k.Is("JobGroupId"):
+			x.JobGroupID = d.LenientString()
+		case k.Is("JobGroupName"):
+			x.JobGroupName = d.LenientString()
+		case k.Is("MinConcurrency"):
+			x.MinConcurrency = d.LenientInt()
+		case k.Is("ModifyTime"):
+			x.ModifyTime = d.Millis()
+		case k.Is("Priority"):
+			x.Priority = d.LenientString()
+		case k.Is("RecallStrategy"):
+			x.RecallStrategy = RecallStrategy{}
+			decodeRecallStrategy(d, &x.RecallStrategy)
+		case k.Is("RingingDuration"):
+			x.RingingDuration = d.LenientInt()
+		case k.Is("ScenarioId"):
+			x.ScenarioID = d.LenientString()
+		case k.Is("ScriptName"):
+			x.ScriptName = d.LenientString()
+		case k.Is("ScriptVersion"):
+			x.ScriptVersion = d.LenientString()
+		case k.Is("Status"):
+			x.Status = d.LenientString()
+		case k.Is("Strategy"):
+			x.Strategy = Strategy{}
+			decodeStrategy(d, &x.Strategy)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeQueryJobsWithResultItem reads one QueryJobsWithResultItem in one pass.
+func decodeQueryJobsWithResultItem(d *wire.Decoder, q *QueryJobsWithResultItem) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Id"):
+			q.ID = d.LenientString()
+		case k.Is("JobFailureReason"):
+			q.JobFailureReason = d.LenientString()
+		case k.Is("LatestTask"):
+			q.LatestTask = LatestTask{}
+			decodeLatestTask(d, &q.LatestTask)
+		case k.Is("Status"):
+			q.Status = d.LenientString()
+		case k.Is("StatusName"):
+			q.StatusName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLabel reads one Label in one pass.
+func decodeLabel(d *wire.Decoder, l *Label) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Name"):
+			l.Name = d.LenientString()
+		case k.Is("ValueList"):
+			l.ValueList = wire.Slice(d, l.ValueList, decodeLenientText)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeScriptWaveform reads one ScriptWaveform in one pass.
+func decodeScriptWaveform(d *wire.Decoder, s *ScriptWaveform) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FileId"):
+			s.FileID = d.LenientString()
+		case k.Is("FileName"):
+			s.FileName = d.LenientString()
+		case k.Is("ScriptContent"):
+			s.ScriptContent = d.LenientString()
+		case k.Is("ScriptId"):
+			s.ScriptID = d.LenientString()
+		case k.Is("ScriptWaveformId"):
+			s.ScriptWaveformID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSaveAnnotationMissionSessionListInput reads one SaveAnnotationMissionSessionListInput in one pass.
+func decodeSaveAnnotationMissionSessionListInput(d *wire.Decoder, s *SaveAnnotationMissionSessionListInput) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionSessionListJsonString"):
+			s.AnnotationMissionSessionListJSONString = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSaveAnnotationMissionTagInfoListData reads one SaveAnnotationMissionTagInfoListData in one pass.
+func decodeSaveAnnotationMissionTagInfoListData(d *wire.Decoder, s *SaveAnnotationMissionTagInfoListData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ExecCount"):
+			s.ExecCount = int(d.LenientInt())
+		case k.Is("Message"):
+			s.Message = d.LenientString()
+		case k.Is("Success"):
+			s.Success = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSearchTaskInfo reads one SearchTaskInfo in one pass.
+func decodeSearchTaskInfo(d *wire.Decoder, s *SearchTaskInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ActualTime"):
+			s.ActualTime = d.Millis()
+		case k.Is("CallDuration"):
+			s.CallDuration = int(d.LenientInt())
+		case k.Is("CallDurationDisplay"):
+			s.CallDurationDisplay = d.LenientString()
+		case k.Is("CalledNumber"):
+			s.CalledNumber = d.LenientString()
+		case k.Is("CallingNumber"):
+			s.CallingNumber = d.LenientString()
+		case k.Is("DialException"):
+			s.DialException = d.LenientString()
+		case k.Is("DialExceptionCodes"):
+			s.DialExceptionCodes = wire.Slice(d, s.DialExceptionCodes, decodeLenientText)
+		case k.Is("DialExceptionOld"):
+			s.DialExceptionOld = d.LenientString()
+		case k.Is("HasAnswered"):
+			s.HasAnswered = d.LenientBool()
+		case k.Is("HasHangUpByRejection"):
+			s.HasHangUpByRejection = d.LenientBool()
+		case k.Is("HasLastPlaybackCompleted"):
+			s.HasLastPlaybackCompleted = d.LenientBool()
+		case k.Is("HasReachedEndOfFlow"):
+			s.HasReachedEndOfFlow = d.LenientBool()
+		case k.Is("InstanceId"):
+			s.InstanceID = d.LenientString()
+		case k.Is("JobGroupId"):
+			s.JobGroupID = d.LenientString()
+		case k.Is("JobGroupName"):
+			s.JobGroupName = d.LenientString()
+		case k.Is("JobId"):
+			s.JobID = d.LenientString()
+		case k.Is("JobStatus"):
+			s.JobStatus = int(d.LenientInt())
+		case k.Is("JobStatusName"):
+			s.JobStatusName = d.LenientString()
+		case k.Is("JobStatusString"):
+			s.JobStatusString = d.LenientString()
+		case k.Is("Labels"):
+			s.Labels = wire.Slice(d, s.Labels, decodeSearchTaskInfoLabel)
+		case k.Is("RecordingDuration"):
+			s.RecordingDuration = int(d.LenientInt())
+		case k.Is("ScriptName"):
+			s.ScriptName = d.LenientString()
+		case k.Is("TaskCreateTime"):
+			s.TaskCreateTime = d.Seconds()
+		case k.Is("TaskEndReason"):
+			s.TaskEndReason = int(d.LenientInt())
+		case k.Is("TaskId"):
+			s.TaskID = d.LenientString()
+		case k.Is("TaskStatus"):
+			s.TaskStatus = int(d.LenientInt())
+		case k.Is("TaskStatusName"):
+			s.TaskStatusName = d.LenientString()
+		case k.Is("TaskStatusString"):
+			s.TaskStatusString = d.LenientString()
+		case k.Is("UserId"):
+			s.UserID = d.LenientString()
+		case k.Is("UserName"):
+			s.UserName = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStrategy reads one Strategy in one pass.
+func decodeStrategy(d *wire.Decoder, s *Strategy) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Customized"):
+			s.Customized = d.LenientString()
+		case k.Is("EndTime"):
+			s.EndTime = d.Millis()
+		case k.Is("FollowUpStrategy"):
+			s.FollowUpStrategy = d.LenientString()
+		case k.Is("IsTemplate"):
+			s.IsTemplate = d.LenientBool()
+		case k.Is("MaxAttemptsPerDay"):
+			s.MaxAttemptsPerDay = int(d.LenientInt())
+		case k.Is("MinAttemptInterval"):
+			s.MinAttemptInterval = int(d.LenientInt())
+		case k.Is("RepeatBy"):
+			s.RepeatBy = d.LenientString()
+		case k.Is("RepeatDays"):
+			s.RepeatDays = wire.Slice(d, s.RepeatDays, decodeLenientText)
+		case k.Is("RoutingStrategy"):
+			s.RoutingStrategy = d.LenientString()
+		case k.Is("StartTime"):
+			s.StartTime = d.Millis()
+		case k.Is("StrategyDescription"):
+			s.StrategyDescription = d.LenientString()
+		case k.Is("StrategyId"):
+			s.StrategyID = d.LenientString()
+		case k.Is("StrategyName"):
+			s.StrategyName = d.LenientString()
+		case k.Is("Type"):
+			s.Type = d.LenientString()
+		case k.Is("WorkingTime"):
+			s.WorkingTime = wire.Slice(d, s.WorkingTime, decodeWorkingTime)
+		case k.Is("Repeatable"):
+			s.Repeatable = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExportProgress reads one ExportProgress in one pass.
+func decodeExportProgress(d *wire.Decoder, e *ExportProgress) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FileHttpUrl"):
+			e.FileHTTPURL = d.LenientString()
+		case k.Is("Progress"):
+			e.Progress = d.LenientString()
+		case k.Is("Status"):
+			e.Status = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRecallStrategy reads one RecallStrategy in one pass.
+func decodeRecallStrategy(d *wire.Decoder, x *RecallStrategy) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("EmptyNumberIgnore"):
+			x.EmptyNumberIgnore = d.LenientBool()
+		case k.Is("InArrearsIgnore"):
+			x.InArrearsIgnore = d.LenientBool()
+		case k.Is("OutOfServiceIgnore"):
+			x.OutOfServiceIgnore = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFlashSMSExtra reads one FlashSMSExtra in one pass.
+func decodeFlashSMSExtra(d *wire.Decoder, f *FlashSMSExtra) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ConfigId"):
+			f.ConfigID = d.LenientString()
+		case k.Is("TemplateId"):
+			f.TemplateID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeJobGroupProgress reads one JobGroupProgress in one pass.
+func decodeJobGroupProgress(d *wire.Decoder, j *JobGroupProgress) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Briefs"):
+			j.Briefs = wire.Slice(d, j.Briefs, decodeTag)
+		case k.Is("Cancelled"):
+			j.Cancelled = int(d.LenientInt())
+		case k.Is("Categories"):
+			j.Categories = wire.Slice(d, j.Categories, decodeTag)
+		case k.Is("Duration"):
+			j.Duration = int(d.LenientInt())
+		case k.Is("Executing"):
+			j.Executing = int(d.LenientInt())
+		case k.Is("Failed"):
+			j.Failed = int(d.LenientInt())
+		case k.Is("Paused"):
+			j.Paused = int(d.LenientInt())
+		case k.Is("Scheduling"):
+			j.Scheduling = int(d.LenientInt())
+		case k.Is("StartTime"):
+			j.StartTime = d.Millis()
+		case k.Is("Status"):
+			j.Status = d.LenientString()
+		case k.Is("TotalCompleted"):
+			j.TotalCompleted = int(d.LenientInt())
+		case k.Is("TotalJobs"):
+			j.TotalJobs = int(d.LenientInt())
+		case k.Is("TotalNotAnswered"):
+			j.TotalNotAnswered = int(d.LenientInt())
+		case k.Is("CancelledNum"):
+			j.CancelledNum = int(d.LenientInt())
+		case k.Is("ExecutingNum"):
+			j.ExecutingNum = int(d.LenientInt())
+		case k.Is("FailedNum"):
+			j.FailedNum = int(d.LenientInt())
+		case k.Is("PausedNum"):
+			j.PausedNum = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeJobGroupResult reads one JobGroupResult in one pass.
+func decodeJobGroupResult(d *wire.Decoder, j *JobGroupResult) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ClientHangupNum"):
+			j.ClientHangupNum = int(d.LenientInt())
+		case k.Is("FinishedNum"):
+			j.FinishedNum = int(d.LenientInt())
+		case k.Is("NoInteractNum"):
+			j.NoInteractNum = int(d.LenientInt())
+		case k.Is("TimeoutHangupNum"):
+			j.TimeoutHangupNum = int(d.LenientInt())
+		case k.Is("UnrecognizedNum"):
+			j.UnrecognizedNum = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNLUProfile reads one NLUProfile in one pass.
+func decodeNLUProfile(d *wire.Decoder, n *NLUProfile) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FcFunction"):
+			n.FcFunction = d.LenientString()
+		case k.Is("FcHttpTriggerUrl"):
+			n.FcHTTPTriggerURL = d.LenientString()
+		case k.Is("FcRegion"):
+			n.FcRegion = d.LenientString()
+		case k.Is("SupportBeebotPrompts"):
+			n.SupportBeebotPrompts = d.LenientBool()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeJobsProgress reads one JobsProgress in one pass.
+func decodeJobsProgress(d *wire.Decoder, j *JobsProgress) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CancelledNum"):
+			j.CancelledNum = int(d.LenientInt())
+		case k.Is("ExecutingNum"):
+			j.ExecutingNum = int(d.LenientInt())
+		case k.Is("FailedNum"):
+			j.FailedNum = int(d.LenientInt())
+		case k.Is("PausedNum"):
+			j.PausedNum = int(d.LenientInt())
+		case k.Is("SchedulingNum"):
+			j.SchedulingNum = int(d.LenientInt())
+		case k.Is("TotalCompletedNum"):
+			j.TotalCompletedNum = int(d.LenientInt())
+		case k.Is("TotalJobs"):
+			j.TotalJobs = int(d.LenientInt())
+		case k.Is("TotalNotAnsweredNum"):
+			j.TotalNotAnsweredNum = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContact reads one Contact in one pass.
+func decodeContact(d *wire.Decoder, c *Contact) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("ContactId"):
+			c.ContactID = d.LenientString()
+		case k.Is("ContactName"):
+			c.ContactName = d.LenientString()
+		case k.Is("Honorific"):
+			c.Honorific = d.LenientString()
+		case k.Is("JobId"):
+			c.JobID = d.LenientString()
+		case k.Is("PhoneNumber"):
+			c.PhoneNumber = d.LenientString()
+		case k.Is("ReferenceId"):
+			c.ReferenceID = d.LenientString()
+		case k.Is("Role"):
+			c.Role = d.LenientString()
+		case k.Is("State"):
+			c.State = d.LenientString()
+		case k.Is("Id"):
+			c.ID = d.LenientString()
+		case k.Is("JobUuid"):
+			c.JobUUID = d.LenientString()
+		case k.Is("Name"):
+			c.Name = d.LenientString()
+		case k.Is("PreferredPhoneNumber"):
+			c.PreferredPhoneNumber = d.LenientString()
+		case k.Is("Round"):
+			c.Round = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSummary reads one Summary in one pass.
+func decodeSummary(d *wire.Decoder, s *Summary) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Category"):
+			s.Category = d.LenientString()
+		case k.Is("Content"):
+			s.Content = d.LenientString()
+		case k.Is("SummaryName"):
+			s.SummaryName = d.LenientString()
+		case k.Is("ConversationDetailId"):
+			s.ConversationDetailID = d.LenientString()
+		case k.Is("JobGroupId"):
+			s.JobGroupID = d.LenientString()
+		case k.Is("JobId"):
+			s.JobID = d.LenientString()
+		case k.Is("SummaryId"):
+			s.SummaryID = d.LenientString()
+		case k.Is("TaskId"):
+			s.TaskID = d.LenientString()
+		case k.Is("GroupId"):
+			s.GroupID = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeASRSummaryInfo reads one ASRSummaryInfo in one pass.
+func decodeASRSummaryInfo(d *wire.Decoder, a *ASRSummaryInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AddCustomizationDataCount"):
+			a.AddCustomizationDataCount = int(d.LenientInt())
+		case k.Is("AddVocabularyDataCount"):
+			a.AddVocabularyDataCount = int(d.LenientInt())
+		case k.Is("AnnotationInvalid"):
+			a.AnnotationInvalid = int(d.LenientInt())
+		case k.Is("CharacterCorrectRate"):
+			a.CharacterCorrectRate = int(d.LenientInt())
+		case k.Is("CharacterErrorRate"):
+			a.CharacterErrorRate = int(d.LenientInt())
+		case k.Is("ChatTotalCount"):
+			a.ChatTotalCount = int(d.LenientInt())
+		case k.Is("NoAnnotation"):
+			a.NoAnnotation = int(d.LenientInt())
+		case k.Is("SentenceErrorRate"):
+			a.SentenceErrorRate = int(d.LenientInt())
+		case k.Is("WordErrorRate"):
+			a.WordErrorRate = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIntentSummaryInfo reads one IntentSummaryInfo in one pass.
+func decodeIntentSummaryInfo(d *wire.Decoder, i *IntentSummaryInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationCorrectCount"):
+			i.AnnotationCorrectCount = int(d.LenientInt())
+		case k.Is("AnnotationInvalid"):
+			i.AnnotationInvalid = int(d.LenientInt())
+		case k.Is("ChatTotalCount"):
+			i.ChatTotalCount = int(d.LenientInt())
+		case k.Is("IntentUserSayCount"):
+			i.IntentUserSayCount = int(d.LenientInt())
+		case k.Is("IntentionNotCoveredCount"):
+			i.IntentionNotCoveredCount = int(d.LenientInt())
+		case k.Is("MatchErrorCount"):
+			i.MatchErrorCount = int(d.LenientInt())
+		case k.Is("NoAnnotation"):
+			i.NoAnnotation = int(d.LenientInt())
+		case k.Is("TranslationUnrecognizedCount"):
+			i.TranslationUnrecognizedCount = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagSummaryInfo reads one TagSummaryInfo in one pass.
+func decodeTagSummaryInfo(d *wire.Decoder, x *TagSummaryInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("TagSummaryInfoDetailList"):
+			x.TagSummaryInfoDetailList = wire.Slice(d, x.TagSummaryInfoDetailList, decodeTagSummaryInfoDetail)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeConversation reads one Conversation in one pass.
+func decodeConversation(d *wire.Decoder, c *Conversation) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Action"):
+			c.Action = d.LenientString()
+		case k.Is("ActionParams"):
+			c.ActionParams = d.LenientString()
+		case k.Is("Script"):
+			c.Script = d.LenientString()
+		case k.Is("SequenceId"):
+			c.SequenceID = d.LenientString()
+		case k.Is("Speaker"):
+			c.Speaker = d.LenientString()
+		case k.Is("Summary"):
+			c.Summary = wire.Slice(d, c.Summary, decodeSummary)
+		case k.Is("Timestamp"):
+			c.Timestamp = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionChat reads one AnnotationMissionChat in one pass.
+func decodeAnnotationMissionChat(d *wire.Decoder, a *AnnotationMissionChat) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationAsrResult"):
+			a.AnnotationASRResult = d.LenientString()
+		case k.Is("AnnotationMissionChatCustomizationDataInfoList"):
+			a.AnnotationMissionChatCustomizationDataInfoList = wire.Slice(d, a.AnnotationMissionChatCustomizationDataInfoList, decodeAnnotationMissionChatCustomizationDataInfo)
+		case k.Is("AnnotationMissionChatId"):
+			a.AnnotationMissionChatID = d.LenientString()
+		case k.Is("AnnotationMissionChatIntentUserSayInfoList"):
+			a.AnnotationMissionChatIntentUserSayInfoList = wire.Slice(d, a.AnnotationMissionChatIntentUserSayInfoList, decodeAnnotationMissionChatIntentUserSayInfo)
+		case k.Is("AnnotationMissionChatTagInfoList"):
+			a.AnnotationMissionChatTagInfoList = wire.Slice(d, a.AnnotationMissionChatTagInfoList, decodeAnnotationMissionChatTagInfo)
+		case k.Is("AnnotationMissionChatVocabularyInfoList"):
+			a.AnnotationMissionChatVocabularyInfoList = wire.Slice(d, a.AnnotationMissionChatVocabularyInfoList, decodeAnnotationMissionChatVocabularyInfo)
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionSessionId"):
+			a.AnnotationMissionSessionID = d.LenientString()
+		case k.Is("AnnotationStatus"):
+			a.AnnotationStatus = int(d.LenientInt())
+		case k.Is("Answer"):
+			a.Answer = d.LenientString()
+		case k.Is("AsrAnnotationStatus"):
+			a.ASRAnnotationStatus = int(d.LenientInt())
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("IntentAnnotationStatus"):
+			a.IntentAnnotationStatus = int(d.LenientInt())
+		case k.Is("ModifiedTime"):
+			a.ModifiedTime = d.Millis()
+		case k.Is("OccurTime"):
+			a.OccurTime = d.Millis()
+		case k.Is("OriginalAsrResult"):
+			a.OriginalASRResult = d.LenientString()
+		case k.Is("SequenceId"):
+			a.SequenceID = d.LenientString()
+		case k.Is("SubStatus"):
+			a.SubStatus = int(d.LenientInt())
+		case k.Is("TagAnnotationStatus"):
+			a.TagAnnotationStatus = int(d.LenientInt())
+		case k.Is("TranslationError"):
+			a.TranslationError = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDownloadTaskFile reads one DownloadTaskFile in one pass.
+func decodeDownloadTaskFile(d *wire.Decoder, x *DownloadTaskFile) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FileId"):
+			x.FileID = d.LenientString()
+		case k.Is("Progress"):
+			x.Progress = int(d.LenientInt())
+		case k.Is("Status"):
+			x.Status = d.LenientString()
+		case k.Is("Title"):
+			x.Title = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuleCheck reads one RuleCheck in one pass.
+func decodeRuleCheck(d *wire.Decoder, x *RuleCheck) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Error"):
+			x.Error = wire.Slice(d, x.Error, decodeLenientText)
+		case k.Is("Strict"):
+			x.Strict = d.LenientBool()
+		case k.Is("Text"):
+			x.Text = d.LenientString()
+		case k.Is("Warning"):
+			x.Warning = wire.Slice(d, x.Warning, decodeLenientText)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSlot reads one Slot in one pass.
+func decodeSlot(d *wire.Decoder, s *Slot) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FeedbackFunctions"):
+			s.FeedbackFunctions = wire.Slice(d, s.FeedbackFunctions, decodeFeedbackFunction)
+		case k.Is("FeedbackType"):
+			s.FeedbackType = d.LenientString()
+		case k.Is("Id"):
+			s.ID = d.LenientString()
+		case k.Is("IsArray"):
+			s.IsArray = d.LenientBool()
+		case k.Is("IsEncrypt"):
+			s.IsEncrypt = d.LenientBool()
+		case k.Is("IsInteractive"):
+			s.IsInteractive = d.LenientBool()
+		case k.Is("IsNecessary"):
+			s.IsNecessary = d.LenientBool()
+		case k.Is("LifeSpan"):
+			s.LifeSpan = int(d.LenientInt())
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("Question"):
+			s.Question = wire.Slice(d, s.Question, decodeLenientText)
+		case k.Is("Tags"):
+			s.Tags = wire.Slice(d, s.Tags, decodeSlotTag)
+		case k.Is("Value"):
+			s.Value = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIntentUserSay reads one IntentUserSay in one pass.
+func decodeIntentUserSay(d *wire.Decoder, i *IntentUserSay) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("FromId"):
+			i.FromID = d.LenientString()
+		case k.Is("Id"):
+			i.ID = d.LenientString()
+		case k.Is("Strict"):
+			i.Strict = d.LenientBool()
+		case k.Is("UserSayData"):
+			i.UserSayData = wire.Slice(d, i.UserSayData, decodeUserSayData)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLatestTask reads one LatestTask in one pass.
+func decodeLatestTask(d *wire.Decoder, l *LatestTask) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("CallDuration"):
+			l.CallDuration = int(d.LenientInt())
+		case k.Is("CallDurationDisplay"):
+			l.CallDurationDisplay = d.LenientString()
+		case k.Is("CallTime"):
+			l.CallTime = d.Millis()
+		case k.Is("Contact"):
+			l.Contact = Contact{}
+			decodeContact(d, &l.Contact)
+		case k.Is("DialExceptionCodes"):
+			l.DialExceptionCodes = wire.Slice(d, l.DialExceptionCodes, decodeDialExceptionCode)
+		case k.Is("Extras"):
+			l.Extras = wire.Slice(d, l.Extras, decodeTag)
+		case k.Is("HangUpDirection"):
+			l.HangUpDirection = d.LenientString()
+		case k.Is("HasAnswered"):
+			l.HasAnswered = d.LenientBool()
+		case k.Is("HasHangUpByRejection"):
+			l.HasHangUpByRejection = d.LenientBool()
+		case k.Is("HasLastPlaybackCompleted"):
+			l.HasLastPlaybackCompleted = d.LenientBool()
+		case k.Is("HasReachedEndOfFlow"):
+			l.HasReachedEndOfFlow = d.LenientBool()
+		case k.Is("Status"):
+			l.Status = d.LenientString()
+		case k.Is("StatusName"):
+			l.StatusName = d.LenientString()
+		case k.Is("TagHits"):
+			l.TagHits = wire.Slice(d, l.TagHits, decodeTagHit)
+		case k.Is("TaskEndReason"):
+			l.TaskEndReason = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSearchTaskInfoLabel reads one SearchTaskInfoLabel in one pass.
+func decodeSearchTaskInfoLabel(d *wire.Decoder, s *SearchTaskInfoLabel) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("K"):
+			s.K = d.LenientString()
+		case k.Is("V"):
+			s.V = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagSummaryInfoDetail reads one TagSummaryInfoDetail in one pass.
+func decodeTagSummaryInfoDetail(d *wire.Decoder, x *TagSummaryInfoDetail) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Count"):
+			x.Count = int(d.LenientInt())
+		case k.Is("Name"):
+			x.Name = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionChatCustomizationDataInfo reads one AnnotationMissionChatCustomizationDataInfo in one pass.
+func decodeAnnotationMissionChatCustomizationDataInfo(d *wire.Decoder, a *AnnotationMissionChatCustomizationDataInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionChatCustomizationDataInfoId"):
+			a.AnnotationMissionChatCustomizationDataInfoID = d.LenientString()
+		case k.Is("AnnotationMissionChatId"):
+			a.AnnotationMissionChatID = d.LenientString()
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionSessionId"):
+			a.AnnotationMissionSessionID = d.LenientString()
+		case k.Is("Content"):
+			a.Content = d.LenientString()
+		case k.Is("Create"):
+			a.Create = d.LenientBool()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("CustomizationDataDescription"):
+			a.CustomizationDataDescription = d.LenientString()
+		case k.Is("CustomizationDataId"):
+			a.CustomizationDataID = d.LenientString()
+		case k.Is("CustomizationDataName"):
+			a.CustomizationDataName = d.LenientString()
+		case k.Is("CustomizationDataWeight"):
+			a.CustomizationDataWeight = int(d.LenientInt())
+		case k.Is("Delete"):
+			a.Delete = d.LenientBool()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("ModifiedTime"):
+			a.ModifiedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionChatIntentUserSayInfo reads one AnnotationMissionChatIntentUserSayInfo in one pass.
+func decodeAnnotationMissionChatIntentUserSayInfo(d *wire.Decoder, a *AnnotationMissionChatIntentUserSayInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionChatId"):
+			a.AnnotationMissionChatID = d.LenientString()
+		case k.Is("AnnotationMissionChatIntentUserSayInfoId"):
+			a.AnnotationMissionChatIntentUserSayInfoID = d.LenientString()
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionSessionId"):
+			a.AnnotationMissionSessionID = d.LenientString()
+		case k.Is("BotId"):
+			a.BotID = d.LenientString()
+		case k.Is("Content"):
+			a.Content = d.LenientString()
+		case k.Is("Create"):
+			a.Create = d.LenientBool()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("Delete"):
+			a.Delete = d.LenientBool()
+		case k.Is("DialogId"):
+			a.DialogID = d.LenientInt()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("IntentId"):
+			a.IntentID = d.LenientInt()
+		case k.Is("ModifiedTime"):
+			a.ModifiedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionChatTagInfo reads one AnnotationMissionChatTagInfo in one pass.
+func decodeAnnotationMissionChatTagInfo(d *wire.Decoder, a *AnnotationMissionChatTagInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionChatId"):
+			a.AnnotationMissionChatID = d.LenientString()
+		case k.Is("AnnotationMissionChatTagInfoId"):
+			a.AnnotationMissionChatTagInfoID = d.LenientString()
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionSessionId"):
+			a.AnnotationMissionSessionID = d.LenientString()
+		case k.Is("AnnotationMissionTagInfoId"):
+			a.AnnotationMissionTagInfoID = d.LenientString()
+		case k.Is("AnnotationMissionTagInfoName"):
+			a.AnnotationMissionTagInfoName = d.LenientString()
+		case k.Is("Create"):
+			a.Create = d.LenientBool()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("Delete"):
+			a.Delete = d.LenientBool()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("ModifiedTime"):
+			a.ModifiedTime = d.Millis()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAnnotationMissionChatVocabularyInfo reads one AnnotationMissionChatVocabularyInfo in one pass.
+func decodeAnnotationMissionChatVocabularyInfo(d *wire.Decoder, a *AnnotationMissionChatVocabularyInfo) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AnnotationMissionChatId"):
+			a.AnnotationMissionChatID = d.LenientString()
+		case k.Is("AnnotationMissionChatVocabularyInfoId"):
+			a.AnnotationMissionChatVocabularyInfoID = d.LenientString()
+		case k.Is("AnnotationMissionId"):
+			a.AnnotationMissionID = d.LenientString()
+		case k.Is("AnnotationMissionSessionId"):
+			a.AnnotationMissionSessionID = d.LenientString()
+		case k.Is("Create"):
+			a.Create = d.LenientBool()
+		case k.Is("CreateTime"):
+			a.CreateTime = d.Millis()
+		case k.Is("Delete"):
+			a.Delete = d.LenientBool()
+		case k.Is("InstanceId"):
+			a.InstanceID = d.LenientString()
+		case k.Is("ModifiedTime"):
+			a.ModifiedTime = d.Millis()
+		case k.Is("Vocabulary"):
+			a.Vocabulary = d.LenientString()
+		case k.Is("VocabularyDescription"):
+			a.VocabularyDescription = d.LenientString()
+		case k.Is("VocabularyId"):
+			a.VocabularyID = d.LenientString()
+		case k.Is("VocabularyName"):
+			a.VocabularyName = d.LenientString()
+		case k.Is("VocabularyWeight"):
+			a.VocabularyWeight = int(d.LenientInt())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFeedbackFunction reads one FeedbackFunction in one pass.
+func decodeFeedbackFunction(d *wire.Decoder, f *FeedbackFunction) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AliyunFunction"):
+			f.AliyunFunction = d.LenientString()
+		case k.Is("AliyunService"):
+			f.AliyunService = d.LenientString()
+		case k.Is("Code"):
+			f.Code = d.LenientString()
+		case k.Is("Description"):
+			f.Description = d.LenientString()
+		case k.Is("EndPoint"):
+			f.EndPoint = d.LenientString()
+		case k.Is("Function"):
+			f.Function = d.LenientString()
+		case k.Is("Name"):
+			f.Name = d.LenientString()
+		case k.Is("Params"):
+			f.Params = wire.Map(d, f.Params, decodeRaw)
+		case k.Is("Switch"):
+			f.Switch = wire.Slice(d, f.Switch, decodeSwitch)
+		case k.Is("Type"):
+			f.Type = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSlotTag reads one SlotTag in one pass.
+func decodeSlotTag(d *wire.Decoder, s *SlotTag) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("UserSayId"):
+			s.UserSayID = d.LenientString()
+		case k.Is("Value"):
+			s.Value = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUserSayData reads one UserSayData in one pass.
+func decodeUserSayData(d *wire.Decoder, u *UserSayData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("SlotId"):
+			u.SlotID = d.LenientString()
+		case k.Is("Text"):
+			u.Text = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDialExceptionCode reads one DialExceptionCode in one pass.
+func decodeDialExceptionCode(d *wire.Decoder, x *DialExceptionCode) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Code"):
+			x.Code = d.LenientString()
+		case k.Is("Hint"):
+			x.Hint = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSwitch reads one Switch in one pass.
+func decodeSwitch(d *wire.Decoder, s *Switch) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Id"):
+			s.ID = d.LenientString()
+		case k.Is("Label"):
+			s.Label = d.LenientString()
+		case k.Is("Name"):
+			s.Name = d.LenientString()
+		case k.Is("Type"):
+			s.Type = d.LenientString()
+		case k.Is("Value"):
+			s.Value = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func decodeLenientText(d *wire.Decoder, v *string) { *v = d.LenientString() }
+
+func decodeLenientInt(d *wire.Decoder, v *int) { *v = int(d.LenientInt()) }
+
+func decodeRaw(d *wire.Decoder, v *json.RawMessage) { *v = append(json.RawMessage(nil), d.Raw()...) }
+
 // The shapes an answer must have (a *DecodeError otherwise): an object
 // names itself, and an answer holds its payload.
 var (
-	errInstanceNoID = wire.Missing("an instance", "InstanceId")
-	errNoInstance   = wire.Missing("the answer", "Instance")
-	errNoInstances  = wire.Missing("the answer", "Instances")
+	errInstanceNoID        = wire.Missing("an instance", "InstanceId")
+	errNoInstance          = wire.Missing("the answer", "Instance")
+	errNoInstances         = wire.Missing("the answer", "Instances")
+	errNoGlobalQuestion    = wire.Missing("the answer", "GlobalQuestion")
+	errNoIntent            = wire.Missing("the answer", "Intent")
+	errNoJob               = wire.Missing("the answer", "Job")
+	errNoProgress          = wire.Missing("the answer", "Progress")
+	errNoJobGroup          = wire.Missing("the answer", "JobGroup")
+	errNoScriptVoiceConfig = wire.Missing("the answer", "ScriptVoiceConfig")
+	errNoTTSConfig         = wire.Missing("the answer", "TTSConfig")
+	errNoData              = wire.Missing("the answer", "Data")
+	errNoUploadParams      = wire.Missing("the answer", "UploadParams")
+	errNoTask              = wire.Missing("the answer", "Task")
 )
 
 // ErrNoMorePages is returned by a paginator's NextPage after the last page.

@@ -291,7 +291,7 @@ func render(in ccc.Instance, v view) map[string]any {
 	m := map[string]any{
 		"Id": in.ID, "Name": in.Name, "Description": in.Description, "DomainName": in.DomainName,
 		"Status": in.Status, "ConsoleUrl": in.ConsoleURL, "AliyunUid": in.AliyunUID,
-		"AdminList": orEmpty(in.AdminList), "NumberList": orEmpty(in.NumberList),
+		"AdminList": orEmpty(in.AdminList), "NumberList": wireNumbers(in.NumberList),
 	}
 	switch v {
 	case getView:
@@ -310,6 +310,24 @@ func render(in ccc.Instance, v view) map[string]any {
 		m["NumberList"] = numbers
 	}
 	return m
+}
+
+// wireNumbers renders numbers as the service sends them: encoding/json
+// writes a PhoneNumber's CreateTime as RFC 3339 text, the service as epoch
+// milliseconds (and not at all when it has none).
+func wireNumbers(list []ccc.PhoneNumber) []map[string]any {
+	out := make([]map[string]any, 0, len(list))
+	for _, n := range list {
+		var m map[string]any
+		b, _ := json.Marshal(n) // a PhoneNumber always encodes
+		_ = json.Unmarshal(b, &m)
+		delete(m, "CreateTime")
+		if !n.CreateTime.IsZero() {
+			m["CreateTime"] = n.CreateTime.UnixMilli()
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func orEmpty[T any](list []T) []T {

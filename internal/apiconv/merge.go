@@ -73,10 +73,12 @@ func operation(m *apigen.Model, name string) *apigen.Operation {
 }
 
 // addMembers appends the members of fresh whose place in the answer (or
-// wire name) none of have has.
+// wire name) none of have has. Places that differ only in case are one
+// place: the decoders match keys as encoding/json does, case folded, so
+// AgentId and AgentID are the same member spelt two ways.
 func addMembers(have, fresh []apigen.Member) []apigen.Member {
 	for _, m := range fresh {
-		if !slices.ContainsFunc(have, func(h apigen.Member) bool { return placeOf(h) == placeOf(m) }) {
+		if !slices.ContainsFunc(have, func(h apigen.Member) bool { return strings.EqualFold(placeOf(h), placeOf(m)) }) {
 			have = append(have, m)
 		}
 	}

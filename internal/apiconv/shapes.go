@@ -92,7 +92,10 @@ func wireSet(ms []apigen.Member) string {
 // API shape (one's members a subset of the other's, or mostly shared, and
 // no member typed differently), or a new shape called name — or fallback,
 // or fallback2, … when name is taken by another shape.
-func (r *shapes) register(name, fallback string, members []apigen.Member, request bool) string {
+//
+// A new shape's doc says where it was first seen (what: "the Data object
+// in the answer of CreateUser.").
+func (r *shapes) register(name, fallback string, members []apigen.Member, request bool, what string) string {
 	if h := r.hints[wireSet(members)]; h != "" {
 		name = h
 	}
@@ -128,7 +131,7 @@ func (r *shapes) register(name, fallback string, members []apigen.Member, reques
 		if r.reserved[cand] || cand == "" {
 			continue
 		}
-		r.add(apigen.Shape{Name: cand, Members: uniqueNames(members), Request: request}, false)
+		r.add(apigen.Shape{Name: cand, Doc: cand + " is " + what, Members: uniqueNames(members), Request: request}, false)
 		return cand
 	}
 }
@@ -137,13 +140,15 @@ func (r *shapes) register(name, fallback string, members []apigen.Member, reques
 // ms describe one API shape.
 func unite(e *entry, ms []apigen.Member) ([]apigen.Member, bool) {
 	have := map[string]int{}
+	// Wire names are compared case folded, as the decoders match keys: an
+	// answer's AgentID is another's AgentId.
 	for i, m := range e.shape.Members {
-		have[m.Wire] = i
+		have[strings.ToLower(m.Wire)] = i
 	}
 	out := slices.Clone(e.shape.Members)
 	common := 0
 	for _, m := range ms {
-		i, ok := have[m.Wire]
+		i, ok := have[strings.ToLower(m.Wire)]
 		if !ok {
 			out = append(out, m)
 			continue

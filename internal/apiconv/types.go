@@ -81,7 +81,11 @@ func (c *converter) object(fields []FactSchema, at place) string {
 	if at.parent != "" {
 		fallback = at.parent + base
 	}
-	return c.shapes.register(name, fallback, members, at.request)
+	side := "answer"
+	if at.request {
+		side = "request"
+	}
+	return c.shapes.register(name, fallback, members, at.request, "the "+at.field+" object in the "+side+" of "+at.op+".")
 }
 
 // naturalName is what an object at a place is called by default.

@@ -1,6 +1,9 @@
 package apigen
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The decoders read an answer in one pass over its bytes with
 // wire.Decoder, without reflection: each member into its field, leniently
@@ -113,8 +116,24 @@ func (f *file) missing(mem *Member, recv string) string {
 func (f *file) object(n *node, recv string, top bool) {
 	f.p("\tfor m := d.Object(); m.Next(); {")
 	f.p("\t\tswitch k := m.Key(); {")
+	folded := map[string]int{}
 	for _, mem := range n.members {
-		f.p("\t\tcase k.Is(%q):", lastSegment(mem.wirePath()))
+		folded[strings.ToLower(lastSegment(mem.wirePath()))]++
+	}
+	for _, c := range n.children {
+		folded[strings.ToLower(c.name)]++
+	}
+	// A key matches its member case folded, as encoding/json matches; but
+	// where two members differ only in case (LastCheckOutTime and
+	// LastCheckoutTime), each takes its exact spelling.
+	is := func(key string) string {
+		if folded[strings.ToLower(key)] > 1 {
+			return "string(k) == " + strconv.Quote(key)
+		}
+		return "k.Is(" + strconv.Quote(key) + ")"
+	}
+	for _, mem := range n.members {
+		f.p("\t\tcase %s:", is(lastSegment(mem.wirePath())))
 		dst := recv + mem.Name
 		if mem.Fills != "" {
 			dst = lower(mem.Name)
@@ -122,7 +141,7 @@ func (f *file) object(n *node, recv string, top bool) {
 		f.read(mem, dst, true)
 	}
 	for _, c := range n.children {
-		f.p("\t\tcase k.Is(%q):", c.name)
+		f.p("\t\tcase %s:", is(c.name))
 		f.object(c, recv, false)
 	}
 	f.p("\t\tdefault:")

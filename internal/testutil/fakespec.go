@@ -121,7 +121,17 @@ func callFilled(t *testing.T, m *apigen.Model, op *apigen.Operation, client any)
 	if err, _ := out[1].Interface().(error); err != nil {
 		t.Fatalf("the spec's answer: %v", err)
 	}
-	CheckNonZero(t, op.Name+"Response", out[0].Elem())
+	resp := out[0].Elem()
+	if pg := op.Paginate; pg != nil && pg.Next != "" {
+		// The spec answers a last page, so that a paginator over it ends:
+		// the one member it leaves empty is the next page's token.
+		next := resp.FieldByName(pg.Next)
+		if !next.IsZero() {
+			t.Errorf("the spec's answer has a next-page token (%v): a paginator over it would never end", next)
+		}
+		next.SetString("next")
+	}
+	CheckNonZero(t, op.Name+"Response", resp)
 	return req.Interface()
 }
 
