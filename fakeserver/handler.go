@@ -26,14 +26,27 @@ type Request struct {
 	Header http.Header
 	Body   []byte
 
-	builtin func() Response
+	builtin, example func() Response
 }
 
-// NewRequest returns a Request whose Builtin answers with builtin; the
-// fakes build their requests with it.
-func NewRequest(r Request, builtin func() Response) *Request {
-	r.builtin = builtin
+// NewRequest returns a Request whose Builtin answers with builtin and
+// Example with example (either may be nil); the fakes build their
+// requests with it.
+func NewRequest(r Request, builtin, example func() Response) *Request {
+	r.builtin, r.example = builtin, example
 	return &r
+}
+
+// Example answers the request with the model's example answer of its
+// action, every member set, whatever state the fake keeps: a handler that
+// only wants the request checked, or a success whatever IDs it names,
+// returns it. For an action the model does not have (or a Request not
+// made by a fake) it answers an empty success.
+func (r *Request) Example() Response {
+	if r.example == nil {
+		return Response{}
+	}
+	return r.example()
 }
 
 // Builtin answers the request as the fake would without the handler: its

@@ -11,6 +11,7 @@ package interop
 import (
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
@@ -30,22 +31,28 @@ func TestV1AgainstFakeEveryOperation(t *testing.T) {
 				t.Fatal(err)
 			}
 			fill := &filler{m: m, fixed: map[string]string{"RegionId": p.region, "InstanceId": p.instanceID}}
+			known := knownAnswerDisagreements()
 			var checked []string
 			for _, name := range shared {
 				t.Run(name, func(t *testing.T) {
-					if v1AgainstFake(t, p, ours, fill, modelOp(m, name), f, f.op(name)) {
+					if v1AgainstFake(t, p, ours, fill, modelOp(m, name), f, f.op(name), known) {
 						checked = append(checked, name)
 					}
 				})
 			}
 			reportCoverage(t, p, m, f, shared, checked, "accepted by our fake from v1")
+			for _, k := range known {
+				if k.product == p.name && !k.seen {
+					t.Errorf("known answer disagreement %s.%s did not occur: remove it from knownAnswerDisagreements and DISAGREEMENTS.md", k.op, k.param)
+				}
+			}
 		})
 	}
 }
 
 // v1AgainstFake sends op through v1 to a fresh fake and reports whether it
 // was accepted and decoded.
-func v1AgainstFake(t *testing.T, p diffProduct, ours any, fill *filler, op *apigen.Operation, f *facts, fop *factsOp) bool {
+func v1AgainstFake(t *testing.T, p diffProduct, ours any, fill *filler, op *apigen.Operation, f *facts, fop *factsOp, known []disagreement) bool {
 	method := reflect.ValueOf(ours).MethodByName(op.Name)
 	if !method.IsValid() {
 		t.Errorf("our client has no method %s", op.Name)
@@ -78,7 +85,7 @@ func v1AgainstFake(t *testing.T, p diffProduct, ours any, fill *filler, op *apig
 		return "", nil
 	}
 
-	url, stop := p.fake()
+	url, stop := p.fake(op.Name)
 	defer stop()
 	v1, base, err := p.v1(p.region, p.id, p.secret)
 	if err != nil {
@@ -93,6 +100,16 @@ func v1AgainstFake(t *testing.T, p diffProduct, ours any, fill *filler, op *apig
 	}
 	out := reflect.ValueOf(v1).MethodByName(op.Name).Call([]reflect.Value{v1req})
 	if err, _ := out[1].Interface().(error); err != nil {
+		if k := answerDisagreement(known, p.name, op.Name, err); k != nil {
+			// v1 fails to read a member the v2 facts type otherwise; the
+			// answer itself came with a 2xx.
+			k.seen = true
+			if resp, ok := out[0].Interface().(responses.AcsResponse); !ok || out[0].IsNil() || resp.GetHttpStatus() < 200 || resp.GetHttpStatus() > 299 {
+				t.Errorf("v1 against the fake: %v, and no 2xx answer", err)
+				return false
+			}
+			return true
+		}
 		t.Errorf("v1 against the fake: %v", err)
 		return false
 	}
@@ -109,4 +126,16 @@ func v1AgainstFake(t *testing.T, p diffProduct, ours any, fill *filler, op *apig
 		t.Errorf("v1 sent %d requests, want 1", n)
 	}
 	return true
+}
+
+// answerDisagreement returns the known answer disagreement err shows: v1
+// failing to decode op's answer at that member.
+func answerDisagreement(known []disagreement, product, op string, err error) *disagreement {
+	msg := err.Error()
+	for i := range known {
+		if k := &known[i]; k.product == product && k.op == op && strings.Contains(msg, "JsonUnmarshalError") && strings.Contains(msg, k.param) {
+			return k
+		}
+	}
+	return nil
 }

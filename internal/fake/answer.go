@@ -55,7 +55,11 @@ func (s *Server) route(action string) (Handler, bool) {
 	if builtin == nil {
 		builtin = func(call *Call) Reply { return notFound(call.Action) }
 	}
-	h := s.adapt(c.h, builtin)
+	var example Handler
+	if op != nil {
+		example = s.modelAnswer(op)
+	}
+	h := s.adapt(c.h, builtin, example)
 	if !c.unchecked {
 		h = s.checked(op, h)
 	}
@@ -121,10 +125,14 @@ func object(b []byte) (map[string]any, error) {
 	return m, nil
 }
 
-// adapt turns a public handler into an engine one; builtin is what its
-// Request.Builtin answers.
-func (s *Server) adapt(h fakeserver.Handler, builtin Handler) Handler {
+// adapt turns a public handler into an engine one; builtin and example
+// (nil: none) are what its Request.Builtin and Request.Example answer.
+func (s *Server) adapt(h fakeserver.Handler, builtin, example Handler) Handler {
 	return func(c *Call) Reply {
+		var ex func() fakeserver.Response
+		if example != nil {
+			ex = func() fakeserver.Response { return response(example(c)) }
+		}
 		r := fakeserver.NewRequest(fakeserver.Request{
 			Action:      c.Action,
 			Params:      maps.Clone(map[string]string(c.Params)),
@@ -132,7 +140,7 @@ func (s *Server) adapt(h fakeserver.Handler, builtin Handler) Handler {
 			RequestID:   c.RequestID,
 			Header:      c.Header.Clone(),
 			Body:        bytes.Clone(c.Body),
-		}, func() fakeserver.Response { return response(builtin(c)) })
+		}, func() fakeserver.Response { return response(builtin(c)) }, ex)
 		return s.reply(c, h(r))
 	}
 }
