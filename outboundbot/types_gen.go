@@ -505,12 +505,10 @@ type AnnotationMissionTagInfo struct {
 
 // WorkingTime is the WorkingTime object in the answer of CreateBatchJobs.
 type WorkingTime struct {
-	// BeginTime is sent as epoch milliseconds.
-	BeginTime time.Time `json:"BeginTime"`
-	// EndTime is sent as epoch milliseconds.
-	EndTime         time.Time `json:"EndTime"`
-	BeginTimeMillis int64     `json:"BeginTimeMillis"`
-	EndTimeMillis   int64     `json:"EndTimeMillis"`
+	BeginTime       string `json:"BeginTime"`
+	EndTime         string `json:"EndTime"`
+	BeginTimeMillis int64  `json:"BeginTimeMillis"`
+	EndTimeMillis   int64  `json:"EndTimeMillis"`
 }
 
 // ContactBlocklist is the List object in the answer of GetContactBlockList.
@@ -2236,9 +2234,9 @@ func decodeWorkingTime(d *wire.Decoder, w *WorkingTime) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("BeginTime"):
-			w.BeginTime = d.Millis()
+			w.BeginTime = d.LenientString()
 		case k.Is("EndTime"):
-			w.EndTime = d.Millis()
+			w.EndTime = d.LenientString()
 		case k.Is("BeginTimeMillis"):
 			w.BeginTimeMillis = d.LenientInt()
 		case k.Is("EndTimeMillis"):

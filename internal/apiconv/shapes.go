@@ -182,6 +182,13 @@ func unifyMember(a, b apigen.Member) (apigen.Member, bool) {
 	if a.Type == b.Type {
 		return a, true
 	}
+	// Text that one answer documents as a time of day ("09:00:00") and
+	// another as epoch milliseconds is text: the unit is not known.
+	for _, p := range [][2]apigen.Member{{a, b}, {b, a}} {
+		if p[0].Type == "string" && p[1].Type == "time" && p[0].Example != "" && !allDigits(p[0].Example) {
+			return p[0], true
+		}
+	}
 	widen := map[string]bool{"int,int64": true, "int64,time": true, "int,time": true, "string,time": true}
 	switch {
 	case widen[a.Type+","+b.Type]:
@@ -265,4 +272,13 @@ func (r *shapes) all() []apigen.Shape {
 		out[i] = e.shape
 	}
 	return out
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
