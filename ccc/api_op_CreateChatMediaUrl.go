@@ -33,9 +33,9 @@ func (r *CreateChatMediaUrlRequest) Validate() error {
 
 // CreateChatMediaUrlResponse is the output of CreateChatMediaUrl.
 type CreateChatMediaUrlResponse struct {
-	RequestID string                 `json:"RequestId"`
-	Data      CreateChatMediaUrlData `json:"Data"`
-	Params    []string               `json:"Params"`
+	RequestID    string       `json:"RequestId"`
+	ChatMediaURL ChatMediaURL `json:"Data"`
+	Params       []string     `json:"Params"`
 }
 
 // CreateChatMediaUrl creates a chat media url (CCC 2020-07-01, action
@@ -54,8 +54,8 @@ func decodeCreateChatMediaUrl(d *wire.Decoder, env *rpc.Envelope) *CreateChatMed
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = CreateChatMediaUrlData{}
-			decodeCreateChatMediaUrlData(d, &r.Data)
+			r.ChatMediaURL = ChatMediaURL{}
+			decodeChatMediaURL(d, &r.ChatMediaURL)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

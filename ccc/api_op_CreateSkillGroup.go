@@ -38,8 +38,8 @@ func (r *CreateSkillGroupRequest) Validate() error {
 
 // CreateSkillGroupResponse is the output of CreateSkillGroup.
 type CreateSkillGroupResponse struct {
-	RequestID string               `json:"RequestId"`
-	Data      CreateSkillGroupData `json:"Data"`
+	RequestID  string     `json:"RequestId"`
+	SkillGroup SkillGroup `json:"Data"`
 }
 
 // CreateSkillGroup creates a skill group (CCC 2020-07-01, action
@@ -58,8 +58,8 @@ func decodeCreateSkillGroup(d *wire.Decoder, env *rpc.Envelope) *CreateSkillGrou
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = CreateSkillGroupData{}
-			decodeCreateSkillGroupData(d, &r.Data)
+			r.SkillGroup = SkillGroup{}
+			decodeSkillGroup(d, &r.SkillGroup)
 		default:
 			env.Member(d, k)
 		}

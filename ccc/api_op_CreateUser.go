@@ -56,9 +56,9 @@ func (r *CreateUserRequest) Validate() error {
 
 // CreateUserResponse is the output of CreateUser.
 type CreateUserResponse struct {
-	RequestID string         `json:"RequestId"`
-	Data      CreateUserData `json:"Data"`
-	Params    []string       `json:"Params"`
+	RequestID string   `json:"RequestId"`
+	User      User     `json:"Data"`
+	Params    []string `json:"Params"`
 }
 
 // CreateUser creates an user (CCC 2020-07-01, action CreateUser). It is not
@@ -77,8 +77,8 @@ func decodeCreateUser(d *wire.Decoder, env *rpc.Envelope) *CreateUserResponse {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = CreateUserData{}
-			decodeCreateUserData(d, &r.Data)
+			r.User = User{}
+			decodeUser(d, &r.User)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

@@ -31,8 +31,8 @@ func (r *GetSkillGroupRequest) Validate() error {
 
 // GetSkillGroupResponse is the output of GetSkillGroup.
 type GetSkillGroupResponse struct {
-	RequestID         string            `json:"RequestId"`
-	GetSkillGroupData GetSkillGroupData `json:"Data"`
+	RequestID  string     `json:"RequestId"`
+	SkillGroup SkillGroup `json:"Data"`
 }
 
 // GetSkillGroup returns the skill group (CCC 2020-07-01, action
@@ -47,22 +47,22 @@ func (c *Client) GetSkillGroup(ctx context.Context, req *GetSkillGroupRequest, o
 // members, and the envelope's through env.
 func decodeGetSkillGroup(d *wire.Decoder, env *rpc.Envelope) *GetSkillGroupResponse {
 	r := new(GetSkillGroupResponse)
-	var hasGetSkillGroupData bool
+	var hasSkillGroup bool
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
 			if d.Null() {
 				d.Skip()
-				hasGetSkillGroupData = false
+				hasSkillGroup = false
 			} else {
-				hasGetSkillGroupData, r.GetSkillGroupData = true, GetSkillGroupData{}
-				decodeGetSkillGroupData(d, &r.GetSkillGroupData)
+				hasSkillGroup, r.SkillGroup = true, SkillGroup{}
+				decodeSkillGroup(d, &r.SkillGroup)
 			}
 		default:
 			env.Member(d, k)
 		}
 	}
-	if !hasGetSkillGroupData {
+	if !hasSkillGroup {
 		d.Reject(errNoData)
 	}
 	r.RequestID = env.RequestID

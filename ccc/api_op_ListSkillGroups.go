@@ -38,11 +38,11 @@ func (r *ListSkillGroupsRequest) Validate() error {
 
 // ListSkillGroupsResponse is the output of ListSkillGroups.
 type ListSkillGroupsResponse struct {
-	RequestID   string            `json:"RequestId"`
-	SkillGroups []BriefSkillGroup `json:"List"`
-	PageNumber  int               `json:"PageNumber"`
-	PageSize    int               `json:"PageSize"`
-	TotalCount  int               `json:"TotalCount"`
+	RequestID   string       `json:"RequestId"`
+	SkillGroups []SkillGroup `json:"List"`
+	PageNumber  int          `json:"PageNumber"`
+	PageSize    int          `json:"PageSize"`
+	TotalCount  int          `json:"TotalCount"`
 }
 
 // ListSkillGroups lists the skill groups (CCC 2020-07-01, action
@@ -74,7 +74,7 @@ func decodeListSkillGroups(d *wire.Decoder, env *rpc.Envelope) *ListSkillGroupsR
 			for m := d.Object(); m.Next(); {
 				switch k := m.Key(); {
 				case k.Is("List"):
-					r.SkillGroups = wire.Slice(d, r.SkillGroups, decodeBriefSkillGroup)
+					r.SkillGroups = wire.Slice(d, r.SkillGroups, decodeSkillGroup)
 				case k.Is("PageNumber"):
 					r.PageNumber = int(d.LenientInt())
 				case k.Is("PageSize"):
@@ -106,9 +106,9 @@ var _ ListSkillGroupsAPIClient = (*Client)(nil)
 // methods are HasMorePages() bool and NextPage(ctx, optFns...)
 // (*ListSkillGroupsResponse, error); NextPage returns ErrNoMorePages after
 // the last page, and a page that failed to arrive can be fetched again. A
-// page that would list one of the brief skill groups again is not returned:
+// page that would list one of the skill groups again is not returned:
 // NextPage returns a *PaginationError instead, and the walk ends.
-type ListSkillGroupsPaginator = pages.Pager[ListSkillGroupsRequest, ListSkillGroupsResponse, BriefSkillGroup, func(*Options)]
+type ListSkillGroupsPaginator = pages.Pager[ListSkillGroupsRequest, ListSkillGroupsResponse, SkillGroup, func(*Options)]
 
 // NewListSkillGroupsPaginator returns a paginator over the pages matching
 // req, which it copies: the caller's request is never changed.
@@ -116,24 +116,24 @@ func NewListSkillGroupsPaginator(client ListSkillGroupsAPIClient, req *ListSkill
 	return pages.NewPager(listSkillGroupsPages, client.ListSkillGroups, req)
 }
 
-// ListSkillGroupsAll returns every one of the brief skill groups matching
-// req, fetching pages as the sequence is ranged. Nothing is fetched until
-// then; ranging again starts over; breaking out stops further requests; an
-// error is yielded once and ends the sequence. req is copied when
+// ListSkillGroupsAll returns every one of the skill groups matching req,
+// fetching pages as the sequence is ranged. Nothing is fetched until then;
+// ranging again starts over; breaking out stops further requests; an error
+// is yielded once and ends the sequence. req is copied when
 // ListSkillGroupsAll is called.
-func (c *Client) ListSkillGroupsAll(ctx context.Context, req *ListSkillGroupsRequest, optFns ...func(*Options)) iter.Seq2[BriefSkillGroup, error] {
+func (c *Client) ListSkillGroupsAll(ctx context.Context, req *ListSkillGroupsRequest, optFns ...func(*Options)) iter.Seq2[SkillGroup, error] {
 	return pages.Items(ctx, listSkillGroupsPages, c.ListSkillGroups, req, optFns)
 }
 
 // listSkillGroupsPages tells the shared pager where ListSkillGroups keeps
 // its paging fields.
-var listSkillGroupsPages = &pages.Spec[ListSkillGroupsRequest, ListSkillGroupsResponse, BriefSkillGroup]{
+var listSkillGroupsPages = &pages.Spec[ListSkillGroupsRequest, ListSkillGroupsResponse, SkillGroup]{
 	Product:     service.Product,
 	Operation:   "ListSkillGroups",
 	Page:        func(r *ListSkillGroupsRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListSkillGroupsRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,
-	Items:       func(r *ListSkillGroupsResponse) []BriefSkillGroup { return r.SkillGroups },
+	Items:       func(r *ListSkillGroupsResponse) []SkillGroup { return r.SkillGroups },
 	Total:       func(r *ListSkillGroupsResponse) int { return r.TotalCount },
-	Key:         func(in BriefSkillGroup) string { return in.SkillGroupID },
+	Key:         func(in SkillGroup) string { return in.SkillGroupID },
 }

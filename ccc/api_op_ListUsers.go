@@ -38,12 +38,12 @@ func (r *ListUsersRequest) Validate() error {
 
 // ListUsersResponse is the output of ListUsers.
 type ListUsersResponse struct {
-	RequestID  string          `json:"RequestId"`
-	Users      []ListUsersItem `json:"List"`
-	PageNumber int             `json:"PageNumber"`
-	PageSize   int             `json:"PageSize"`
-	TotalCount int             `json:"TotalCount"`
-	Params     []string        `json:"Params"`
+	RequestID  string   `json:"RequestId"`
+	Users      []User   `json:"List"`
+	PageNumber int      `json:"PageNumber"`
+	PageSize   int      `json:"PageSize"`
+	TotalCount int      `json:"TotalCount"`
+	Params     []string `json:"Params"`
 }
 
 // ListUsers lists the users (CCC 2020-07-01, action ListUsers). It is a read
@@ -77,7 +77,7 @@ func decodeListUsers(d *wire.Decoder, env *rpc.Envelope) *ListUsersResponse {
 			for m := d.Object(); m.Next(); {
 				switch k := m.Key(); {
 				case k.Is("List"):
-					r.Users = wire.Slice(d, r.Users, decodeListUsersItem)
+					r.Users = wire.Slice(d, r.Users, decodeUser)
 				case k.Is("PageNumber"):
 					r.PageNumber = int(d.LenientInt())
 				case k.Is("PageSize"):
@@ -108,8 +108,10 @@ var _ ListUsersAPIClient = (*Client)(nil)
 // PageNumber (or 1) with its PageSize (or MaxPageSize). Its methods are
 // HasMorePages() bool and NextPage(ctx, optFns...) (*ListUsersResponse,
 // error); NextPage returns ErrNoMorePages after the last page, and a page
-// that failed to arrive can be fetched again.
-type ListUsersPaginator = pages.Pager[ListUsersRequest, ListUsersResponse, ListUsersItem, func(*Options)]
+// that failed to arrive can be fetched again. A page that would list one of
+// the users again is not returned: NextPage returns a *PaginationError
+// instead, and the walk ends.
+type ListUsersPaginator = pages.Pager[ListUsersRequest, ListUsersResponse, User, func(*Options)]
 
 // NewListUsersPaginator returns a paginator over the pages matching req,
 // which it copies: the caller's request is never changed.
@@ -117,23 +119,23 @@ func NewListUsersPaginator(client ListUsersAPIClient, req *ListUsersRequest) *Li
 	return pages.NewPager(listUsersPages, client.ListUsers, req)
 }
 
-// ListUsersAll returns every one of the list users items matching req,
-// fetching pages as the sequence is ranged. Nothing is fetched until then;
-// ranging again starts over; breaking out stops further requests; an error
-// is yielded once and ends the sequence. req is copied when ListUsersAll is
-// called.
-func (c *Client) ListUsersAll(ctx context.Context, req *ListUsersRequest, optFns ...func(*Options)) iter.Seq2[ListUsersItem, error] {
+// ListUsersAll returns every one of the users matching req, fetching pages
+// as the sequence is ranged. Nothing is fetched until then; ranging again
+// starts over; breaking out stops further requests; an error is yielded once
+// and ends the sequence. req is copied when ListUsersAll is called.
+func (c *Client) ListUsersAll(ctx context.Context, req *ListUsersRequest, optFns ...func(*Options)) iter.Seq2[User, error] {
 	return pages.Items(ctx, listUsersPages, c.ListUsers, req, optFns)
 }
 
 // listUsersPages tells the shared pager where ListUsers keeps its paging
 // fields.
-var listUsersPages = &pages.Spec[ListUsersRequest, ListUsersResponse, ListUsersItem]{
+var listUsersPages = &pages.Spec[ListUsersRequest, ListUsersResponse, User]{
 	Product:     service.Product,
 	Operation:   "ListUsers",
 	Page:        func(r *ListUsersRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListUsersRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,
-	Items:       func(r *ListUsersResponse) []ListUsersItem { return r.Users },
+	Items:       func(r *ListUsersResponse) []User { return r.Users },
 	Total:       func(r *ListUsersResponse) int { return r.TotalCount },
+	Key:         func(in User) string { return in.UserID },
 }

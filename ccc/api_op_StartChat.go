@@ -19,7 +19,7 @@ type StartChatRequest struct {
 	// Token is the token.
 	Token string `url:"Token,omitempty"`
 	// UserList is the user list, sent as one parameter of JSON text. Required.
-	UserList []StartChatUser `url:"UserList,json"`
+	UserList []User `url:"UserList,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.

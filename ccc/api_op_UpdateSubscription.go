@@ -49,9 +49,9 @@ func (r *UpdateSubscriptionRequest) Validate() error {
 
 // UpdateSubscriptionResponse is the output of UpdateSubscription.
 type UpdateSubscriptionResponse struct {
-	RequestID string                 `json:"RequestId"`
-	Data      UpdateSubscriptionData `json:"Data"`
-	Params    []string               `json:"Params"`
+	RequestID    string       `json:"RequestId"`
+	Subscription Subscription `json:"Data"`
+	Params       []string     `json:"Params"`
 }
 
 // UpdateSubscription updates the subscription (CCC 2020-07-01, action
@@ -70,8 +70,8 @@ func decodeUpdateSubscription(d *wire.Decoder, env *rpc.Envelope) *UpdateSubscri
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = UpdateSubscriptionData{}
-			decodeUpdateSubscriptionData(d, &r.Data)
+			r.Subscription = Subscription{}
+			decodeSubscription(d, &r.Subscription)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

@@ -91,13 +91,20 @@ type User struct {
 	// RoleName is Admin, Manager (a skill-group lead) or Agent.
 	RoleName string `json:"RoleName"`
 	// WorkMode is ON_SITE, OFF_SITE or OFFICE_PHONE.
-	WorkMode    string `json:"WorkMode"`
-	AvatarURL   string `json:"AvatarUrl"`
-	DeviceExt   string `json:"DeviceExt"`
-	DeviceID    string `json:"DeviceId"`
-	DeviceState string `json:"DeviceState"`
-	DisplayID   string `json:"DisplayId"`
-	Nickname    string `json:"Nickname"`
+	WorkMode                   string                   `json:"WorkMode"`
+	AvatarURL                  string                   `json:"AvatarUrl"`
+	Nickname                   string                   `json:"Nickname"`
+	DeviceExt                  string                   `json:"DeviceExt"`
+	DeviceID                   string                   `json:"DeviceId"`
+	DeviceState                string                   `json:"DeviceState"`
+	DisplayID                  string                   `json:"DisplayId"`
+	PersonalOutboundNumberList []PersonalOutboundNumber `json:"PersonalOutboundNumberList"`
+	Primary                    bool                     `json:"Primary"`
+	PrimaryAccount             bool                     `json:"PrimaryAccount"`
+	RAMID                      int64                    `json:"RamId"`
+	SkillLevelList             []UserSkillLevel         `json:"SkillLevelList"`
+	UserType                   string                   `json:"UserType"`
+	UserName                   string                   `json:"UserName"`
 }
 
 // PhoneNumber is a phone number of an instance.
@@ -134,7 +141,9 @@ type SkillGroup struct {
 	// PhoneNumberCount is the number of phone numbers linked to the group.
 	PhoneNumberCount int `json:"PhoneNumberCount"`
 	// UserCount is the number of agents in the group.
-	UserCount int `json:"UserCount"`
+	UserCount      int    `json:"UserCount"`
+	MediaType      string `json:"MediaType"`
+	SkillGroupName string `json:"SkillGroupName"`
 }
 
 // ChatbotBusinessUnit is the chatbot business unit of an instance, returned
@@ -233,33 +242,10 @@ type CreateCallTagsData struct {
 	Reason string `json:"Reason"`
 }
 
-// CreateChatMediaUrlData is the Data object in the answer of
-// CreateChatMediaUrl.
-type CreateChatMediaUrlData struct {
+// ChatMediaURL is the Data object in the answer of CreateChatMediaUrl.
+type ChatMediaURL struct {
 	MediaID string `json:"MediaId"`
 	URL     string `json:"Url"`
-}
-
-// CreateSkillGroupData is the Data object in the answer of CreateSkillGroup.
-type CreateSkillGroupData struct {
-	Description  string `json:"Description"`
-	InstanceID   string `json:"InstanceId"`
-	MediaType    string `json:"MediaType"`
-	Name         string `json:"Name"`
-	SkillGroupID string `json:"SkillGroupId"`
-}
-
-// CreateUserData is the Data object in the answer of CreateUser.
-type CreateUserData struct {
-	AvatarURL   string `json:"AvatarUrl"`
-	DisplayName string `json:"DisplayName"`
-	Email       string `json:"Email"`
-	Extension   string `json:"Extension"`
-	LoginName   string `json:"LoginName"`
-	Mobile      string `json:"Mobile"`
-	Nickname    string `json:"Nickname"`
-	UserID      string `json:"UserId"`
-	WorkMode    string `json:"WorkMode"`
 }
 
 // AccessChannel is the Data object in the answer of
@@ -330,7 +316,42 @@ type CallDetailRecord struct {
 	SkillGroupIDs             string    `json:"SkillGroupIds"`
 	SkillGroupNames           string    `json:"SkillGroupNames"`
 	// StartTime is sent as epoch milliseconds.
-	StartTime time.Time `json:"StartTime"`
+	StartTime                      time.Time    `json:"StartTime"`
+	AccessChannelName              string       `json:"AccessChannelName"`
+	AccessChannelType              string       `json:"AccessChannelType"`
+	AccessChannelUserID            string       `json:"AccessChannelUserId"`
+	AccessChannelUserName          string       `json:"AccessChannelUserName"`
+	AdditionalBroker               string       `json:"AdditionalBroker"`
+	Broker                         string       `json:"Broker"`
+	CallIDs                        string       `json:"CallIds"`
+	ClientAppName                  string       `json:"ClientAppName"`
+	ClientIPAddress                string       `json:"ClientIpAddress"`
+	ClientLocation                 string       `json:"ClientLocation"`
+	ClientUserAgent                string       `json:"ClientUserAgent"`
+	DialingTime                    int64        `json:"DialingTime"`
+	EarlyMediaText                 string       `json:"EarlyMediaText"`
+	FirstResponseTime              int64        `json:"FirstResponseTime"`
+	HeldTime                       int64        `json:"HeldTime"`
+	IVRTime                        int64        `json:"IvrTime"`
+	MediaType                      string       `json:"MediaType"`
+	MessagesSent                   int64        `json:"MessagesSent"`
+	MessagesSentByAgent            int64        `json:"MessagesSentByAgent"`
+	MessagesSentByCustomer         int64        `json:"MessagesSentByCustomer"`
+	OffSiteAgentIDs                string       `json:"OffSiteAgentIds"`
+	OffsiteAgentDestinationNumbers string       `json:"OffsiteAgentDestinationNumbers"`
+	OffsiteAgentOriginatorNumbers  string       `json:"OffsiteAgentOriginatorNumbers"`
+	OffsiteAgentReleaseReason      string       `json:"OffsiteAgentReleaseReason"`
+	QueueTime                      int64        `json:"QueueTime"`
+	RecordingDuration              int64        `json:"RecordingDuration"`
+	RingTime                       int64        `json:"RingTime"`
+	SatisfactionDescription        string       `json:"SatisfactionDescription"`
+	SatisfactionIndex              int          `json:"SatisfactionIndex"`
+	SummaryIndex                   SummaryIndex `json:"SummaryIndex"`
+	TalkTime                       int64        `json:"TalkTime"`
+	TransferCount                  int64        `json:"TransferCount"`
+	VoicebotDestinationNumber      string       `json:"VoicebotDestinationNumber"`
+	VoicebotOriginatorNumber       string       `json:"VoicebotOriginatorNumber"`
+	WaitTime                       int64        `json:"WaitTime"`
 }
 
 // Campaign is the Data object in the answer of GetCampaign.
@@ -547,16 +568,6 @@ type Schema struct {
 	Properties  map[string]SchemaProperty `json:"Properties"`
 	// UpdatedTime is sent as UTC text like 2006-01-02 15:04:05.
 	UpdatedTime time.Time `json:"UpdatedTime"`
-}
-
-// GetSkillGroupData is the Data object in the answer of GetSkillGroup.
-type GetSkillGroupData struct {
-	Description  string `json:"Description"`
-	DisplayName  string `json:"DisplayName"`
-	InstanceID   string `json:"InstanceId"`
-	MediaType    string `json:"MediaType"`
-	Name         string `json:"Name"`
-	SkillGroupID string `json:"SkillGroupId"`
 }
 
 // SummaryTemplate is the Data object in the answer of GetSummaryTemplate.
@@ -1471,28 +1482,6 @@ type UserLevel struct {
 	UserID         string `json:"UserId"`
 }
 
-// ListUsersItem is the List object in the answer of ListUsers.
-type ListUsersItem struct {
-	DeviceExt                  string                   `json:"DeviceExt"`
-	DeviceID                   string                   `json:"DeviceId"`
-	DeviceState                string                   `json:"DeviceState"`
-	DisplayID                  string                   `json:"DisplayId"`
-	DisplayName                string                   `json:"DisplayName"`
-	Email                      string                   `json:"Email"`
-	Extension                  string                   `json:"Extension"`
-	LoginName                  string                   `json:"LoginName"`
-	Mobile                     string                   `json:"Mobile"`
-	PersonalOutboundNumberList []PersonalOutboundNumber `json:"PersonalOutboundNumberList"`
-	Primary                    bool                     `json:"Primary"`
-	PrimaryAccount             bool                     `json:"PrimaryAccount"`
-	RAMID                      int64                    `json:"RamId"`
-	RoleID                     string                   `json:"RoleId"`
-	RoleName                   string                   `json:"RoleName"`
-	SkillLevelList             []UserSkillLevel         `json:"SkillLevelList"`
-	UserID                     string                   `json:"UserId"`
-	WorkMode                   string                   `json:"WorkMode"`
-}
-
 // Voicemail is the List object in the answer of ListVoicemails.
 type Voicemail struct {
 	Callee            string `json:"Callee"`
@@ -1583,23 +1572,14 @@ type SignOutGroupData struct {
 	WorkMode               string   `json:"WorkMode"`
 }
 
-// StartChatUser is the UserList object in the request of StartChat.
-type StartChatUser struct {
-	AvatarURL string `json:"AvatarUrl,omitempty" url:"AvatarUrl,omitempty"`
-	Nickname  string `json:"Nickname,omitempty" url:"Nickname,omitempty"`
-	UserID    string `json:"UserId,omitempty" url:"UserId,omitempty"`
-	UserType  string `json:"UserType,omitempty" url:"UserType,omitempty"`
-}
-
 // StartChatData is the Data object in the answer of StartChat.
 type StartChatData struct {
 	ChatConversationID string `json:"ChatConversationId"`
 	JobID              string `json:"JobId"`
 }
 
-// UpdateSubscriptionData is the Data object in the answer of
-// UpdateSubscription.
-type UpdateSubscriptionData struct {
+// Subscription is the Data object in the answer of UpdateSubscription.
+type Subscription struct {
 	AccessPoint  string  `json:"AccessPoint"`
 	EventList    []Event `json:"EventList"`
 	InstanceID   string  `json:"InstanceId"`
@@ -1608,6 +1588,23 @@ type UpdateSubscriptionData struct {
 	ProducerID   string  `json:"ProducerId"`
 	Topic        string  `json:"Topic"`
 	Username     string  `json:"Username"`
+}
+
+// PersonalOutboundNumber is the PersonalOutboundNumberList object in the
+// answer of ListUsers.
+type PersonalOutboundNumber struct {
+	Active   bool   `json:"Active"`
+	City     string `json:"City"`
+	Number   string `json:"Number"`
+	Province string `json:"Province"`
+	Usage    string `json:"Usage"`
+}
+
+// UserSkillLevel is the SkillLevelList object in the answer of ListUsers.
+type UserSkillLevel struct {
+	SkillGroupID   string `json:"SkillGroupId"`
+	SkillGroupName string `json:"SkillGroupName"`
+	SkillLevel     int    `json:"SkillLevel"`
 }
 
 // CallContext is the CallContext object in the answer of AnswerCall.
@@ -1857,6 +1854,8 @@ type Overall struct {
 	TotalOutboundScenarioLoggedInTime int64             `json:"TotalOutboundScenarioLoggedInTime"`
 	TotalOutboundScenarioReadyTime    int64             `json:"TotalOutboundScenarioReadyTime"`
 	TotalOutboundScenarioTime         int64             `json:"TotalOutboundScenarioTime"`
+	OneTransferCalls                  int64             `json:"OneTransferCalls"`
+	TotalOffSiteLggedInTime           int64             `json:"TotalOffSiteLggedInTime"`
 }
 
 // InstanceTrendingReportOutbound is the Outbound object in the answer of
@@ -2362,23 +2361,7 @@ type TicketField struct {
 	System              bool      `json:"System"`
 	// UpdatedTime is sent as epoch milliseconds.
 	UpdatedTime time.Time `json:"UpdatedTime"`
-}
-
-// PersonalOutboundNumber is the PersonalOutboundNumberList object in the
-// answer of ListUsers.
-type PersonalOutboundNumber struct {
-	Active   bool   `json:"Active"`
-	City     string `json:"City"`
-	Number   string `json:"Number"`
-	Province string `json:"Province"`
-	Usage    string `json:"Usage"`
-}
-
-// UserSkillLevel is the SkillLevelList object in the answer of ListUsers.
-type UserSkillLevel struct {
-	SkillGroupID   string `json:"SkillGroupId"`
-	SkillGroupName string `json:"SkillGroupName"`
-	SkillLevel     int    `json:"SkillLevel"`
+	Attributes  string    `json:"Attributes"`
 }
 
 // ListWaitingChatsDataUser is the UserList object in the answer of
@@ -2551,6 +2534,8 @@ func decodeUser(d *wire.Decoder, u *User) {
 			u.WorkMode = d.Str()
 		case k.Is("AvatarUrl"):
 			u.AvatarURL = d.LenientString()
+		case k.Is("Nickname"):
+			u.Nickname = d.LenientString()
 		case k.Is("DeviceExt"):
 			u.DeviceExt = d.LenientString()
 		case k.Is("DeviceId"):
@@ -2559,8 +2544,20 @@ func decodeUser(d *wire.Decoder, u *User) {
 			u.DeviceState = d.LenientString()
 		case k.Is("DisplayId"):
 			u.DisplayID = d.LenientString()
-		case k.Is("Nickname"):
-			u.Nickname = d.LenientString()
+		case k.Is("PersonalOutboundNumberList"):
+			u.PersonalOutboundNumberList = wire.Slice(d, u.PersonalOutboundNumberList, decodePersonalOutboundNumber)
+		case k.Is("Primary"):
+			u.Primary = d.LenientBool()
+		case k.Is("PrimaryAccount"):
+			u.PrimaryAccount = d.LenientBool()
+		case k.Is("RamId"):
+			u.RAMID = d.LenientInt()
+		case k.Is("SkillLevelList"):
+			u.SkillLevelList = wire.Slice(d, u.SkillLevelList, decodeUserSkillLevel)
+		case k.Is("UserType"):
+			u.UserType = d.Str()
+		case k.Is("UserName"):
+			u.UserName = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -2621,6 +2618,10 @@ func decodeSkillGroup(d *wire.Decoder, s *SkillGroup) {
 			s.PhoneNumberCount = int(d.LenientInt())
 		case k.Is("UserCount"):
 			s.UserCount = int(d.LenientInt())
+		case k.Is("MediaType"):
+			s.MediaType = d.LenientString()
+		case k.Is("SkillGroupName"):
+			s.SkillGroupName = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -2752,62 +2753,14 @@ func decodeCreateCallTagsData(d *wire.Decoder, c *CreateCallTagsData) {
 	}
 }
 
-// decodeCreateChatMediaUrlData reads one CreateChatMediaUrlData in one pass.
-func decodeCreateChatMediaUrlData(d *wire.Decoder, c *CreateChatMediaUrlData) {
+// decodeChatMediaURL reads one ChatMediaURL in one pass.
+func decodeChatMediaURL(d *wire.Decoder, c *ChatMediaURL) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("MediaId"):
 			c.MediaID = d.LenientString()
 		case k.Is("Url"):
 			c.URL = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateSkillGroupData reads one CreateSkillGroupData in one pass.
-func decodeCreateSkillGroupData(d *wire.Decoder, c *CreateSkillGroupData) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("Description"):
-			c.Description = d.LenientString()
-		case k.Is("InstanceId"):
-			c.InstanceID = d.LenientString()
-		case k.Is("MediaType"):
-			c.MediaType = d.LenientString()
-		case k.Is("Name"):
-			c.Name = d.LenientString()
-		case k.Is("SkillGroupId"):
-			c.SkillGroupID = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateUserData reads one CreateUserData in one pass.
-func decodeCreateUserData(d *wire.Decoder, c *CreateUserData) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AvatarUrl"):
-			c.AvatarURL = d.LenientString()
-		case k.Is("DisplayName"):
-			c.DisplayName = d.LenientString()
-		case k.Is("Email"):
-			c.Email = d.LenientString()
-		case k.Is("Extension"):
-			c.Extension = d.LenientString()
-		case k.Is("LoginName"):
-			c.LoginName = d.LenientString()
-		case k.Is("Mobile"):
-			c.Mobile = d.LenientString()
-		case k.Is("Nickname"):
-			c.Nickname = d.LenientString()
-		case k.Is("UserId"):
-			c.UserID = d.LenientString()
-		case k.Is("WorkMode"):
-			c.WorkMode = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -2943,6 +2896,77 @@ func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
 			c.SkillGroupNames = d.LenientString()
 		case k.Is("StartTime"):
 			c.StartTime = d.Millis()
+		case k.Is("AccessChannelName"):
+			c.AccessChannelName = d.LenientString()
+		case k.Is("AccessChannelType"):
+			c.AccessChannelType = d.LenientString()
+		case k.Is("AccessChannelUserId"):
+			c.AccessChannelUserID = d.LenientString()
+		case k.Is("AccessChannelUserName"):
+			c.AccessChannelUserName = d.LenientString()
+		case k.Is("AdditionalBroker"):
+			c.AdditionalBroker = d.LenientString()
+		case k.Is("Broker"):
+			c.Broker = d.LenientString()
+		case k.Is("CallIds"):
+			c.CallIDs = d.LenientString()
+		case k.Is("ClientAppName"):
+			c.ClientAppName = d.LenientString()
+		case k.Is("ClientIpAddress"):
+			c.ClientIPAddress = d.LenientString()
+		case k.Is("ClientLocation"):
+			c.ClientLocation = d.LenientString()
+		case k.Is("ClientUserAgent"):
+			c.ClientUserAgent = d.LenientString()
+		case k.Is("DialingTime"):
+			c.DialingTime = d.LenientInt()
+		case k.Is("EarlyMediaText"):
+			c.EarlyMediaText = d.LenientString()
+		case k.Is("FirstResponseTime"):
+			c.FirstResponseTime = d.LenientInt()
+		case k.Is("HeldTime"):
+			c.HeldTime = d.LenientInt()
+		case k.Is("IvrTime"):
+			c.IVRTime = d.LenientInt()
+		case k.Is("MediaType"):
+			c.MediaType = d.LenientString()
+		case k.Is("MessagesSent"):
+			c.MessagesSent = d.LenientInt()
+		case k.Is("MessagesSentByAgent"):
+			c.MessagesSentByAgent = d.LenientInt()
+		case k.Is("MessagesSentByCustomer"):
+			c.MessagesSentByCustomer = d.LenientInt()
+		case k.Is("OffSiteAgentIds"):
+			c.OffSiteAgentIDs = d.LenientString()
+		case k.Is("OffsiteAgentDestinationNumbers"):
+			c.OffsiteAgentDestinationNumbers = d.LenientString()
+		case k.Is("OffsiteAgentOriginatorNumbers"):
+			c.OffsiteAgentOriginatorNumbers = d.LenientString()
+		case k.Is("OffsiteAgentReleaseReason"):
+			c.OffsiteAgentReleaseReason = d.LenientString()
+		case k.Is("QueueTime"):
+			c.QueueTime = d.LenientInt()
+		case k.Is("RecordingDuration"):
+			c.RecordingDuration = d.LenientInt()
+		case k.Is("RingTime"):
+			c.RingTime = d.LenientInt()
+		case k.Is("SatisfactionDescription"):
+			c.SatisfactionDescription = d.LenientString()
+		case k.Is("SatisfactionIndex"):
+			c.SatisfactionIndex = int(d.LenientInt())
+		case k.Is("SummaryIndex"):
+			c.SummaryIndex = SummaryIndex{}
+			decodeSummaryIndex(d, &c.SummaryIndex)
+		case k.Is("TalkTime"):
+			c.TalkTime = d.LenientInt()
+		case k.Is("TransferCount"):
+			c.TransferCount = d.LenientInt()
+		case k.Is("VoicebotDestinationNumber"):
+			c.VoicebotDestinationNumber = d.LenientString()
+		case k.Is("VoicebotOriginatorNumber"):
+			c.VoicebotOriginatorNumber = d.LenientString()
+		case k.Is("WaitTime"):
+			c.WaitTime = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -3375,28 +3399,6 @@ func decodeSchema(d *wire.Decoder, s *Schema) {
 			s.Properties = wire.Map(d, s.Properties, decodeSchemaProperty)
 		case k.Is("UpdatedTime"):
 			s.UpdatedTime = d.Time("2006-01-02 15:04:05")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetSkillGroupData reads one GetSkillGroupData in one pass.
-func decodeGetSkillGroupData(d *wire.Decoder, g *GetSkillGroupData) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("Description"):
-			g.Description = d.LenientString()
-		case k.Is("DisplayName"):
-			g.DisplayName = d.LenientString()
-		case k.Is("InstanceId"):
-			g.InstanceID = d.LenientString()
-		case k.Is("MediaType"):
-			g.MediaType = d.LenientString()
-		case k.Is("Name"):
-			g.Name = d.LenientString()
-		case k.Is("SkillGroupId"):
-			g.SkillGroupID = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -5220,52 +5222,6 @@ func decodeUserLevel(d *wire.Decoder, u *UserLevel) {
 	}
 }
 
-// decodeListUsersItem reads one ListUsersItem in one pass.
-func decodeListUsersItem(d *wire.Decoder, l *ListUsersItem) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("DeviceExt"):
-			l.DeviceExt = d.LenientString()
-		case k.Is("DeviceId"):
-			l.DeviceID = d.LenientString()
-		case k.Is("DeviceState"):
-			l.DeviceState = d.LenientString()
-		case k.Is("DisplayId"):
-			l.DisplayID = d.LenientString()
-		case k.Is("DisplayName"):
-			l.DisplayName = d.LenientString()
-		case k.Is("Email"):
-			l.Email = d.LenientString()
-		case k.Is("Extension"):
-			l.Extension = d.LenientString()
-		case k.Is("LoginName"):
-			l.LoginName = d.LenientString()
-		case k.Is("Mobile"):
-			l.Mobile = d.LenientString()
-		case k.Is("PersonalOutboundNumberList"):
-			l.PersonalOutboundNumberList = wire.Slice(d, l.PersonalOutboundNumberList, decodePersonalOutboundNumber)
-		case k.Is("Primary"):
-			l.Primary = d.LenientBool()
-		case k.Is("PrimaryAccount"):
-			l.PrimaryAccount = d.LenientBool()
-		case k.Is("RamId"):
-			l.RAMID = d.LenientInt()
-		case k.Is("RoleId"):
-			l.RoleID = d.LenientString()
-		case k.Is("RoleName"):
-			l.RoleName = d.LenientString()
-		case k.Is("SkillLevelList"):
-			l.SkillLevelList = wire.Slice(d, l.SkillLevelList, decodeUserSkillLevel)
-		case k.Is("UserId"):
-			l.UserID = d.LenientString()
-		case k.Is("WorkMode"):
-			l.WorkMode = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // decodeVoicemail reads one Voicemail in one pass.
 func decodeVoicemail(d *wire.Decoder, v *Voicemail) {
 	for m := d.Object(); m.Next(); {
@@ -5470,26 +5426,62 @@ func decodeStartChatData(d *wire.Decoder, s *StartChatData) {
 	}
 }
 
-// decodeUpdateSubscriptionData reads one UpdateSubscriptionData in one pass.
-func decodeUpdateSubscriptionData(d *wire.Decoder, u *UpdateSubscriptionData) {
+// decodeSubscription reads one Subscription in one pass.
+func decodeSubscription(d *wire.Decoder, s *Subscription) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AccessPoint"):
-			u.AccessPoint = d.LenientString()
+			s.AccessPoint = d.LenientString()
 		case k.Is("EventList"):
-			u.EventList = wire.Slice(d, u.EventList, decodeEvent)
+			s.EventList = wire.Slice(d, s.EventList, decodeEvent)
 		case k.Is("InstanceId"):
-			u.InstanceID = d.LenientString()
+			s.InstanceID = d.LenientString()
 		case k.Is("MqInstanceId"):
-			u.MqInstanceID = d.LenientString()
+			s.MqInstanceID = d.LenientString()
 		case k.Is("MqType"):
-			u.MqType = d.LenientString()
+			s.MqType = d.LenientString()
 		case k.Is("ProducerId"):
-			u.ProducerID = d.LenientString()
+			s.ProducerID = d.LenientString()
 		case k.Is("Topic"):
-			u.Topic = d.LenientString()
+			s.Topic = d.LenientString()
 		case k.Is("Username"):
-			u.Username = d.LenientString()
+			s.Username = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePersonalOutboundNumber reads one PersonalOutboundNumber in one pass.
+func decodePersonalOutboundNumber(d *wire.Decoder, p *PersonalOutboundNumber) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Active"):
+			p.Active = d.LenientBool()
+		case k.Is("City"):
+			p.City = d.LenientString()
+		case k.Is("Number"):
+			p.Number = d.LenientString()
+		case k.Is("Province"):
+			p.Province = d.LenientString()
+		case k.Is("Usage"):
+			p.Usage = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUserSkillLevel reads one UserSkillLevel in one pass.
+func decodeUserSkillLevel(d *wire.Decoder, u *UserSkillLevel) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("SkillGroupId"):
+			u.SkillGroupID = d.LenientString()
+		case k.Is("SkillGroupName"):
+			u.SkillGroupName = d.LenientString()
+		case k.Is("SkillLevel"):
+			u.SkillLevel = int(d.LenientInt())
 		default:
 			d.Skip()
 		}
@@ -6002,6 +5994,10 @@ func decodeOverall(d *wire.Decoder, o *Overall) {
 			o.TotalOutboundScenarioReadyTime = d.LenientInt()
 		case k.Is("TotalOutboundScenarioTime"):
 			o.TotalOutboundScenarioTime = d.LenientInt()
+		case k.Is("OneTransferCalls"):
+			o.OneTransferCalls = d.LenientInt()
+		case k.Is("TotalOffSiteLggedInTime"):
+			o.TotalOffSiteLggedInTime = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -7000,42 +6996,8 @@ func decodeTicketField(d *wire.Decoder, x *TicketField) {
 			x.System = d.LenientBool()
 		case k.Is("UpdatedTime"):
 			x.UpdatedTime = d.Millis()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePersonalOutboundNumber reads one PersonalOutboundNumber in one pass.
-func decodePersonalOutboundNumber(d *wire.Decoder, p *PersonalOutboundNumber) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("Active"):
-			p.Active = d.LenientBool()
-		case k.Is("City"):
-			p.City = d.LenientString()
-		case k.Is("Number"):
-			p.Number = d.LenientString()
-		case k.Is("Province"):
-			p.Province = d.LenientString()
-		case k.Is("Usage"):
-			p.Usage = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUserSkillLevel reads one UserSkillLevel in one pass.
-func decodeUserSkillLevel(d *wire.Decoder, u *UserSkillLevel) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("SkillGroupId"):
-			u.SkillGroupID = d.LenientString()
-		case k.Is("SkillGroupName"):
-			u.SkillGroupName = d.LenientString()
-		case k.Is("SkillLevel"):
-			u.SkillLevel = int(d.LenientInt())
+		case k.Is("Attributes"):
+			x.Attributes = d.LenientString()
 		default:
 			d.Skip()
 		}

@@ -57,8 +57,8 @@ func (r *CreateAgentProfileRequest) Validate() error {
 
 // CreateAgentProfileResponse is the output of CreateAgentProfile.
 type CreateAgentProfileResponse struct {
-	RequestID string                 `json:"RequestId"`
-	Data      CreateAgentProfileData `json:"Data"`
+	RequestID    string       `json:"RequestId"`
+	AgentProfile AgentProfile `json:"Data"`
 }
 
 // CreateAgentProfile creates an agent profile (OutboundBot 2019-12-26,
@@ -77,8 +77,8 @@ func decodeCreateAgentProfile(d *wire.Decoder, env *rpc.Envelope) *CreateAgentPr
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = CreateAgentProfileData{}
-			decodeCreateAgentProfileData(d, &r.Data)
+			r.AgentProfile = AgentProfile{}
+			decodeAgentProfile(d, &r.AgentProfile)
 		default:
 			env.Member(d, k)
 		}

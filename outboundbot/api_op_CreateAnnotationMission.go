@@ -71,8 +71,8 @@ func (r *CreateAnnotationMissionRequest) Validate() error {
 
 // CreateAnnotationMissionResponse is the output of CreateAnnotationMission.
 type CreateAnnotationMissionResponse struct {
-	RequestID string                      `json:"RequestId"`
-	Data      CreateAnnotationMissionData `json:"Data"`
+	RequestID         string            `json:"RequestId"`
+	AnnotationMission AnnotationMission `json:"Data"`
 }
 
 // CreateAnnotationMission creates an annotation mission (OutboundBot
@@ -91,8 +91,8 @@ func decodeCreateAnnotationMission(d *wire.Decoder, env *rpc.Envelope) *CreateAn
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = CreateAnnotationMissionData{}
-			decodeCreateAnnotationMissionData(d, &r.Data)
+			r.AnnotationMission = AnnotationMission{}
+			decodeAnnotationMission(d, &r.AnnotationMission)
 		default:
 			env.Member(d, k)
 		}

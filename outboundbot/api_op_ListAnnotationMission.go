@@ -40,14 +40,14 @@ func (r *ListAnnotationMissionRequest) Validate() error { return nil }
 
 // ListAnnotationMissionResponse is the output of ListAnnotationMission.
 type ListAnnotationMissionResponse struct {
-	RequestID          string              `json:"RequestId"`
-	AnnotationMissions []AnnotationMission `json:"AnnotationMissionList"`
-	Message            string              `json:"Message"`
-	PageIndex          int                 `json:"PageIndex"`
-	PageSize           int                 `json:"PageSize"`
-	Success            bool                `json:"Success"`
-	TotalCount         int                 `json:"TotalCount"`
-	TotalPageCount     int                 `json:"TotalPageCount"`
+	RequestID          string                                   `json:"RequestId"`
+	AnnotationMissions []ListAnnotationMissionAnnotationMission `json:"AnnotationMissionList"`
+	Message            string                                   `json:"Message"`
+	PageIndex          int                                      `json:"PageIndex"`
+	PageSize           int                                      `json:"PageSize"`
+	Success            bool                                     `json:"Success"`
+	TotalCount         int                                      `json:"TotalCount"`
+	TotalPageCount     int                                      `json:"TotalPageCount"`
 }
 
 // ListAnnotationMission lists the annotation mission (OutboundBot
@@ -70,7 +70,7 @@ func decodeListAnnotationMission(d *wire.Decoder, env *rpc.Envelope) *ListAnnota
 			for m := d.Object(); m.Next(); {
 				switch k := m.Key(); {
 				case k.Is("AnnotationMissionList"):
-					r.AnnotationMissions = wire.Slice(d, r.AnnotationMissions, decodeAnnotationMission)
+					r.AnnotationMissions = wire.Slice(d, r.AnnotationMissions, decodeListAnnotationMissionAnnotationMission)
 				case k.Is("Message"):
 					r.Message = d.LenientString()
 				case k.Is("PageIndex"):
@@ -108,10 +108,10 @@ var _ ListAnnotationMissionAPIClient = (*Client)(nil)
 // MaxPageSize). Its methods are HasMorePages() bool and NextPage(ctx,
 // optFns...) (*ListAnnotationMissionResponse, error); NextPage returns
 // ErrNoMorePages after the last page, and a page that failed to arrive can
-// be fetched again. A page that would list one of the annotation missions
-// again is not returned: NextPage returns a *PaginationError instead, and
-// the walk ends.
-type ListAnnotationMissionPaginator = pages.Pager[ListAnnotationMissionRequest, ListAnnotationMissionResponse, AnnotationMission, func(*Options)]
+// be fetched again. A page that would list one of the list annotation
+// mission annotation missions again is not returned: NextPage returns a
+// *PaginationError instead, and the walk ends.
+type ListAnnotationMissionPaginator = pages.Pager[ListAnnotationMissionRequest, ListAnnotationMissionResponse, ListAnnotationMissionAnnotationMission, func(*Options)]
 
 // NewListAnnotationMissionPaginator returns a paginator over the pages
 // matching req, which it copies: the caller's request is never changed.
@@ -119,24 +119,26 @@ func NewListAnnotationMissionPaginator(client ListAnnotationMissionAPIClient, re
 	return pages.NewPager(listAnnotationMissionPages, client.ListAnnotationMission, req)
 }
 
-// ListAnnotationMissionAll returns every one of the annotation missions
-// matching req, fetching pages as the sequence is ranged. Nothing is fetched
-// until then; ranging again starts over; breaking out stops further
-// requests; an error is yielded once and ends the sequence. req is copied
-// when ListAnnotationMissionAll is called.
-func (c *Client) ListAnnotationMissionAll(ctx context.Context, req *ListAnnotationMissionRequest, optFns ...func(*Options)) iter.Seq2[AnnotationMission, error] {
+// ListAnnotationMissionAll returns every one of the list annotation mission
+// annotation missions matching req, fetching pages as the sequence is
+// ranged. Nothing is fetched until then; ranging again starts over; breaking
+// out stops further requests; an error is yielded once and ends the
+// sequence. req is copied when ListAnnotationMissionAll is called.
+func (c *Client) ListAnnotationMissionAll(ctx context.Context, req *ListAnnotationMissionRequest, optFns ...func(*Options)) iter.Seq2[ListAnnotationMissionAnnotationMission, error] {
 	return pages.Items(ctx, listAnnotationMissionPages, c.ListAnnotationMission, req, optFns)
 }
 
 // listAnnotationMissionPages tells the shared pager where
 // ListAnnotationMission keeps its paging fields.
-var listAnnotationMissionPages = &pages.Spec[ListAnnotationMissionRequest, ListAnnotationMissionResponse, AnnotationMission]{
+var listAnnotationMissionPages = &pages.Spec[ListAnnotationMissionRequest, ListAnnotationMissionResponse, ListAnnotationMissionAnnotationMission]{
 	Product:     service.Product,
 	Operation:   "ListAnnotationMission",
 	Page:        func(r *ListAnnotationMissionRequest) *int { return &r.PageIndex },
 	Size:        func(r *ListAnnotationMissionRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,
-	Items:       func(r *ListAnnotationMissionResponse) []AnnotationMission { return r.AnnotationMissions },
-	Total:       func(r *ListAnnotationMissionResponse) int { return r.TotalCount },
-	Key:         func(in AnnotationMission) string { return in.AnnotationMissionID },
+	Items: func(r *ListAnnotationMissionResponse) []ListAnnotationMissionAnnotationMission {
+		return r.AnnotationMissions
+	},
+	Total: func(r *ListAnnotationMissionResponse) int { return r.TotalCount },
+	Key:   func(in ListAnnotationMissionAnnotationMission) string { return in.AnnotationMissionID },
 }

@@ -54,8 +54,8 @@ func (r *ModifyAgentProfileRequest) Validate() error {
 
 // ModifyAgentProfileResponse is the output of ModifyAgentProfile.
 type ModifyAgentProfileResponse struct {
-	RequestID string                 `json:"RequestId"`
-	Data      ModifyAgentProfileData `json:"Data"`
+	RequestID    string       `json:"RequestId"`
+	AgentProfile AgentProfile `json:"Data"`
 }
 
 // ModifyAgentProfile changes the agent profile (OutboundBot 2019-12-26,
@@ -74,8 +74,8 @@ func decodeModifyAgentProfile(d *wire.Decoder, env *rpc.Envelope) *ModifyAgentPr
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = ModifyAgentProfileData{}
-			decodeModifyAgentProfileData(d, &r.Data)
+			r.AgentProfile = AgentProfile{}
+			decodeAgentProfile(d, &r.AgentProfile)
 		default:
 			env.Member(d, k)
 		}

@@ -26,8 +26,8 @@ func (r *ModifyAnnotationMissionRequest) Validate() error { return nil }
 
 // ModifyAnnotationMissionResponse is the output of ModifyAnnotationMission.
 type ModifyAnnotationMissionResponse struct {
-	RequestID string                      `json:"RequestId"`
-	Data      CreateAnnotationMissionData `json:"Data"`
+	RequestID         string            `json:"RequestId"`
+	AnnotationMission AnnotationMission `json:"Data"`
 }
 
 // ModifyAnnotationMission changes the annotation mission (OutboundBot
@@ -46,8 +46,8 @@ func decodeModifyAnnotationMission(d *wire.Decoder, env *rpc.Envelope) *ModifyAn
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = CreateAnnotationMissionData{}
-			decodeCreateAnnotationMissionData(d, &r.Data)
+			r.AnnotationMission = AnnotationMission{}
+			decodeAnnotationMission(d, &r.AnnotationMission)
 		default:
 			env.Member(d, k)
 		}

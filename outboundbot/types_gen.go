@@ -67,9 +67,8 @@ type Tag struct {
 	Value string `json:"Value,omitempty" url:"Value,omitempty"`
 }
 
-// CreateAgentProfileData is the Data object in the answer of
-// CreateAgentProfile.
-type CreateAgentProfileData struct {
+// AgentProfile is the Data object in the answer of CreateAgentProfile.
+type AgentProfile struct {
 	AgentProfileID         string `json:"AgentProfileId"`
 	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
 	AgentType              string `json:"AgentType"`
@@ -86,14 +85,15 @@ type CreateAgentProfileData struct {
 	Scenario        string    `json:"Scenario"`
 	ScriptID        string    `json:"ScriptId"`
 	System          bool      `json:"System"`
-	// UpdateTime is sent as epoch milliseconds.
-	UpdateTime    time.Time `json:"UpdateTime"`
-	VariablesJSON string    `json:"VariablesJson"`
+	UpdateTime      string    `json:"UpdateTime"`
+	VariablesJSON   string    `json:"VariablesJson"`
+	APIPluginJSON   string    `json:"ApiPluginJson"`
+	NLUConfigJSON   string    `json:"NluConfigJson"`
 }
 
-// CreateAnnotationMissionData is the Data object in the answer of
+// AnnotationMission is the Data object in the answer of
 // CreateAnnotationMission.
-type CreateAnnotationMissionData struct {
+type AnnotationMission struct {
 	Message string `json:"Message"`
 	Success bool   `json:"Success"`
 }
@@ -443,31 +443,6 @@ type GenerateUploadUrlData struct {
 	Success   bool   `json:"Success"`
 }
 
-// AgentProfile is the Data object in the answer of GetAgentProfile.
-type AgentProfile struct {
-	AgentProfileID         string `json:"AgentProfileId"`
-	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
-	AgentType              string `json:"AgentType"`
-	APIPluginJSON          string `json:"ApiPluginJson"`
-	// CreateTime is sent as epoch milliseconds.
-	CreateTime      time.Time `json:"CreateTime"`
-	Description     string    `json:"Description"`
-	InstanceID      string    `json:"InstanceId"`
-	InstructionJSON string    `json:"InstructionJson"`
-	LabelsJSON      string    `json:"LabelsJson"`
-	Model           string    `json:"Model"`
-	ModelConfig     string    `json:"ModelConfig"`
-	NLUConfigJSON   string    `json:"NluConfigJson"`
-	Prompt          string    `json:"Prompt"`
-	PromptJSON      string    `json:"PromptJson"`
-	Scenario        string    `json:"Scenario"`
-	ScriptID        string    `json:"ScriptId"`
-	System          bool      `json:"System"`
-	// UpdateTime is sent as epoch milliseconds.
-	UpdateTime    time.Time `json:"UpdateTime"`
-	VariablesJSON string    `json:"VariablesJson"`
-}
-
 // AgentProfileTemplate is the Data object in the answer of
 // GetAgentProfileTemplate.
 type AgentProfileTemplate struct {
@@ -605,6 +580,30 @@ type Task struct {
 	PlannedTime time.Time `json:"PlannedTime"`
 }
 
+// ListAgentProfilesData is the Data object in the answer of
+// ListAgentProfiles.
+type ListAgentProfilesData struct {
+	AgentProfileID         string `json:"AgentProfileId"`
+	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
+	AgentType              string `json:"AgentType"`
+	// CreateTime is sent as epoch milliseconds.
+	CreateTime      time.Time `json:"CreateTime"`
+	Description     string    `json:"Description"`
+	InstanceID      string    `json:"InstanceId"`
+	InstructionJSON string    `json:"InstructionJson"`
+	LabelsJSON      string    `json:"LabelsJson"`
+	Model           string    `json:"Model"`
+	ModelConfig     string    `json:"ModelConfig"`
+	Prompt          string    `json:"Prompt"`
+	PromptJSON      string    `json:"PromptJson"`
+	Scenario        string    `json:"Scenario"`
+	ScriptID        string    `json:"ScriptId"`
+	System          bool      `json:"System"`
+	// UpdateTime is sent as epoch milliseconds.
+	UpdateTime    time.Time `json:"UpdateTime"`
+	VariablesJSON string    `json:"VariablesJson"`
+}
+
 // AllTenantBindNumberBinding is the List object in the answer of
 // ListAllTenantBindNumberBinding.
 type AllTenantBindNumberBinding struct {
@@ -616,9 +615,9 @@ type AllTenantBindNumberBinding struct {
 	TrunkName        string   `json:"TrunkName"`
 }
 
-// AnnotationMission is the AnnotationMissionList object in the answer of
-// ListAnnotationMission.
-type AnnotationMission struct {
+// ListAnnotationMissionAnnotationMission is the AnnotationMissionList object
+// in the answer of ListAnnotationMission.
+type ListAnnotationMissionAnnotationMission struct {
 	AnnotationMissionDataSourceType      int    `json:"AnnotationMissionDataSourceType"`
 	AnnotationMissionDebugDataSourceList []int  `json:"AnnotationMissionDebugDataSourceList"`
 	AnnotationMissionID                  string `json:"AnnotationMissionId"`
@@ -817,31 +816,6 @@ type ListTagsTag struct {
 	TagID    string `json:"TagId"`
 	TagIndex int    `json:"TagIndex"`
 	TagName  string `json:"TagName"`
-}
-
-// ModifyAgentProfileData is the Data object in the answer of
-// ModifyAgentProfile.
-type ModifyAgentProfileData struct {
-	AgentProfileID         string `json:"AgentProfileId"`
-	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
-	AgentType              string `json:"AgentType"`
-	APIPluginJSON          string `json:"ApiPluginJson"`
-	// CreateTime is sent as epoch milliseconds.
-	CreateTime      time.Time `json:"CreateTime"`
-	Description     string    `json:"Description"`
-	InstanceID      string    `json:"InstanceId"`
-	InstructionJSON string    `json:"InstructionJson"`
-	LabelsJSON      string    `json:"LabelsJson"`
-	Model           string    `json:"Model"`
-	ModelConfig     string    `json:"ModelConfig"`
-	NLUConfigJSON   string    `json:"NluConfigJson"`
-	Prompt          string    `json:"Prompt"`
-	PromptJSON      string    `json:"PromptJson"`
-	Scenario        string    `json:"Scenario"`
-	ScriptID        string    `json:"ScriptId"`
-	System          bool      `json:"System"`
-	UpdateTime      string    `json:"UpdateTime"`
-	VariablesJSON   string    `json:"VariablesJson"`
 }
 
 // ModifyJobGroupJobGroup is the JobGroup object in the answer of
@@ -1398,58 +1372,62 @@ func decodeTag(d *wire.Decoder, x *Tag) {
 	}
 }
 
-// decodeCreateAgentProfileData reads one CreateAgentProfileData in one pass.
-func decodeCreateAgentProfileData(d *wire.Decoder, c *CreateAgentProfileData) {
+// decodeAgentProfile reads one AgentProfile in one pass.
+func decodeAgentProfile(d *wire.Decoder, a *AgentProfile) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AgentProfileId"):
-			c.AgentProfileID = d.LenientString()
+			a.AgentProfileID = d.LenientString()
 		case k.Is("AgentProfileTemplateId"):
-			c.AgentProfileTemplateID = d.LenientString()
+			a.AgentProfileTemplateID = d.LenientString()
 		case k.Is("AgentType"):
-			c.AgentType = d.LenientString()
+			a.AgentType = d.LenientString()
 		case k.Is("CreateTime"):
-			c.CreateTime = d.Millis()
+			a.CreateTime = d.Millis()
 		case k.Is("Description"):
-			c.Description = d.LenientString()
+			a.Description = d.LenientString()
 		case k.Is("InstanceId"):
-			c.InstanceID = d.LenientString()
+			a.InstanceID = d.LenientString()
 		case k.Is("InstructionJson"):
-			c.InstructionJSON = d.LenientString()
+			a.InstructionJSON = d.LenientString()
 		case k.Is("LabelsJson"):
-			c.LabelsJSON = d.LenientString()
+			a.LabelsJSON = d.LenientString()
 		case k.Is("Model"):
-			c.Model = d.LenientString()
+			a.Model = d.LenientString()
 		case k.Is("ModelConfig"):
-			c.ModelConfig = d.LenientString()
+			a.ModelConfig = d.LenientString()
 		case k.Is("Prompt"):
-			c.Prompt = d.LenientString()
+			a.Prompt = d.LenientString()
 		case k.Is("PromptJson"):
-			c.PromptJSON = d.LenientString()
+			a.PromptJSON = d.LenientString()
 		case k.Is("Scenario"):
-			c.Scenario = d.LenientString()
+			a.Scenario = d.LenientString()
 		case k.Is("ScriptId"):
-			c.ScriptID = d.LenientString()
+			a.ScriptID = d.LenientString()
 		case k.Is("System"):
-			c.System = d.LenientBool()
+			a.System = d.LenientBool()
 		case k.Is("UpdateTime"):
-			c.UpdateTime = d.Millis()
+			a.UpdateTime = d.LenientString()
 		case k.Is("VariablesJson"):
-			c.VariablesJSON = d.LenientString()
+			a.VariablesJSON = d.LenientString()
+		case k.Is("ApiPluginJson"):
+			a.APIPluginJSON = d.LenientString()
+		case k.Is("NluConfigJson"):
+			a.NLUConfigJSON = d.LenientString()
 		default:
 			d.Skip()
 		}
 	}
 }
 
-// decodeCreateAnnotationMissionData reads one CreateAnnotationMissionData in one pass.
-func decodeCreateAnnotationMissionData(d *wire.Decoder, c *CreateAnnotationMissionData) {
+// decodeAnnotationMission reads one AnnotationMission in one pass.
+func decodeAnnotationMission(d *wire.Decoder, a *AnnotationMission) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Message"):
-			c.Message = d.LenientString()
+			a.Message = d.LenientString()
 		case k.Is("Success"):
-			c.Success = d.LenientBool()
+			a.Success = d.LenientBool()
 		default:
 			d.Skip()
 		}
@@ -2112,54 +2090,6 @@ func decodeGenerateUploadUrlData(d *wire.Decoder, g *GenerateUploadUrlData) {
 	}
 }
 
-// decodeAgentProfile reads one AgentProfile in one pass.
-func decodeAgentProfile(d *wire.Decoder, a *AgentProfile) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AgentProfileId"):
-			a.AgentProfileID = d.LenientString()
-		case k.Is("AgentProfileTemplateId"):
-			a.AgentProfileTemplateID = d.LenientString()
-		case k.Is("AgentType"):
-			a.AgentType = d.LenientString()
-		case k.Is("ApiPluginJson"):
-			a.APIPluginJSON = d.LenientString()
-		case k.Is("CreateTime"):
-			a.CreateTime = d.Millis()
-		case k.Is("Description"):
-			a.Description = d.LenientString()
-		case k.Is("InstanceId"):
-			a.InstanceID = d.LenientString()
-		case k.Is("InstructionJson"):
-			a.InstructionJSON = d.LenientString()
-		case k.Is("LabelsJson"):
-			a.LabelsJSON = d.LenientString()
-		case k.Is("Model"):
-			a.Model = d.LenientString()
-		case k.Is("ModelConfig"):
-			a.ModelConfig = d.LenientString()
-		case k.Is("NluConfigJson"):
-			a.NLUConfigJSON = d.LenientString()
-		case k.Is("Prompt"):
-			a.Prompt = d.LenientString()
-		case k.Is("PromptJson"):
-			a.PromptJSON = d.LenientString()
-		case k.Is("Scenario"):
-			a.Scenario = d.LenientString()
-		case k.Is("ScriptId"):
-			a.ScriptID = d.LenientString()
-		case k.Is("System"):
-			a.System = d.LenientBool()
-		case k.Is("UpdateTime"):
-			a.UpdateTime = d.Millis()
-		case k.Is("VariablesJson"):
-			a.VariablesJSON = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // decodeAgentProfileTemplate reads one AgentProfileTemplate in one pass.
 func decodeAgentProfileTemplate(d *wire.Decoder, a *AgentProfileTemplate) {
 	for m := d.Object(); m.Next(); {
@@ -2430,6 +2360,50 @@ func decodeTask(d *wire.Decoder, x *Task) {
 	}
 }
 
+// decodeListAgentProfilesData reads one ListAgentProfilesData in one pass.
+func decodeListAgentProfilesData(d *wire.Decoder, l *ListAgentProfilesData) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("AgentProfileId"):
+			l.AgentProfileID = d.LenientString()
+		case k.Is("AgentProfileTemplateId"):
+			l.AgentProfileTemplateID = d.LenientString()
+		case k.Is("AgentType"):
+			l.AgentType = d.LenientString()
+		case k.Is("CreateTime"):
+			l.CreateTime = d.Millis()
+		case k.Is("Description"):
+			l.Description = d.LenientString()
+		case k.Is("InstanceId"):
+			l.InstanceID = d.LenientString()
+		case k.Is("InstructionJson"):
+			l.InstructionJSON = d.LenientString()
+		case k.Is("LabelsJson"):
+			l.LabelsJSON = d.LenientString()
+		case k.Is("Model"):
+			l.Model = d.LenientString()
+		case k.Is("ModelConfig"):
+			l.ModelConfig = d.LenientString()
+		case k.Is("Prompt"):
+			l.Prompt = d.LenientString()
+		case k.Is("PromptJson"):
+			l.PromptJSON = d.LenientString()
+		case k.Is("Scenario"):
+			l.Scenario = d.LenientString()
+		case k.Is("ScriptId"):
+			l.ScriptID = d.LenientString()
+		case k.Is("System"):
+			l.System = d.LenientBool()
+		case k.Is("UpdateTime"):
+			l.UpdateTime = d.Millis()
+		case k.Is("VariablesJson"):
+			l.VariablesJSON = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeAllTenantBindNumberBinding reads one AllTenantBindNumberBinding in one pass.
 func decodeAllTenantBindNumberBinding(d *wire.Decoder, a *AllTenantBindNumberBinding) {
 	for m := d.Object(); m.Next(); {
@@ -2452,46 +2426,46 @@ func decodeAllTenantBindNumberBinding(d *wire.Decoder, a *AllTenantBindNumberBin
 	}
 }
 
-// decodeAnnotationMission reads one AnnotationMission in one pass.
-func decodeAnnotationMission(d *wire.Decoder, a *AnnotationMission) {
+// decodeListAnnotationMissionAnnotationMission reads one ListAnnotationMissionAnnotationMission in one pass.
+func decodeListAnnotationMissionAnnotationMission(d *wire.Decoder, l *ListAnnotationMissionAnnotationMission) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AnnotationMissionDataSourceType"):
-			a.AnnotationMissionDataSourceType = int(d.LenientInt())
+			l.AnnotationMissionDataSourceType = int(d.LenientInt())
 		case k.Is("AnnotationMissionDebugDataSourceList"):
-			a.AnnotationMissionDebugDataSourceList = wire.Slice(d, a.AnnotationMissionDebugDataSourceList, decodeLenientInt)
+			l.AnnotationMissionDebugDataSourceList = wire.Slice(d, l.AnnotationMissionDebugDataSourceList, decodeLenientInt)
 		case k.Is("AnnotationMissionId"):
-			a.AnnotationMissionID = d.LenientString()
+			l.AnnotationMissionID = d.LenientString()
 		case k.Is("AnnotationMissionName"):
-			a.AnnotationMissionName = d.LenientString()
+			l.AnnotationMissionName = d.LenientString()
 		case k.Is("AnnotationStatus"):
-			a.AnnotationStatus = int(d.LenientInt())
+			l.AnnotationStatus = int(d.LenientInt())
 		case k.Is("ConversationTimeEndFilter"):
-			a.ConversationTimeEndFilter = d.LenientInt()
+			l.ConversationTimeEndFilter = d.LenientInt()
 		case k.Is("ConversationTimeStartFilter"):
-			a.ConversationTimeStartFilter = d.LenientInt()
+			l.ConversationTimeStartFilter = d.LenientInt()
 		case k.Is("CreateTime"):
-			a.CreateTime = d.Millis()
+			l.CreateTime = d.Millis()
 		case k.Is("ExcludeOtherMissionSession"):
-			a.ExcludeOtherMissionSession = d.LenientBool()
+			l.ExcludeOtherMissionSession = d.LenientBool()
 		case k.Is("FinishTime"):
-			a.FinishTime = d.Millis()
+			l.FinishTime = d.Millis()
 		case k.Is("InstanceId"):
-			a.InstanceID = d.LenientString()
+			l.InstanceID = d.LenientString()
 		case k.Is("SamplingCount"):
-			a.SamplingCount = int(d.LenientInt())
+			l.SamplingCount = int(d.LenientInt())
 		case k.Is("SamplingDescription"):
-			a.SamplingDescription = d.LenientString()
+			l.SamplingDescription = d.LenientString()
 		case k.Is("SamplingRate"):
-			a.SamplingRate = int(d.LenientInt())
+			l.SamplingRate = int(d.LenientInt())
 		case k.Is("SamplingType"):
-			a.SamplingType = int(d.LenientInt())
+			l.SamplingType = int(d.LenientInt())
 		case k.Is("SessionEndReasonFilterList"):
-			a.SessionEndReasonFilterList = wire.Slice(d, a.SessionEndReasonFilterList, decodeLenientInt)
+			l.SessionEndReasonFilterList = wire.Slice(d, l.SessionEndReasonFilterList, decodeLenientInt)
 		case k.Is("SessionFinishCount"):
-			a.SessionFinishCount = int(d.LenientInt())
+			l.SessionFinishCount = int(d.LenientInt())
 		case k.Is("SessionTotalCount"):
-			a.SessionTotalCount = int(d.LenientInt())
+			l.SessionTotalCount = int(d.LenientInt())
 		default:
 			d.Skip()
 		}
@@ -2844,54 +2818,6 @@ func decodeListTagsTag(d *wire.Decoder, l *ListTagsTag) {
 			l.TagIndex = int(d.LenientInt())
 		case k.Is("TagName"):
 			l.TagName = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeModifyAgentProfileData reads one ModifyAgentProfileData in one pass.
-func decodeModifyAgentProfileData(d *wire.Decoder, x *ModifyAgentProfileData) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AgentProfileId"):
-			x.AgentProfileID = d.LenientString()
-		case k.Is("AgentProfileTemplateId"):
-			x.AgentProfileTemplateID = d.LenientString()
-		case k.Is("AgentType"):
-			x.AgentType = d.LenientString()
-		case k.Is("ApiPluginJson"):
-			x.APIPluginJSON = d.LenientString()
-		case k.Is("CreateTime"):
-			x.CreateTime = d.Millis()
-		case k.Is("Description"):
-			x.Description = d.LenientString()
-		case k.Is("InstanceId"):
-			x.InstanceID = d.LenientString()
-		case k.Is("InstructionJson"):
-			x.InstructionJSON = d.LenientString()
-		case k.Is("LabelsJson"):
-			x.LabelsJSON = d.LenientString()
-		case k.Is("Model"):
-			x.Model = d.LenientString()
-		case k.Is("ModelConfig"):
-			x.ModelConfig = d.LenientString()
-		case k.Is("NluConfigJson"):
-			x.NLUConfigJSON = d.LenientString()
-		case k.Is("Prompt"):
-			x.Prompt = d.LenientString()
-		case k.Is("PromptJson"):
-			x.PromptJSON = d.LenientString()
-		case k.Is("Scenario"):
-			x.Scenario = d.LenientString()
-		case k.Is("ScriptId"):
-			x.ScriptID = d.LenientString()
-		case k.Is("System"):
-			x.System = d.LenientBool()
-		case k.Is("UpdateTime"):
-			x.UpdateTime = d.LenientString()
-		case k.Is("VariablesJson"):
-			x.VariablesJSON = d.LenientString()
 		default:
 			d.Skip()
 		}

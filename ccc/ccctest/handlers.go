@@ -291,7 +291,7 @@ func render(in ccc.Instance, v view) map[string]any {
 	m := map[string]any{
 		"Id": in.ID, "Name": in.Name, "Description": in.Description, "DomainName": in.DomainName,
 		"Status": in.Status, "ConsoleUrl": in.ConsoleURL, "AliyunUid": in.AliyunUID,
-		"AdminList": orEmpty(in.AdminList), "NumberList": wireNumbers(in.NumberList),
+		"AdminList": wireAdmins(in.AdminList), "NumberList": wireNumbers(in.NumberList),
 	}
 	switch v {
 	case getView:
@@ -324,6 +324,28 @@ func wireNumbers(list []ccc.PhoneNumber) []map[string]any {
 		delete(m, "CreateTime")
 		if !n.CreateTime.IsZero() {
 			m["CreateTime"] = n.CreateTime.UnixMilli()
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// adminMembers are the members of an AdminList user GetInstance and the
+// instance lists document; the User type holds more, which other
+// operations fill.
+var adminMembers = []string{"UserId", "LoginName", "DisplayName", "Email", "Mobile", "Extension", "InstanceId", "RoleId", "RoleName", "WorkMode"}
+
+// wireAdmins renders an instance's administrators with the members the
+// instance operations send, and only those.
+func wireAdmins(list []ccc.User) []map[string]any {
+	out := make([]map[string]any, 0, len(list))
+	for _, u := range list {
+		var all map[string]any
+		b, _ := json.Marshal(u) // a User always encodes
+		_ = json.Unmarshal(b, &all)
+		m := make(map[string]any, len(adminMembers))
+		for _, k := range adminMembers {
+			m[k] = all[k]
 		}
 		out = append(out, m)
 	}

@@ -43,8 +43,8 @@ func (c *converter) response(op *FactOperation) (apigen.Shape, *listing) {
 		}
 		at := place{op: op.Name, field: f.Name}
 		reads := isRead(op.Name) && (strings.HasPrefix(op.Name, "Get") || strings.HasPrefix(op.Name, "Describe"))
-		if f.Name == "Data" && f.Type == "object" && reads {
-			at.name = singular(opNoun(op.Name))
+		if f.Name == "Data" && f.Type == "object" && (reads || isMaker(op.Name)) {
+			at.name = singular(opNoun(op.Name)) // GetUser's and CreateUser's Data is a User
 		}
 		m := c.responseMember(f, at)
 		if at.name != "" {
@@ -166,4 +166,16 @@ func dedupeNames(ms []apigen.Member) {
 			ms[i].Name = GoName(strings.Split(m.Path, ".")[0]) + m.Name
 		}
 	}
+}
+
+// isMaker reports whether an operation makes or changes the one resource
+// its name says, so that its answer's Data is that resource: CreateUser,
+// ModifySkillGroup.
+func isMaker(op string) bool {
+	for _, verb := range []string{"Create", "Modify", "Update"} {
+		if strings.HasPrefix(op, verb) {
+			return true
+		}
+	}
+	return false
 }
