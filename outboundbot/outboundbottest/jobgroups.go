@@ -188,9 +188,17 @@ func (s *Server) modifyJobGroup(c *fake.Call) fake.Reply {
 		*g = changed
 		m := w.renderGroup(g)
 		m["FlashSmsExtras"] = g.FlashSMSText // Modify answers it as the JSON text sent
+		for _, k := range notModified {
+			delete(m, k)
+		}
 		return ok(c, map[string]any{"JobGroup": m})
 	})
 }
+
+// notModified are the members of a rendered group ModifyJobGroup does not
+// answer: its documented JobGroup has no progress, result, recall numbers
+// or script ID, so the typed client would drop them unseen.
+var notModified = []string{"Progress", "Result", "RecallCallingNumbers", "ScriptId", "ScriptNluEngine", "TotalCallNum"}
 
 // deleteJobGroup removes the group and its jobs.
 func (s *Server) deleteJobGroup(c *fake.Call) fake.Reply {
