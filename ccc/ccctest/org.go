@@ -136,3 +136,14 @@ func ramOf(login string) string {
 	}
 	return ""
 }
+
+// pick returns the members of m named in keys.
+func pick(m map[string]any, keys []string) map[string]any {
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		if v, set := m[k]; set {
+			out[k] = v
+		}
+	}
+	return out
+}

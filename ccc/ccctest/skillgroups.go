@@ -34,7 +34,7 @@ func (s *Server) createSkillGroup(c *fake.Call) fake.Reply {
 		}
 		g := &skillGroup{ID: id, Name: a["Name"], DisplayName: a["DisplayName"], Description: a["Description"], MediaType: cmpOr(a["MediaType"], mediaVoice)}
 		o.skillGroups = append(o.skillGroups, g)
-		return ok(c, o.renderSkillGroup(g, r.ID))
+		return ok(c, pick(o.renderSkillGroup(g, r.ID), createdSkillGroup))
 	})
 }
 
@@ -51,7 +51,7 @@ func (s *Server) withSkillGroup(c *fake.Call, names []string, fn func(r *record,
 
 func (s *Server) getSkillGroup(c *fake.Call) fake.Reply {
 	return s.withSkillGroup(c, nil, func(r *record, o *org, g *skillGroup) fake.Reply {
-		return ok(c, o.renderSkillGroup(g, r.ID))
+		return ok(c, pick(o.renderSkillGroup(g, r.ID), gotSkillGroup))
 	})
 }
 
@@ -65,7 +65,7 @@ func (s *Server) listSkillGroups(c *fake.Call) fake.Reply {
 		var match []map[string]any
 		for _, g := range o.skillGroups {
 			if matches(a, g.Name, g.DisplayName) && (a["MediaType"] == "" || a["MediaType"] == g.MediaType) {
-				match = append(match, o.renderSkillGroup(g, r.ID))
+				match = append(match, pick(o.renderSkillGroup(g, r.ID), listedSkillGroup))
 			}
 		}
 		return ok(c, page(number, size, match))
@@ -197,8 +197,18 @@ func (s *Server) listSkillLevelsOfUser(c *fake.Call) fake.Reply {
 	})
 }
 
+// The members of a skill group each operation answers, as the facts
+// document them (see createdUser).
+var (
+	createdSkillGroup = []string{"SkillGroupId", "Name", "Description", "MediaType", "InstanceId"}
+	gotSkillGroup     = []string{"SkillGroupId", "Name", "DisplayName", "Description", "MediaType", "InstanceId"}
+	listedSkillGroup  = []string{"SkillGroupId", "SkillGroupName", "DisplayName", "Description", "MediaType", "InstanceId",
+		"UserCount", "PhoneNumberCount"}
+)
+
 // renderSkillGroup renders the group with every member CreateSkillGroup,
-// GetSkillGroup and ListSkillGroups return, its counts from the org.
+// GetSkillGroup and ListSkillGroups return between them, its counts from
+// the org.
 func (o *org) renderSkillGroup(g *skillGroup, instanceID string) map[string]any {
 	users, numbers := 0, 0
 	for _, u := range o.users {

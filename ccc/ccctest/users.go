@@ -114,7 +114,7 @@ func (s *Server) createUser(c *fake.Call) fake.Reply {
 		for _, l := range levels {
 			u.join(l.GroupID, l.Level)
 		}
-		return answer(c, map[string]any{"Data": o.renderUser(u), "Params": []string{}})
+		return answer(c, map[string]any{"Data": pick(o.renderUser(u), createdUser), "Params": []string{}})
 	})
 }
 
@@ -147,7 +147,7 @@ func (s *Server) getUser(c *fake.Call) fake.Reply {
 		if i < 0 {
 			return noUser(cmpOr(a["UserId"], a["Extension"]), r.ID)
 		}
-		return answer(c, map[string]any{"Data": o.renderUser(o.users[i]), "Params": []string{}})
+		return answer(c, map[string]any{"Data": pick(o.renderUser(o.users[i]), gotUser), "Params": []string{}})
 	})
 }
 
@@ -165,7 +165,7 @@ func (s *Server) listUsers(c *fake.Call) fake.Reply {
 		var match []map[string]any
 		for _, u := range o.users {
 			if _, member := u.level(group); (group == "" || member) && matches(a, u.LoginName, u.DisplayName) {
-				match = append(match, o.renderUser(u))
+				match = append(match, pick(o.renderUser(u), listedUser))
 			}
 		}
 		return answer(c, map[string]any{"Data": page(number, size, match), "Params": []string{}})
@@ -302,8 +302,19 @@ func (o *org) byRAM(ram, instanceID string) *user {
 	return u
 }
 
+// The members of a user each operation answers, as the facts document
+// them: renderUser renders them all, and each operation picks its own, so
+// no answer holds a member its typed response cannot read.
+var (
+	createdUser = []string{"UserId", "LoginName", "DisplayName", "Email", "Mobile", "Extension", "WorkMode", "AvatarUrl", "Nickname"}
+	gotUser     = []string{"UserId", "LoginName", "DisplayName", "DisplayId", "Email", "Mobile", "Extension", "InstanceId",
+		"RoleId", "RoleName", "WorkMode", "AvatarUrl", "Nickname", "DeviceExt", "DeviceId", "DeviceState"}
+	listedUser = []string{"UserId", "LoginName", "DisplayName", "DisplayId", "Email", "Mobile", "Extension", "RoleId", "RoleName",
+		"WorkMode", "DeviceExt", "DeviceId", "DeviceState", "RamId", "Primary", "PrimaryAccount", "SkillLevelList", "PersonalOutboundNumberList"}
+)
+
 // renderUser renders the user with every member CreateUser, GetUser and
-// ListUsers return: its numbers are those assigned to it.
+// ListUsers return between them: its numbers are those assigned to it.
 func (o *org) renderUser(u *user) map[string]any {
 	levels := []map[string]any{}
 	for _, l := range u.levels {
