@@ -203,14 +203,15 @@ func (f *typedFake) users(t *testing.T) {
 	ctx := t.Context()
 	sales, err := f.client.CreateSkillGroup(ctx, &ccc.CreateSkillGroupRequest{InstanceID: typedInstance, Name: "sales", DisplayName: "销售", Description: "售前"})
 	require.NoError(t, err)
-	assert.Equal(t, ccc.CreateSkillGroupData{SkillGroupID: salesID, Name: "sales", Description: "售前", InstanceID: typedInstance, MediaType: "VOICE"}, sales.Data)
+	assert.Equal(t, ccc.SkillGroup{SkillGroupID: salesID, Name: "sales", Description: "售前", InstanceID: typedInstance, MediaType: "VOICE"}, sales.SkillGroup,
+		"CreateSkillGroup answers the members the facts document for it")
 
 	created, err := f.client.CreateUser(ctx, &ccc.CreateUserRequest{
 		InstanceID: typedInstance, LoginName: "agent1", DisplayName: "坐席一", Email: "agent1@example.com", Mobile: "13800000001",
 		RoleID: "Agent@" + typedInstance, Nickname: "一号", SkillLevelList: `[{"skillGroupId":"` + salesID + `","skillLevel":5}]`,
 	})
 	require.NoError(t, err)
-	u := created.Data
+	u := created.User
 	assert.Equal(t, agentID, u.UserID)
 	assert.Equal(t, "agent1", u.LoginName)
 	assert.Equal(t, "坐席一", u.DisplayName)
@@ -280,14 +281,14 @@ func (f *typedFake) skillGroups(t *testing.T) {
 	ctx := t.Context()
 	created, err := f.client.CreateSkillGroup(ctx, &ccc.CreateSkillGroupRequest{InstanceID: typedInstance, Name: "support", DisplayName: "客服", MediaType: "ONLINE"})
 	require.NoError(t, err)
-	assert.Equal(t, supportID, created.Data.SkillGroupID)
-	assert.Equal(t, "ONLINE", created.Data.MediaType)
+	assert.Equal(t, supportID, created.SkillGroup.SkillGroupID)
+	assert.Equal(t, "ONLINE", created.SkillGroup.MediaType)
 
 	_, err = f.client.ModifySkillGroup(ctx, &ccc.ModifySkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, DisplayName: "售后客服", Description: "售后"})
 	require.NoError(t, err)
 	got, err := f.client.GetSkillGroup(ctx, &ccc.GetSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID})
 	require.NoError(t, err)
-	assert.Equal(t, ccc.GetSkillGroupData{SkillGroupID: supportID, Name: "support", DisplayName: "售后客服", Description: "售后", InstanceID: typedInstance, MediaType: "ONLINE"}, got.GetSkillGroupData)
+	assert.Equal(t, ccc.SkillGroup{SkillGroupID: supportID, Name: "support", DisplayName: "售后客服", Description: "售后", InstanceID: typedInstance, MediaType: "ONLINE"}, got.SkillGroup)
 
 	_, err = f.client.AddUsersToSkillGroup(ctx, &ccc.AddUsersToSkillGroupRequest{
 		InstanceID: typedInstance, SkillGroupID: supportID, UserSkillLevelList: `[{"userId":"` + agentID + `","skillLevel":3}]`,
