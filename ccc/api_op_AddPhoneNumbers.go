@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -18,8 +20,8 @@ type AddPhoneNumbersRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// NumberGroupID names the number group.
 	NumberGroupID string `url:"NumberGroupId,omitempty"`
-	// NumberList is the number list.
-	NumberList string `url:"NumberList,omitempty"`
+	// NumberList is the number list, sent as one parameter of JSON text.
+	NumberList []string `url:"NumberList,omitempty,json"`
 	// Usage is the usage. Required.
 	Usage string `url:"Usage"`
 }
@@ -31,6 +33,10 @@ func (r *AddPhoneNumbersRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.NumberList {
+		v.Check(s != "", "NumberList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "NumberList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("Usage", r.Usage)
 	return v.Err(service.Product, "AddPhoneNumbers")
 }

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -18,8 +20,9 @@ type AnalyzeConversationRequest struct {
 	FieldListJSON string `url:"FieldListJson,omitempty"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// TaskListJSON is the task list, as JSON text.
-	TaskListJSON string `url:"TaskListJson,omitempty"`
+	// TaskListJSON is the task list, as JSON text, sent as one parameter of
+	// JSON text.
+	TaskListJSON []string `url:"TaskListJson,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -29,6 +32,10 @@ func (r *AnalyzeConversationRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.TaskListJSON {
+		v.Check(s != "", "TaskListJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "TaskListJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "AnalyzeConversation")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,9 @@ import (
 type AssignUsersRequest struct {
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// RAMIDList is the RAMID list. Required.
-	RAMIDList string `url:"RamIdList"`
+	// RAMIDList is the RAMID list, sent as one parameter of JSON text.
+	// Required.
+	RAMIDList []string `url:"RamIdList,json"`
 	// RoleID names the role. Required.
 	RoleID string `url:"RoleId"`
 	// SkillLevelList is the skill level list.
@@ -31,7 +34,11 @@ func (r *AssignUsersRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("RAMIDList", r.RAMIDList)
+	v.Check(len(r.RAMIDList) > 0, "RAMIDList", "is required")
+	for i, s := range r.RAMIDList {
+		v.Check(s != "", "RAMIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "RAMIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("RoleID", r.RoleID)
 	v.Required("WorkMode", r.WorkMode)
 	return v.Err(service.Product, "AssignUsers")

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -18,8 +20,9 @@ type ChangeWorkModeRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// Mobile is the mobile.
 	Mobile string `url:"Mobile,omitempty"`
-	// SignedSkillGroupIDList is the signed skill group ID list.
-	SignedSkillGroupIDList string `url:"SignedSkillGroupIdList,omitempty"`
+	// SignedSkillGroupIDList is the signed skill group ID list, sent as one
+	// parameter of JSON text.
+	SignedSkillGroupIDList []string `url:"SignedSkillGroupIdList,omitempty,json"`
 	// UserID names the user.
 	UserID string `url:"UserId,omitempty"`
 	// WorkMode is the work mode. Required.
@@ -33,6 +36,10 @@ func (r *ChangeWorkModeRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SignedSkillGroupIDList {
+		v.Check(s != "", "SignedSkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SignedSkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("WorkMode", r.WorkMode)
 	return v.Err(service.Product, "ChangeWorkMode")
 }

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -12,8 +14,9 @@ import (
 
 // CreateCallTagsRequest is the input of CreateCallTags.
 type CreateCallTagsRequest struct {
-	// CallTagNameList is the call tag name list. Required.
-	CallTagNameList string `url:"CallTagNameList"`
+	// CallTagNameList is the call tag name list, sent as one parameter of JSON
+	// text. Required.
+	CallTagNameList []string `url:"CallTagNameList,json"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
 }
@@ -24,7 +27,11 @@ func (r *CreateCallTagsRequest) Validate() error {
 		r = &CreateCallTagsRequest{}
 	}
 	var v apierror.Validator
-	v.Required("CallTagNameList", r.CallTagNameList)
+	v.Check(len(r.CallTagNameList) > 0, "CallTagNameList", "is required")
+	for i, s := range r.CallTagNameList {
+		v.Check(s != "", "CallTagNameList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "CallTagNameList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
 	return v.Err(service.Product, "CreateCallTags")
 }

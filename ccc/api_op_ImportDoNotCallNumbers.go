@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -16,8 +18,8 @@ type ImportDoNotCallNumbersRequest struct {
 	FilePath string `url:"FilePath,omitempty"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// NumberList is the number list.
-	NumberList string `url:"NumberList,omitempty"`
+	// NumberList is the number list, sent as one parameter of JSON text.
+	NumberList []string `url:"NumberList,omitempty,json"`
 	// Remark is the remark.
 	Remark string `url:"Remark,omitempty"`
 }
@@ -29,6 +31,10 @@ func (r *ImportDoNotCallNumbersRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.NumberList {
+		v.Check(s != "", "NumberList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "NumberList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ImportDoNotCallNumbers")
 }
 

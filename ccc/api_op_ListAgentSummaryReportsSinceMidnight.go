@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -15,8 +17,8 @@ import (
 // ListAgentSummaryReportsSinceMidnightRequest is the input of
 // ListAgentSummaryReportsSinceMidnight.
 type ListAgentSummaryReportsSinceMidnightRequest struct {
-	// AgentIDs is the agent i ds.
-	AgentIDs string `url:"AgentIds,omitempty"`
+	// AgentIDs is the agent i ds, sent as one parameter of JSON text.
+	AgentIDs []string `url:"AgentIds,omitempty,json"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
 	// PageNumber is the page to return, from 1.
@@ -33,6 +35,10 @@ func (r *ListAgentSummaryReportsSinceMidnightRequest) Validate() error {
 		r = &ListAgentSummaryReportsSinceMidnightRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.AgentIDs {
+		v.Check(s != "", "AgentIDs["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "AgentIDs["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
 	return v.Err(service.Product, "ListAgentSummaryReportsSinceMidnight")
 }

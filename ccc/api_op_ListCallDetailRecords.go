@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -22,18 +24,21 @@ type ListCallDetailRecordsRequest struct {
 	CallingNumber string `url:"CallingNumber,omitempty"`
 	// ContactDisposition is the contact disposition.
 	ContactDisposition string `url:"ContactDisposition,omitempty"`
-	// ContactDispositionList is the contact disposition list.
-	ContactDispositionList string `url:"ContactDispositionList,omitempty"`
+	// ContactDispositionList is the contact disposition list, sent as one
+	// parameter of JSON text.
+	ContactDispositionList []string `url:"ContactDispositionList,omitempty,json"`
 	// ContactID names the contact.
 	ContactID string `url:"ContactId,omitempty"`
 	// ContactType is the contact type.
 	ContactType string `url:"ContactType,omitempty"`
-	// ContactTypeList is the contact type list.
-	ContactTypeList string `url:"ContactTypeList,omitempty"`
+	// ContactTypeList is the contact type list, sent as one parameter of JSON
+	// text.
+	ContactTypeList []string `url:"ContactTypeList,omitempty,json"`
 	// Criteria is the criteria.
 	Criteria string `url:"Criteria,omitempty"`
-	// EarlyMediaStateList is the early media state list.
-	EarlyMediaStateList string `url:"EarlyMediaStateList,omitempty"`
+	// EarlyMediaStateList is the early media state list, sent as one parameter
+	// of JSON text.
+	EarlyMediaStateList []string `url:"EarlyMediaStateList,omitempty,json"`
 	// EndTime is the end time.
 	EndTime int64 `url:"EndTime,omitempty"`
 	// InstanceID names the instance. Required.
@@ -46,8 +51,9 @@ type ListCallDetailRecordsRequest struct {
 	PageSize int `url:"PageSize"`
 	// SatisfactionDescriptionList is the satisfaction description list.
 	SatisfactionDescriptionList string `url:"SatisfactionDescriptionList,omitempty"`
-	// SatisfactionList is the satisfaction list.
-	SatisfactionList string `url:"SatisfactionList,omitempty"`
+	// SatisfactionList is the satisfaction list, sent as one parameter of JSON
+	// text.
+	SatisfactionList []string `url:"SatisfactionList,omitempty,json"`
 	// SatisfactionSurveyChannel is the satisfaction survey channel.
 	SatisfactionSurveyChannel string `url:"SatisfactionSurveyChannel,omitempty"`
 	// SkillGroupID names the skill group.
@@ -64,7 +70,23 @@ func (r *ListCallDetailRecordsRequest) Validate() error {
 		r = &ListCallDetailRecordsRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.ContactDispositionList {
+		v.Check(s != "", "ContactDispositionList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ContactDispositionList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.ContactTypeList {
+		v.Check(s != "", "ContactTypeList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ContactTypeList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.EarlyMediaStateList {
+		v.Check(s != "", "EarlyMediaStateList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "EarlyMediaStateList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SatisfactionList {
+		v.Check(s != "", "SatisfactionList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SatisfactionList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListCallDetailRecords")
 }
 

@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,9 @@ import (
 
 // ListCallDetailRecordsV2Request is the input of ListCallDetailRecordsV2.
 type ListCallDetailRecordsV2Request struct {
-	// AccessChannelTypeList is the access channel type list.
-	AccessChannelTypeList string `url:"AccessChannelTypeList,omitempty"`
+	// AccessChannelTypeList is the access channel type list, sent as one
+	// parameter of JSON text.
+	AccessChannelTypeList []string `url:"AccessChannelTypeList,omitempty,json"`
 	// AgentID names the agent.
 	AgentID string `url:"AgentId,omitempty"`
 	// AnalyticsReportReady turns on analytics report ready.
@@ -26,14 +29,17 @@ type ListCallDetailRecordsV2Request struct {
 	CalledNumber string `url:"CalledNumber,omitempty"`
 	// CallingNumber is the calling number.
 	CallingNumber string `url:"CallingNumber,omitempty"`
-	// ContactDispositionList is the contact disposition list.
-	ContactDispositionList string `url:"ContactDispositionList,omitempty"`
-	// ContactIDList is the contact ID list.
-	ContactIDList string `url:"ContactIdList,omitempty"`
-	// ContactTypeList is the contact type list.
-	ContactTypeList string `url:"ContactTypeList,omitempty"`
-	// EarlyMediaStateList is the early media state list.
-	EarlyMediaStateList string `url:"EarlyMediaStateList,omitempty"`
+	// ContactDispositionList is the contact disposition list, sent as one
+	// parameter of JSON text.
+	ContactDispositionList []string `url:"ContactDispositionList,omitempty,json"`
+	// ContactIDList is the contact ID list, sent as one parameter of JSON text.
+	ContactIDList []string `url:"ContactIdList,omitempty,json"`
+	// ContactTypeList is the contact type list, sent as one parameter of JSON
+	// text.
+	ContactTypeList []string `url:"ContactTypeList,omitempty,json"`
+	// EarlyMediaStateList is the early media state list, sent as one parameter
+	// of JSON text.
+	EarlyMediaStateList []string `url:"EarlyMediaStateList,omitempty,json"`
 	// EndTime is the end time.
 	EndTime int64 `url:"EndTime,omitempty"`
 	// FirstAgentID names the first agent.
@@ -56,14 +62,16 @@ type ListCallDetailRecordsV2Request struct {
 	ReleaseReasonList string `url:"ReleaseReasonList,omitempty"`
 	// SatisfactionDescriptionList is the satisfaction description list.
 	SatisfactionDescriptionList string `url:"SatisfactionDescriptionList,omitempty"`
-	// SatisfactionRateList is the satisfaction rate list.
-	SatisfactionRateList string `url:"SatisfactionRateList,omitempty"`
+	// SatisfactionRateList is the satisfaction rate list, sent as one parameter
+	// of JSON text.
+	SatisfactionRateList []string `url:"SatisfactionRateList,omitempty,json"`
 	// SatisfactionSurveyChannel is the satisfaction survey channel.
 	SatisfactionSurveyChannel string `url:"SatisfactionSurveyChannel,omitempty"`
 	// SearchPattern is the search pattern.
 	SearchPattern string `url:"SearchPattern,omitempty"`
-	// SkillGroupIDList is the skill group ID list.
-	SkillGroupIDList string `url:"SkillGroupIdList,omitempty"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text.
+	SkillGroupIDList []string `url:"SkillGroupIdList,omitempty,json"`
 	// SortOrder is the sort order.
 	SortOrder string `url:"SortOrder,omitempty"`
 	// StartTime is the start time.
@@ -76,7 +84,35 @@ func (r *ListCallDetailRecordsV2Request) Validate() error {
 		r = &ListCallDetailRecordsV2Request{}
 	}
 	var v apierror.Validator
+	for i, s := range r.AccessChannelTypeList {
+		v.Check(s != "", "AccessChannelTypeList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "AccessChannelTypeList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.ContactDispositionList {
+		v.Check(s != "", "ContactDispositionList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ContactDispositionList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.ContactIDList {
+		v.Check(s != "", "ContactIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ContactIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.ContactTypeList {
+		v.Check(s != "", "ContactTypeList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ContactTypeList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.EarlyMediaStateList {
+		v.Check(s != "", "EarlyMediaStateList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "EarlyMediaStateList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SatisfactionRateList {
+		v.Check(s != "", "SatisfactionRateList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SatisfactionRateList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListCallDetailRecordsV2")
 }
 

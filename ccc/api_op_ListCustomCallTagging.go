@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,9 @@ import (
 
 // ListCustomCallTaggingRequest is the input of ListCustomCallTagging.
 type ListCustomCallTaggingRequest struct {
-	// CallTagNameList is the call tag name list.
-	CallTagNameList string `url:"CallTagNameList,omitempty"`
+	// CallTagNameList is the call tag name list, sent as one parameter of JSON
+	// text.
+	CallTagNameList []string `url:"CallTagNameList,omitempty,json"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
 	// PageNumber is the page to return, from 1; 0 sends 1.
@@ -32,6 +35,10 @@ func (r *ListCustomCallTaggingRequest) Validate() error {
 		r = &ListCustomCallTaggingRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.CallTagNameList {
+		v.Check(s != "", "CallTagNameList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "CallTagNameList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
 	return v.Err(service.Product, "ListCustomCallTagging")
 }

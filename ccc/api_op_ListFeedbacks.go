@@ -4,7 +4,10 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
+	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
 	"github.com/typedcloud/sdk-go/internal/wire"
 )
@@ -13,12 +16,22 @@ import (
 type ListFeedbacksRequest struct {
 	// InstanceID names the instance.
 	InstanceID string `url:"InstanceId,omitempty"`
-	// TaskIDList is the task ID list.
-	TaskIDList string `url:"TaskIdList,omitempty"`
+	// TaskIDList is the task ID list, sent as one parameter of JSON text.
+	TaskIDList []string `url:"TaskIdList,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
-func (r *ListFeedbacksRequest) Validate() error { return nil }
+func (r *ListFeedbacksRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	var v apierror.Validator
+	for i, s := range r.TaskIDList {
+		v.Check(s != "", "TaskIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "TaskIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	return v.Err(service.Product, "ListFeedbacks")
+}
 
 // ListFeedbacksResponse is the output of ListFeedbacks.
 type ListFeedbacksResponse struct {

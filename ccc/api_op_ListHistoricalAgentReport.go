@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -15,8 +17,8 @@ import (
 // ListHistoricalAgentReportRequest is the input of
 // ListHistoricalAgentReport.
 type ListHistoricalAgentReportRequest struct {
-	// AgentIDList is the agent ID list.
-	AgentIDList string `url:"AgentIdList,omitempty,body"`
+	// AgentIDList is the agent ID list, sent as one parameter of JSON text.
+	AgentIDList []string `url:"AgentIdList,omitempty,json,body"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
 	// MediaType is the media type.
@@ -39,6 +41,10 @@ func (r *ListHistoricalAgentReportRequest) Validate() error {
 		r = &ListHistoricalAgentReportRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.AgentIDList {
+		v.Check(s != "", "AgentIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "AgentIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
 	return v.Err(service.Product, "ListHistoricalAgentReport")
 }

@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -15,8 +17,8 @@ import (
 // ListHistoricalAgentSkillGroupReportRequest is the input of
 // ListHistoricalAgentSkillGroupReport.
 type ListHistoricalAgentSkillGroupReportRequest struct {
-	// AgentIDList is the agent ID list.
-	AgentIDList string `url:"AgentIdList,omitempty,body"`
+	// AgentIDList is the agent ID list, sent as one parameter of JSON text.
+	AgentIDList []string `url:"AgentIdList,omitempty,json,body"`
 	// EndTime is the end time.
 	EndTime int64 `url:"EndTime,omitempty"`
 	// InstanceID names the instance. Required.
@@ -27,8 +29,9 @@ type ListHistoricalAgentSkillGroupReportRequest struct {
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
 	PageSize int `url:"PageSize"`
-	// SkillGroupIDList is the skill group ID list.
-	SkillGroupIDList string `url:"SkillGroupIdList,omitempty"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text.
+	SkillGroupIDList []string `url:"SkillGroupIdList,omitempty,json"`
 	// StartTime is the start time.
 	StartTime int64 `url:"StartTime,omitempty"`
 }
@@ -39,7 +42,15 @@ func (r *ListHistoricalAgentSkillGroupReportRequest) Validate() error {
 		r = &ListHistoricalAgentSkillGroupReportRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.AgentIDList {
+		v.Check(s != "", "AgentIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "AgentIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListHistoricalAgentSkillGroupReport")
 }
 

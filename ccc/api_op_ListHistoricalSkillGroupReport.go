@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -25,8 +27,9 @@ type ListHistoricalSkillGroupReportRequest struct {
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
 	PageSize int `url:"PageSize"`
-	// SkillGroupIDList is the skill group ID list.
-	SkillGroupIDList string `url:"SkillGroupIdList,omitempty,body"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text.
+	SkillGroupIDList []string `url:"SkillGroupIdList,omitempty,json,body"`
 	// StartTime is the start time.
 	StartTime int64 `url:"StartTime,omitempty"`
 }
@@ -38,6 +41,10 @@ func (r *ListHistoricalSkillGroupReportRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListHistoricalSkillGroupReport")
 }
 

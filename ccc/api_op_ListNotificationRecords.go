@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,9 @@ import (
 type ListNotificationRecordsRequest struct {
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// NotificationKeys is the notification keys. Required.
-	NotificationKeys string `url:"NotificationKeys"`
+	// NotificationKeys is the notification keys, sent as one parameter of JSON
+	// text. Required.
+	NotificationKeys []string `url:"NotificationKeys,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -25,7 +28,11 @@ func (r *ListNotificationRecordsRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("NotificationKeys", r.NotificationKeys)
+	v.Check(len(r.NotificationKeys) > 0, "NotificationKeys", "is required")
+	for i, s := range r.NotificationKeys {
+		v.Check(s != "", "NotificationKeys["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "NotificationKeys["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListNotificationRecords")
 }
 

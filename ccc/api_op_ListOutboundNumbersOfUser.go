@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -21,8 +23,9 @@ type ListOutboundNumbersOfUserRequest struct {
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
 	PageSize int `url:"PageSize"`
-	// SkillGroupIDList is the skill group ID list.
-	SkillGroupIDList string `url:"SkillGroupIdList,omitempty"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text.
+	SkillGroupIDList []string `url:"SkillGroupIdList,omitempty,json"`
 	// UserID names the user.
 	UserID string `url:"UserId,omitempty"`
 }
@@ -34,6 +37,10 @@ func (r *ListOutboundNumbersOfUserRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListOutboundNumbersOfUser")
 }
 

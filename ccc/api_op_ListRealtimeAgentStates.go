@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,12 +16,12 @@ import (
 
 // ListRealtimeAgentStatesRequest is the input of ListRealtimeAgentStates.
 type ListRealtimeAgentStatesRequest struct {
-	// AgentIDList is the agent ID list.
-	AgentIDList string `url:"AgentIdList,omitempty,body"`
+	// AgentIDList is the agent ID list, sent as one parameter of JSON text.
+	AgentIDList []string `url:"AgentIdList,omitempty,json,body"`
 	// AgentName is the name of the agent.
 	AgentName string `url:"AgentName,omitempty"`
-	// CallTypeList is the call type list.
-	CallTypeList string `url:"CallTypeList,omitempty"`
+	// CallTypeList is the call type list, sent as one parameter of JSON text.
+	CallTypeList []string `url:"CallTypeList,omitempty,json"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
 	// MediaType is the media type.
@@ -34,10 +36,10 @@ type ListRealtimeAgentStatesRequest struct {
 	Query string `url:"Query,omitempty"`
 	// SkillGroupID names the skill group.
 	SkillGroupID string `url:"SkillGroupId,omitempty"`
-	// StateList is the state list.
-	StateList string `url:"StateList,omitempty,body"`
-	// WorkModeList is the work mode list.
-	WorkModeList string `url:"WorkModeList,omitempty"`
+	// StateList is the state list, sent as one parameter of JSON text.
+	StateList []string `url:"StateList,omitempty,json,body"`
+	// WorkModeList is the work mode list, sent as one parameter of JSON text.
+	WorkModeList []string `url:"WorkModeList,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -46,7 +48,23 @@ func (r *ListRealtimeAgentStatesRequest) Validate() error {
 		r = &ListRealtimeAgentStatesRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.AgentIDList {
+		v.Check(s != "", "AgentIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "AgentIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.CallTypeList {
+		v.Check(s != "", "CallTypeList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "CallTypeList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.StateList {
+		v.Check(s != "", "StateList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "StateList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.WorkModeList {
+		v.Check(s != "", "WorkModeList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "WorkModeList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListRealtimeAgentStates")
 }
 

@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -20,8 +22,9 @@ type ListSkillGroupStatesRequest struct {
 	PageNumber int `url:"PageNumber,omitempty"`
 	// PageSize is the number of items per page.
 	PageSize int `url:"PageSize,omitempty"`
-	// SkillGroupIDs is the skill group i ds.
-	SkillGroupIDs string `url:"SkillGroupIds,omitempty"`
+	// SkillGroupIDs is the skill group i ds, sent as one parameter of JSON
+	// text.
+	SkillGroupIDs []string `url:"SkillGroupIds,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -31,6 +34,10 @@ func (r *ListSkillGroupStatesRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SkillGroupIDs {
+		v.Check(s != "", "SkillGroupIDs["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDs["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListSkillGroupStates")
 }
 

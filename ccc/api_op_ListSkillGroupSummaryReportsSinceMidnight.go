@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -21,8 +23,8 @@ type ListSkillGroupSummaryReportsSinceMidnightRequest struct {
 	PageNumber int `url:"PageNumber,omitempty"`
 	// PageSize is the number of items per page.
 	PageSize int `url:"PageSize,omitempty"`
-	// SkillGroups is the skill groups.
-	SkillGroups string `url:"SkillGroups,omitempty"`
+	// SkillGroups is the skill groups, sent as one parameter of JSON text.
+	SkillGroups []string `url:"SkillGroups,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -32,6 +34,10 @@ func (r *ListSkillGroupSummaryReportsSinceMidnightRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SkillGroups {
+		v.Check(s != "", "SkillGroups["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroups["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListSkillGroupSummaryReportsSinceMidnight")
 }
 

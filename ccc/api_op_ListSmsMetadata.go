@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -20,8 +22,9 @@ type ListSmsMetadataRequest struct {
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
 	PageSize int `url:"PageSize"`
-	// ScenarioListJSON is the scenario list, as JSON text.
-	ScenarioListJSON string `url:"ScenarioListJson,omitempty"`
+	// ScenarioListJSON is the scenario list, as JSON text, sent as one
+	// parameter of JSON text.
+	ScenarioListJSON []string `url:"ScenarioListJson,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -31,6 +34,10 @@ func (r *ListSmsMetadataRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.ScenarioListJSON {
+		v.Check(s != "", "ScenarioListJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ScenarioListJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListSmsMetadata")
 }
 

@@ -5,6 +5,8 @@ package ccc
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -28,8 +30,8 @@ type ListTicketsRequest struct {
 	EndTime int64 `url:"EndTime,omitempty"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// JobIDList is the job ID list.
-	JobIDList string `url:"JobIdList,omitempty"`
+	// JobIDList is the job ID list, sent as one parameter of JSON text.
+	JobIDList []string `url:"JobIdList,omitempty,json"`
 	// PageNumber is the page to return, from 1; 0 sends 1.
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
@@ -53,6 +55,10 @@ func (r *ListTicketsRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.JobIDList {
+		v.Check(s != "", "JobIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "JobIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListTickets")
 }
 

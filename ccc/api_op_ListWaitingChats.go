@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,9 @@ import (
 type ListWaitingChatsRequest struct {
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// SkillGroupIDList is the skill group ID list.
-	SkillGroupIDList string `url:"SkillGroupIdList,omitempty"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text.
+	SkillGroupIDList []string `url:"SkillGroupIdList,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -25,6 +28,10 @@ func (r *ListWaitingChatsRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListWaitingChats")
 }
 

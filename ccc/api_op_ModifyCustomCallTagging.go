@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -12,8 +14,9 @@ import (
 
 // ModifyCustomCallTaggingRequest is the input of ModifyCustomCallTagging.
 type ModifyCustomCallTaggingRequest struct {
-	// CallTagNameList is the call tag name list.
-	CallTagNameList string `url:"CallTagNameList,omitempty"`
+	// CallTagNameList is the call tag name list, sent as one parameter of JSON
+	// text.
+	CallTagNameList []string `url:"CallTagNameList,omitempty,json"`
 	// Description is the description.
 	Description string `url:"Description,omitempty"`
 	// InstanceID names the instance. Required.
@@ -28,6 +31,10 @@ func (r *ModifyCustomCallTaggingRequest) Validate() error {
 		r = &ModifyCustomCallTaggingRequest{}
 	}
 	var v apierror.Validator
+	for i, s := range r.CallTagNameList {
+		v.Check(s != "", "CallTagNameList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "CallTagNameList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
 	v.Required("Number", r.Number)
 	return v.Err(service.Product, "ModifyCustomCallTagging")

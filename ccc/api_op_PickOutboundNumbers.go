@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -18,8 +20,9 @@ type PickOutboundNumbersRequest struct {
 	Count int `url:"Count,omitempty"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// SkillGroupIDList is the skill group ID list. Required.
-	SkillGroupIDList string `url:"SkillGroupIdList"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text. Required.
+	SkillGroupIDList []string `url:"SkillGroupIdList,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -30,7 +33,11 @@ func (r *PickOutboundNumbersRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("CalledNumber", r.CalledNumber)
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("SkillGroupIDList", r.SkillGroupIDList)
+	v.Check(len(r.SkillGroupIDList) > 0, "SkillGroupIDList", "is required")
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "PickOutboundNumbers")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -18,8 +20,9 @@ type RegisterDevicesRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// Password is the password. Required.
 	Password string `url:"Password"`
-	// UserIDListJSON is the user ID list, as JSON text.
-	UserIDListJSON string `url:"UserIdListJson,omitempty"`
+	// UserIDListJSON is the user ID list, as JSON text, sent as one parameter
+	// of JSON text.
+	UserIDListJSON []string `url:"UserIdListJson,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -31,6 +34,10 @@ func (r *RegisterDevicesRequest) Validate() error {
 	v.Required("DeviceID", r.DeviceID)
 	v.Required("InstanceID", r.InstanceID)
 	v.Required("Password", r.Password)
+	for i, s := range r.UserIDListJSON {
+		v.Check(s != "", "UserIDListJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "UserIDListJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "RegisterDevices")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,8 @@ import (
 type RemoveDoNotCallNumbersRequest struct {
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// NumberList is the number list.
-	NumberList string `url:"NumberList,omitempty"`
+	// NumberList is the number list, sent as one parameter of JSON text.
+	NumberList []string `url:"NumberList,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -25,6 +27,10 @@ func (r *RemoveDoNotCallNumbersRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.NumberList {
+		v.Check(s != "", "NumberList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "NumberList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "RemoveDoNotCallNumbers")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -17,8 +19,9 @@ type RemovePhoneNumberFromSkillGroupsRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// Number is the number. Required.
 	Number string `url:"Number"`
-	// SkillGroupIDList is the skill group ID list. Required.
-	SkillGroupIDList string `url:"SkillGroupIdList"`
+	// SkillGroupIDList is the skill group ID list, sent as one parameter of
+	// JSON text. Required.
+	SkillGroupIDList []string `url:"SkillGroupIdList,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -29,7 +32,11 @@ func (r *RemovePhoneNumberFromSkillGroupsRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
 	v.Required("Number", r.Number)
-	v.Required("SkillGroupIDList", r.SkillGroupIDList)
+	v.Check(len(r.SkillGroupIDList) > 0, "SkillGroupIDList", "is required")
+	for i, s := range r.SkillGroupIDList {
+		v.Check(s != "", "SkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "RemovePhoneNumberFromSkillGroups")
 }
 

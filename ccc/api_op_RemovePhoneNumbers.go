@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -16,8 +18,9 @@ type RemovePhoneNumbersRequest struct {
 	Force bool `url:"Force,omitempty"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// NumberList is the number list. Required.
-	NumberList string `url:"NumberList"`
+	// NumberList is the number list, sent as one parameter of JSON text.
+	// Required.
+	NumberList []string `url:"NumberList,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -27,7 +30,11 @@ func (r *RemovePhoneNumbersRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("NumberList", r.NumberList)
+	v.Check(len(r.NumberList) > 0, "NumberList", "is required")
+	for i, s := range r.NumberList {
+		v.Check(s != "", "NumberList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "NumberList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "RemovePhoneNumbers")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -20,8 +22,8 @@ type RemoveUsersRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// NotificationEmail is the notification email.
 	NotificationEmail string `url:"NotificationEmail,omitempty"`
-	// UserIDList is the user ID list.
-	UserIDList string `url:"UserIdList,omitempty"`
+	// UserIDList is the user ID list, sent as one parameter of JSON text.
+	UserIDList []string `url:"UserIdList,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -31,6 +33,10 @@ func (r *RemoveUsersRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.UserIDList {
+		v.Check(s != "", "UserIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "UserIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "RemoveUsers")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -17,8 +19,9 @@ type RemoveUsersFromSkillGroupRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// SkillGroupID names the skill group. Required.
 	SkillGroupID string `url:"SkillGroupId"`
-	// UserIDList is the user ID list. Required.
-	UserIDList string `url:"UserIdList"`
+	// UserIDList is the user ID list, sent as one parameter of JSON text.
+	// Required.
+	UserIDList []string `url:"UserIdList,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -29,7 +32,11 @@ func (r *RemoveUsersFromSkillGroupRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
 	v.Required("SkillGroupID", r.SkillGroupID)
-	v.Required("UserIDList", r.UserIDList)
+	v.Check(len(r.UserIDList) > 0, "UserIDList", "is required")
+	for i, s := range r.UserIDList {
+		v.Check(s != "", "UserIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "UserIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "RemoveUsersFromSkillGroup")
 }
 

@@ -4,7 +4,9 @@ package ccc
 
 import (
 	"context"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -17,14 +19,17 @@ type SaveWebRTCStatsRequest struct {
 	CallID string `url:"CallId"`
 	// GeneralInfo is the general info. Required.
 	GeneralInfo string `url:"GeneralInfo"`
-	// GoogAddress is the goog address. Required.
-	GoogAddress string `url:"GoogAddress"`
+	// GoogAddress is the goog address, sent as one parameter of JSON text.
+	// Required.
+	GoogAddress []string `url:"GoogAddress,json"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// ReceiverReport is the receiver report. Required.
-	ReceiverReport string `url:"ReceiverReport"`
-	// SenderReport is the sender report. Required.
-	SenderReport string `url:"SenderReport"`
+	// ReceiverReport is the receiver report, sent as one parameter of JSON
+	// text. Required.
+	ReceiverReport []string `url:"ReceiverReport,json"`
+	// SenderReport is the sender report, sent as one parameter of JSON text.
+	// Required.
+	SenderReport []string `url:"SenderReport,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -35,10 +40,22 @@ func (r *SaveWebRTCStatsRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("CallID", r.CallID)
 	v.Required("GeneralInfo", r.GeneralInfo)
-	v.Required("GoogAddress", r.GoogAddress)
+	v.Check(len(r.GoogAddress) > 0, "GoogAddress", "is required")
+	for i, s := range r.GoogAddress {
+		v.Check(s != "", "GoogAddress["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "GoogAddress["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("ReceiverReport", r.ReceiverReport)
-	v.Required("SenderReport", r.SenderReport)
+	v.Check(len(r.ReceiverReport) > 0, "ReceiverReport", "is required")
+	for i, s := range r.ReceiverReport {
+		v.Check(s != "", "ReceiverReport["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ReceiverReport["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	v.Check(len(r.SenderReport) > 0, "SenderReport", "is required")
+	for i, s := range r.SenderReport {
+		v.Check(s != "", "SenderReport["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SenderReport["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "SaveWebRTCStats")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -20,8 +22,9 @@ type SignInGroupRequest struct {
 	DeviceID string `url:"DeviceId"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// SignedSkillGroupIDList is the signed skill group ID list. Required.
-	SignedSkillGroupIDList string `url:"SignedSkillGroupIdList"`
+	// SignedSkillGroupIDList is the signed skill group ID list, sent as one
+	// parameter of JSON text. Required.
+	SignedSkillGroupIDList []string `url:"SignedSkillGroupIdList,json"`
 	// UserID names the user.
 	UserID string `url:"UserId,omitempty"`
 }
@@ -34,7 +37,11 @@ func (r *SignInGroupRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("DeviceID", r.DeviceID)
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("SignedSkillGroupIDList", r.SignedSkillGroupIDList)
+	v.Check(len(r.SignedSkillGroupIDList) > 0, "SignedSkillGroupIDList", "is required")
+	for i, s := range r.SignedSkillGroupIDList {
+		v.Check(s != "", "SignedSkillGroupIDList["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "SignedSkillGroupIDList["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "SignInGroup")
 }
 

@@ -4,6 +4,8 @@ package ccc
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -14,8 +16,9 @@ import (
 type StartConferenceRequest struct {
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// ParticipantListJSON is the participant list, as JSON text. Required.
-	ParticipantListJSON string `url:"ParticipantListJson"`
+	// ParticipantListJSON is the participant list, as JSON text, sent as one
+	// parameter of JSON text. Required.
+	ParticipantListJSON []string `url:"ParticipantListJson,json"`
 	// Tags is the tags.
 	Tags string `url:"Tags,omitempty"`
 	// TimeoutSeconds is the timeout seconds.
@@ -31,7 +34,11 @@ func (r *StartConferenceRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("ParticipantListJSON", r.ParticipantListJSON)
+	v.Check(len(r.ParticipantListJSON) > 0, "ParticipantListJSON", "is required")
+	for i, s := range r.ParticipantListJSON {
+		v.Check(s != "", "ParticipantListJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "ParticipantListJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "StartConference")
 }
 

@@ -267,7 +267,7 @@ func (f *typedFake) users(t *testing.T) {
 	assert.ErrorIs(t, err, ccc.ErrNotFound)
 
 	assigned, err := f.client.AssignUsers(ctx, &ccc.AssignUsersRequest{
-		InstanceID: typedInstance, RAMIDList: `["1234567890123456"]`, RoleID: "Agent@" + typedInstance, WorkMode: "ON_SITE",
+		InstanceID: typedInstance, RAMIDList: []string{"1234567890123456"}, RoleID: "Agent@" + typedInstance, WorkMode: "ON_SITE",
 	})
 	require.NoError(t, err)
 	assert.NotEmpty(t, assigned.WorkflowID)
@@ -321,7 +321,7 @@ func (f *typedFake) skillGroups(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{salesID: "5", supportID: "7"}, skills, "ListSkillLevelsOfUser sends levels as text")
 
-	_, err = f.client.RemoveUsersFromSkillGroup(ctx, &ccc.RemoveUsersFromSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, UserIDList: `["` + agentID + `"]`})
+	_, err = f.client.RemoveUsersFromSkillGroup(ctx, &ccc.RemoveUsersFromSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, UserIDList: []string{agentID}})
 	require.NoError(t, err)
 	assert.Empty(t, f.levels(t, supportID, true))
 }
@@ -352,7 +352,7 @@ func (f *typedFake) numbers(t *testing.T) {
 		NumberList: `["` + corpNumber + `"]`, Provider: "corp-x", City: "上海", Province: "上海", TagList: `["vip"]`,
 	})
 	require.NoError(t, err)
-	added, err := f.client.AddPhoneNumbers(ctx, &ccc.AddPhoneNumbersRequest{InstanceID: typedInstance, NumberList: `["` + corpNumber + `"]`, Usage: "Inbound"})
+	added, err := f.client.AddPhoneNumbers(ctx, &ccc.AddPhoneNumbersRequest{InstanceID: typedInstance, NumberList: []string{corpNumber}, Usage: "Inbound"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{corpNumber}, added.Data)
 
@@ -381,7 +381,7 @@ func (f *typedFake) numbers(t *testing.T) {
 	assert.Equal(t, corpNumber, page.PhoneNumbers[0].Number)
 	assert.Equal(t, "flow-1", page.PhoneNumbers[0].ContactFlowID)
 
-	_, err = f.client.AddNumbersToSkillGroup(ctx, &ccc.AddNumbersToSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, NumberList: `["` + corpNumber + `"]`})
+	_, err = f.client.AddNumbersToSkillGroup(ctx, &ccc.AddNumbersToSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, NumberList: []string{corpNumber}})
 	require.NoError(t, err)
 	inGroup := f.groupNumbers(t, supportID, true)
 	require.Len(t, inGroup, 1)
@@ -397,11 +397,11 @@ func (f *typedFake) numbers(t *testing.T) {
 	require.Len(t, got.Instance.NumberList[i].SkillGroups, 1)
 	assert.Equal(t, 1, got.Instance.NumberList[i].SkillGroups[0].PhoneNumberCount)
 
-	_, err = f.client.RemovePhoneNumbersFromSkillGroup(ctx, &ccc.RemovePhoneNumbersFromSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, NumberList: `["` + corpNumber + `"]`})
+	_, err = f.client.RemovePhoneNumbersFromSkillGroup(ctx, &ccc.RemovePhoneNumbersFromSkillGroupRequest{InstanceID: typedInstance, SkillGroupID: supportID, NumberList: []string{corpNumber}})
 	require.NoError(t, err)
 	assert.Empty(t, f.groupNumbers(t, supportID, true))
 
-	removed, err := f.client.RemovePhoneNumbers(ctx, &ccc.RemovePhoneNumbersRequest{InstanceID: typedInstance, NumberList: `["` + corpNumber + `"]`})
+	removed, err := f.client.RemovePhoneNumbers(ctx, &ccc.RemovePhoneNumbersRequest{InstanceID: typedInstance, NumberList: []string{corpNumber}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{corpNumber}, removed.Data)
 	left, err := f.client.ListPhoneNumbers(ctx, &ccc.ListPhoneNumbersRequest{InstanceID: typedInstance})
@@ -441,7 +441,7 @@ func (f *typedFake) deleteAll(t *testing.T) {
 	assert.ErrorIs(t, err, ccc.ErrNotFound)
 	assertCode(t, err, "NotExists.SkillGroupId")
 
-	removed, err := f.client.RemoveUsers(ctx, &ccc.RemoveUsersRequest{InstanceID: typedInstance, UserIDList: `["` + agentID + `"]`})
+	removed, err := f.client.RemoveUsers(ctx, &ccc.RemoveUsersRequest{InstanceID: typedInstance, UserIDList: []string{agentID}})
 	require.NoError(t, err)
 	assert.NotEmpty(t, removed.RequestID)
 	_, err = f.client.GetUser(ctx, &ccc.GetUserRequest{InstanceID: typedInstance, UserID: agentID})

@@ -130,10 +130,6 @@ func knownDisagreements() []disagreement {
 	return []disagreement{
 		{"ccc", "CreateCampaign", "CaseList", asJSONText,
 			"the v2 facts declare a list of cases sent as JSON text; v1 declares a plain string, which is where that text goes", false},
-		{"ccc", "CreateInstance", "NumberList", asJSONText,
-			"the facts (v2 and v1) declare a string; the model types it as []string sent as JSON array text, the documented value (NumberList=[\"0830011xxxx\"])", false},
-		{"ccc", "CreateInstance", "AdminRamIdList", asJSONText,
-			"as NumberList: a string in the facts, JSON array text of RAM user IDs in the model", false},
 	}
 }
 

@@ -18,8 +18,9 @@ type CreateAgentProfileRequest struct {
 	AppIP string `url:"AppIp,omitempty,body"`
 	// Description is the description.
 	Description string `url:"Description,omitempty,body"`
-	// FaqCategoryIDs is the faq category i ds.
-	FaqCategoryIDs string `url:"FaqCategoryIds,omitempty,body"`
+	// FaqCategoryIDs is the faq category i ds, sent as one parameter of JSON
+	// text.
+	FaqCategoryIDs []int64 `url:"FaqCategoryIds,omitempty,json,body"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId,body"`
 	// InstructionJSON is the instruction, as JSON text.

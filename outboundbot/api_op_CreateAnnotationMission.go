@@ -23,8 +23,8 @@ type CreateAnnotationMissionRequest struct {
 	// source list, sent as one parameter of JSON text.
 	AnnotationMissionDebugDataSourceList []int `url:"AnnotationMissionDebugDataSourceList,omitempty,json"`
 	// AnnotationMissionDebugDataSourceListJSONString is the annotation mission
-	// debug data source list, as JSON text.
-	AnnotationMissionDebugDataSourceListJSONString string `url:"AnnotationMissionDebugDataSourceListJsonString,omitempty"`
+	// debug data source list, as JSON text, sent as one parameter of JSON text.
+	AnnotationMissionDebugDataSourceListJSONString []int64 `url:"AnnotationMissionDebugDataSourceListJsonString,omitempty,json"`
 	// AnnotationMissionName is the name of the annotation mission.
 	AnnotationMissionName string `url:"AnnotationMissionName,omitempty"`
 	// ChatbotID names the chatbot.
@@ -55,8 +55,8 @@ type CreateAnnotationMissionRequest struct {
 	// SessionEndReasonFilterList.N.
 	SessionEndReasonFilterList []int `url:"SessionEndReasonFilterList,omitempty"`
 	// SessionEndReasonFilterListJSONString is the session end reason filter
-	// list, as JSON text.
-	SessionEndReasonFilterListJSONString string `url:"SessionEndReasonFilterListJsonString,omitempty"`
+	// list, as JSON text, sent as one parameter of JSON text.
+	SessionEndReasonFilterListJSONString []int64 `url:"SessionEndReasonFilterListJsonString,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.

@@ -4,6 +4,8 @@ package outboundbot
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -12,16 +14,16 @@ import (
 
 // CreateGlobalQuestionRequest is the input of CreateGlobalQuestion.
 type CreateGlobalQuestionRequest struct {
-	// Answers is the answers. Required.
-	Answers string `url:"Answers"`
+	// Answers is the answers, sent as one parameter of JSON text. Required.
+	Answers []string `url:"Answers,json"`
 	// GlobalQuestionName is the name of the global question. Required.
 	GlobalQuestionName string `url:"GlobalQuestionName"`
 	// GlobalQuestionType is the global question type. Required.
 	GlobalQuestionType string `url:"GlobalQuestionType"`
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
-	// Questions is the questions. Required.
-	Questions string `url:"Questions"`
+	// Questions is the questions, sent as one parameter of JSON text. Required.
+	Questions []string `url:"Questions,json"`
 	// ScriptID names the script. Required.
 	ScriptID string `url:"ScriptId"`
 }
@@ -32,11 +34,19 @@ func (r *CreateGlobalQuestionRequest) Validate() error {
 		r = &CreateGlobalQuestionRequest{}
 	}
 	var v apierror.Validator
-	v.Required("Answers", r.Answers)
+	v.Check(len(r.Answers) > 0, "Answers", "is required")
+	for i, s := range r.Answers {
+		v.Check(s != "", "Answers["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "Answers["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("GlobalQuestionName", r.GlobalQuestionName)
 	v.Required("GlobalQuestionType", r.GlobalQuestionType)
 	v.Required("InstanceID", r.InstanceID)
-	v.Required("Questions", r.Questions)
+	v.Check(len(r.Questions) > 0, "Questions", "is required")
+	for i, s := range r.Questions {
+		v.Check(s != "", "Questions["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "Questions["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("ScriptID", r.ScriptID)
 	return v.Err(service.Product, "CreateGlobalQuestion")
 }

@@ -4,6 +4,8 @@ package outboundbot
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -18,12 +20,13 @@ type CreateIntentRequest struct {
 	IntentDescription string `url:"IntentDescription,omitempty"`
 	// IntentName is the name of the intent. Required.
 	IntentName string `url:"IntentName"`
-	// Keywords is the keywords.
-	Keywords string `url:"Keywords,omitempty"`
+	// Keywords is the keywords, sent as one parameter of JSON text.
+	Keywords []string `url:"Keywords,omitempty,json"`
 	// ScriptID names the script. Required.
 	ScriptID string `url:"ScriptId"`
-	// Utterances is the utterances. Required.
-	Utterances string `url:"Utterances"`
+	// Utterances is the utterances, sent as one parameter of JSON text.
+	// Required.
+	Utterances []string `url:"Utterances,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -34,8 +37,16 @@ func (r *CreateIntentRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
 	v.Required("IntentName", r.IntentName)
+	for i, s := range r.Keywords {
+		v.Check(s != "", "Keywords["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "Keywords["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("ScriptID", r.ScriptID)
-	v.Required("Utterances", r.Utterances)
+	v.Check(len(r.Utterances) > 0, "Utterances", "is required")
+	for i, s := range r.Utterances {
+		v.Check(s != "", "Utterances["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "Utterances["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "CreateIntent")
 }
 

@@ -4,6 +4,8 @@ package outboundbot
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -16,8 +18,8 @@ type DeleteScriptRecordingRequest struct {
 	InstanceID string `url:"InstanceId"`
 	// ScriptID names the script. Required.
 	ScriptID string `url:"ScriptId"`
-	// UuidsJSON is the uuids, as JSON text.
-	UuidsJSON string `url:"UuidsJson,omitempty"`
+	// UuidsJSON is the uuids, as JSON text, sent as one parameter of JSON text.
+	UuidsJSON []string `url:"UuidsJson,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -28,6 +30,10 @@ func (r *DeleteScriptRecordingRequest) Validate() error {
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
 	v.Required("ScriptID", r.ScriptID)
+	for i, s := range r.UuidsJSON {
+		v.Check(s != "", "UuidsJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "UuidsJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "DeleteScriptRecording")
 }
 

@@ -21,8 +21,8 @@ type ListAnnotationMissionRequest struct {
 	// as AnnotationStatusListFilter.N.
 	AnnotationStatusListFilters []int `url:"AnnotationStatusListFilter,omitempty"`
 	// AnnotationStatusListStringFilter lists only those whose annotation status
-	// list string matches.
-	AnnotationStatusListStringFilter string `url:"AnnotationStatusListStringFilter,omitempty"`
+	// list string matches, sent as one parameter of JSON text.
+	AnnotationStatusListStringFilter []int64 `url:"AnnotationStatusListStringFilter,omitempty,json"`
 	// CreateTimeEndFilter lists only those whose create time end matches.
 	CreateTimeEndFilter int64 `url:"CreateTimeEndFilter,omitempty"`
 	// CreateTimeStartFilter lists only those whose create time start matches.

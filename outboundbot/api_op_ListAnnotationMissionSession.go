@@ -21,8 +21,9 @@ type ListAnnotationMissionSessionRequest struct {
 	AnnotationMissionSessionID string `url:"AnnotationMissionSessionId,omitempty"`
 	// Environment is the environment. One of 0, 1, 2.
 	Environment *int `url:"Environment,omitempty"`
-	// IncludeStatusListJSONString is the include status list, as JSON text.
-	IncludeStatusListJSONString string `url:"IncludeStatusListJsonString,omitempty"`
+	// IncludeStatusListJSONString is the include status list, as JSON text,
+	// sent as one parameter of JSON text.
+	IncludeStatusListJSONString []int64 `url:"IncludeStatusListJsonString,omitempty,json"`
 	// PageIndex is the page to return, from 1.
 	PageIndex int `url:"PageIndex,omitempty"`
 	// PageSize is the number of items per page.

@@ -5,6 +5,8 @@ package outboundbot
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -20,8 +22,8 @@ type ListApiPluginsRequest struct {
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
 	PageSize int `url:"PageSize"`
-	// UuidsJSON is the uuids, as JSON text.
-	UuidsJSON string `url:"UuidsJson,omitempty"`
+	// UuidsJSON is the uuids, as JSON text, sent as one parameter of JSON text.
+	UuidsJSON []string `url:"UuidsJson,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -31,6 +33,10 @@ func (r *ListApiPluginsRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.UuidsJSON {
+		v.Check(s != "", "UuidsJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "UuidsJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListApiPlugins")
 }
 

@@ -149,5 +149,5 @@ var listJobGroupsPages = &pages.Spec[ListJobGroupsRequest, ListJobGroupsResponse
 	DefaultSize: MaxPageSize,
 	Items:       func(r *ListJobGroupsResponse) []JobGroup { return r.JobGroups },
 	Total:       func(r *ListJobGroupsResponse) int { return r.TotalCount },
-	Key:         func(in JobGroup) string { return in.ID },
+	Key:         func(in JobGroup) string { return in.JobGroupID },
 }

@@ -5,6 +5,8 @@ package outboundbot
 import (
 	"context"
 	"iter"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -20,16 +22,18 @@ type ListScriptRecordingRequest struct {
 	PageNumber int `url:"PageNumber"`
 	// PageSize is the number of items per page; 0 sends MaxPageSize.
 	PageSize int `url:"PageSize"`
-	// RefIDsJSON is the ref i ds, as JSON text.
-	RefIDsJSON string `url:"RefIdsJson,omitempty"`
+	// RefIDsJSON is the ref i ds, as JSON text, sent as one parameter of JSON
+	// text.
+	RefIDsJSON []string `url:"RefIdsJson,omitempty,json"`
 	// ScriptID names the script. Required.
 	ScriptID string `url:"ScriptId"`
 	// Search is the search.
 	Search string `url:"Search,omitempty"`
-	// StatesJSON is the states, as JSON text.
-	StatesJSON string `url:"StatesJson,omitempty"`
-	// UuidsJSON is the uuids, as JSON text.
-	UuidsJSON string `url:"UuidsJson,omitempty"`
+	// StatesJSON is the states, as JSON text, sent as one parameter of JSON
+	// text.
+	StatesJSON []string `url:"StatesJson,omitempty,json"`
+	// UuidsJSON is the uuids, as JSON text, sent as one parameter of JSON text.
+	UuidsJSON []string `url:"UuidsJson,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -39,7 +43,19 @@ func (r *ListScriptRecordingRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.RefIDsJSON {
+		v.Check(s != "", "RefIDsJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "RefIDsJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("ScriptID", r.ScriptID)
+	for i, s := range r.StatesJSON {
+		v.Check(s != "", "StatesJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "StatesJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
+	for i, s := range r.UuidsJSON {
+		v.Check(s != "", "UuidsJSON["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "UuidsJSON["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ListScriptRecording")
 }
 

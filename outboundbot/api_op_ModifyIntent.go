@@ -4,6 +4,8 @@ package outboundbot
 
 import (
 	"context"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -24,8 +26,9 @@ type ModifyIntentRequest struct {
 	Keywords string `url:"Keywords,omitempty"`
 	// ScriptID names the script. Required.
 	ScriptID string `url:"ScriptId"`
-	// Utterances is the utterances. Required.
-	Utterances string `url:"Utterances"`
+	// Utterances is the utterances, sent as one parameter of JSON text.
+	// Required.
+	Utterances []string `url:"Utterances,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -38,7 +41,11 @@ func (r *ModifyIntentRequest) Validate() error {
 	v.Required("IntentID", r.IntentID)
 	v.Required("IntentName", r.IntentName)
 	v.Required("ScriptID", r.ScriptID)
-	v.Required("Utterances", r.Utterances)
+	v.Check(len(r.Utterances) > 0, "Utterances", "is required")
+	for i, s := range r.Utterances {
+		v.Check(s != "", "Utterances["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "Utterances["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	return v.Err(service.Product, "ModifyIntent")
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"iter"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/typedcloud/sdk-go/internal/apierror"
 	"github.com/typedcloud/sdk-go/internal/rpc"
@@ -28,8 +29,8 @@ type QueryJobsWithResultRequest struct {
 	// InstanceID names the instance. Required.
 	InstanceID string `url:"InstanceId"`
 	// JobFailureReasonsFilter lists only those whose job failure reasons
-	// matches.
-	JobFailureReasonsFilter string `url:"JobFailureReasonsFilter,omitempty"`
+	// matches, sent as one parameter of JSON text.
+	JobFailureReasonsFilter []string `url:"JobFailureReasonsFilter,omitempty,json"`
 	// JobGroupID names the job group. Required.
 	JobGroupID string `url:"JobGroupId"`
 	// JobStatusFilter lists only those whose job status matches. One of
@@ -45,8 +46,9 @@ type QueryJobsWithResultRequest struct {
 	QueryText string `url:"QueryText,omitempty"`
 	// StartActualTimeFilter lists only those whose start actual time matches.
 	StartActualTimeFilter int64 `url:"StartActualTimeFilter,omitempty"`
-	// TaskStatusFilter lists only those whose task status matches.
-	TaskStatusFilter string `url:"TaskStatusFilter,omitempty"`
+	// TaskStatusFilter lists only those whose task status matches, sent as one
+	// parameter of JSON text.
+	TaskStatusFilter []string `url:"TaskStatusFilter,omitempty,json"`
 }
 
 // Validate reports every invalid field of r before any network I/O.
@@ -56,10 +58,18 @@ func (r *QueryJobsWithResultRequest) Validate() error {
 	}
 	var v apierror.Validator
 	v.Required("InstanceID", r.InstanceID)
+	for i, s := range r.JobFailureReasonsFilter {
+		v.Check(s != "", "JobFailureReasonsFilter["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "JobFailureReasonsFilter["+strconv.Itoa(i)+"]", "must be valid UTF-8")
+	}
 	v.Required("JobGroupID", r.JobGroupID)
 	v.Check(r.JobStatusFilter == "" || r.JobStatusFilter == "Scheduling" || r.JobStatusFilter == "Executing" || r.JobStatusFilter == "Succeeded" || r.JobStatusFilter == "Paused" || r.JobStatusFilter == "Failed" || r.JobStatusFilter == "Cancelled", "JobStatusFilter", "must be one of Scheduling, Executing, Succeeded, Paused, Failed, Cancelled")
 	for i, s := range r.LabelsJSON {
 		v.Check(s != "", "LabelsJSON["+strconv.Itoa(i)+"]", "must not be empty")
+	}
+	for i, s := range r.TaskStatusFilter {
+		v.Check(s != "", "TaskStatusFilter["+strconv.Itoa(i)+"]", "must not be empty")
+		v.Check(utf8.ValidString(s), "TaskStatusFilter["+strconv.Itoa(i)+"]", "must be valid UTF-8")
 	}
 	return v.Err(service.Product, "QueryJobsWithResult")
 }

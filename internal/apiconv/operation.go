@@ -2,6 +2,7 @@ package apiconv
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/typedcloud/sdk-go/internal/apigen"
@@ -158,7 +159,7 @@ func (c *converter) paging(op string, req, resp *apigen.Shape, l *listing) *apig
 		return nil
 	}
 	if s := c.shapes.byName[p.Item]; s != nil {
-		p.Key = keyOf(&s.shape)
+		p.Key = keyOf(&s.shape, l.sent)
 	}
 	c.pagingDocs(op, p)
 	return p
@@ -166,10 +167,15 @@ func (c *converter) paging(op string, req, resp *apigen.Shape, l *listing) *apig
 
 // keyOf is the Go name of the text member identifying a shape's items:
 // Id, or <Shape>Id where the shape's name may have more words in front
-// (a BriefSkillGroup is identified by its SkillGroupID).
-func keyOf(s *apigen.Shape) string {
+// (a BriefSkillGroup is identified by its SkillGroupID). With sent, only
+// a member the answer carries will do: a JobGroup listed by ListJobGroups
+// has its JobGroupId, not the Id other answers give it.
+func keyOf(s *apigen.Shape, sent []string) string {
 	for _, m := range s.Members {
 		if m.Type != "string" || !strings.HasSuffix(m.Name, "ID") {
+			continue
+		}
+		if sent != nil && !slices.ContainsFunc(sent, func(w string) bool { return strings.EqualFold(w, m.Wire) }) {
 			continue
 		}
 		if m.Name == "ID" || strings.HasSuffix(s.Name, strings.TrimSuffix(m.Name, "ID")) {

@@ -1,6 +1,7 @@
 package apiconv
 
 import (
+	"encoding/json"
 	"math"
 	"slices"
 	"strings"
@@ -43,6 +44,11 @@ func (c *converter) param(op string, p *FactParam) apigen.Member {
 	case "json":
 		m.List = "json"
 	}
+	if t := jsonArrayText(p); t != "" && m.Type == "string" {
+		// Text the documentation shows as a JSON array ("NumberList":
+		// ["0830011****"]): a typed list the client writes as that text.
+		m.Type, m.List = t, "json"
+	}
 	if m.Type == "[]string" {
 		m.Elements = true
 	}
@@ -69,6 +75,25 @@ func (c *converter) param(op string, p *FactParam) apigen.Member {
 	}
 	m.Doc = paramDoc(&m, p)
 	return m
+}
+
+// jsonArrayText is the list type of a plain string parameter whose
+// documented example is a JSON array of strings ([]string) or of integers
+// ([]int64), or "" for any other.
+func jsonArrayText(p *FactParam) string {
+	ex := strings.TrimSpace(p.example())
+	if p.Style != "" || !strings.HasPrefix(ex, "[") {
+		return ""
+	}
+	var texts []string
+	if json.Unmarshal([]byte(ex), &texts) == nil && len(texts) > 0 {
+		return "[]string"
+	}
+	var numbers []int64
+	if json.Unmarshal([]byte(ex), &numbers) == nil && len(numbers) > 0 {
+		return "[]int64"
+	}
+	return ""
 }
 
 // enumValues are the documented values of a plain scalar, when its

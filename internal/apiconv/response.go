@@ -22,6 +22,10 @@ var totals = []string{"TotalCount", "RowCount", "Total"}
 // listing is what the conversion found of an operation's page.
 type listing struct {
 	items, total, next, item string
+	// sent are the wire names of the members the items carry in this
+	// answer (nil: unknown); an item shared with other answers may have
+	// more, which this one never fills.
+	sent []string
 }
 
 // response converts an answer: the envelope dropped, a page flattened.
@@ -95,6 +99,11 @@ func (c *converter) flatten(op *FactOperation, f *FactSchema) ([]apigen.Member, 
 		case sub.Type == "array":
 			m.Name = plural(at.name)
 			l.items, l.item = m.Name, strings.TrimPrefix(m.Type, "[]")
+			if sub.Items != nil {
+				for _, f := range sub.Items.Fields {
+					l.sent = append(l.sent, f.Name)
+				}
+			}
 		case pageFields[sub.Name] && sub.Name != "NextToken" && sub.Name != "NextPageToken" && (m.Type == "int64" || m.Type == "int"):
 			m.Type = "int"
 		}
