@@ -35,8 +35,8 @@ func (r *ListAgentStateLogsRequest) Validate() error {
 
 // ListAgentStateLogsResponse is the output of ListAgentStateLogs.
 type ListAgentStateLogsResponse struct {
-	RequestID string                   `json:"RequestId"`
-	Data      []ListAgentStateLogsData `json:"Data"`
+	RequestID      string          `json:"RequestId"`
+	AgentStateLogs []AgentStateLog `json:"Data"`
 }
 
 // ListAgentStateLogs lists the agent state logs (CCC 2020-07-01, action
@@ -54,7 +54,7 @@ func decodeListAgentStateLogs(d *wire.Decoder, env *rpc.Envelope) *ListAgentStat
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListAgentStateLogsData)
+			r.AgentStateLogs = wire.Slice(d, r.AgentStateLogs, decodeAgentStateLog)
 		default:
 			env.Member(d, k)
 		}

@@ -33,8 +33,8 @@ func (r *ListBlacklistCallTaggingsRequest) Validate() error {
 // ListBlacklistCallTaggingsResponse is the output of
 // ListBlacklistCallTaggings.
 type ListBlacklistCallTaggingsResponse struct {
-	RequestID string                          `json:"RequestId"`
-	Data      []ListBlacklistCallTaggingsData `json:"Data"`
+	RequestID             string                 `json:"RequestId"`
+	BlacklistCallTaggings []BlacklistCallTagging `json:"Data"`
 }
 
 // ListBlacklistCallTaggings lists the blacklist call taggings (CCC
@@ -54,7 +54,7 @@ func decodeListBlacklistCallTaggings(d *wire.Decoder, env *rpc.Envelope) *ListBl
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListBlacklistCallTaggingsData)
+			r.BlacklistCallTaggings = wire.Slice(d, r.BlacklistCallTaggings, decodeBlacklistCallTagging)
 		default:
 			env.Member(d, k)
 		}

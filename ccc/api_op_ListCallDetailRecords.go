@@ -92,11 +92,11 @@ func (r *ListCallDetailRecordsRequest) Validate() error {
 
 // ListCallDetailRecordsResponse is the output of ListCallDetailRecords.
 type ListCallDetailRecordsResponse struct {
-	RequestID         string                      `json:"RequestId"`
-	CallDetailRecords []ListCallDetailRecordsItem `json:"List"`
-	PageNumber        int                         `json:"PageNumber"`
-	PageSize          int                         `json:"PageSize"`
-	TotalCount        int                         `json:"TotalCount"`
+	RequestID         string             `json:"RequestId"`
+	CallDetailRecords []CallDetailRecord `json:"List"`
+	PageNumber        int                `json:"PageNumber"`
+	PageSize          int                `json:"PageSize"`
+	TotalCount        int                `json:"TotalCount"`
 }
 
 // ListCallDetailRecords lists the call detail records (CCC 2020-07-01,
@@ -129,7 +129,7 @@ func decodeListCallDetailRecords(d *wire.Decoder, env *rpc.Envelope) *ListCallDe
 			for m := d.Object(); m.Next(); {
 				switch k := m.Key(); {
 				case k.Is("List"):
-					r.CallDetailRecords = wire.Slice(d, r.CallDetailRecords, decodeListCallDetailRecordsItem)
+					r.CallDetailRecords = wire.Slice(d, r.CallDetailRecords, decodeCallDetailRecord)
 				case k.Is("PageNumber"):
 					r.PageNumber = int(d.LenientInt())
 				case k.Is("PageSize"):
@@ -162,7 +162,7 @@ var _ ListCallDetailRecordsAPIClient = (*Client)(nil)
 // optFns...) (*ListCallDetailRecordsResponse, error); NextPage returns
 // ErrNoMorePages after the last page, and a page that failed to arrive can
 // be fetched again.
-type ListCallDetailRecordsPaginator = pages.Pager[ListCallDetailRecordsRequest, ListCallDetailRecordsResponse, ListCallDetailRecordsItem, func(*Options)]
+type ListCallDetailRecordsPaginator = pages.Pager[ListCallDetailRecordsRequest, ListCallDetailRecordsResponse, CallDetailRecord, func(*Options)]
 
 // NewListCallDetailRecordsPaginator returns a paginator over the pages
 // matching req, which it copies: the caller's request is never changed.
@@ -170,23 +170,23 @@ func NewListCallDetailRecordsPaginator(client ListCallDetailRecordsAPIClient, re
 	return pages.NewPager(listCallDetailRecordsPages, client.ListCallDetailRecords, req)
 }
 
-// ListCallDetailRecordsAll returns every one of the list call detail records
-// items matching req, fetching pages as the sequence is ranged. Nothing is
-// fetched until then; ranging again starts over; breaking out stops further
+// ListCallDetailRecordsAll returns every one of the call detail records
+// matching req, fetching pages as the sequence is ranged. Nothing is fetched
+// until then; ranging again starts over; breaking out stops further
 // requests; an error is yielded once and ends the sequence. req is copied
 // when ListCallDetailRecordsAll is called.
-func (c *Client) ListCallDetailRecordsAll(ctx context.Context, req *ListCallDetailRecordsRequest, optFns ...func(*Options)) iter.Seq2[ListCallDetailRecordsItem, error] {
+func (c *Client) ListCallDetailRecordsAll(ctx context.Context, req *ListCallDetailRecordsRequest, optFns ...func(*Options)) iter.Seq2[CallDetailRecord, error] {
 	return pages.Items(ctx, listCallDetailRecordsPages, c.ListCallDetailRecords, req, optFns)
 }
 
 // listCallDetailRecordsPages tells the shared pager where
 // ListCallDetailRecords keeps its paging fields.
-var listCallDetailRecordsPages = &pages.Spec[ListCallDetailRecordsRequest, ListCallDetailRecordsResponse, ListCallDetailRecordsItem]{
+var listCallDetailRecordsPages = &pages.Spec[ListCallDetailRecordsRequest, ListCallDetailRecordsResponse, CallDetailRecord]{
 	Product:     service.Product,
 	Operation:   "ListCallDetailRecords",
 	Page:        func(r *ListCallDetailRecordsRequest) *int { return &r.PageNumber },
 	Size:        func(r *ListCallDetailRecordsRequest) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,
-	Items:       func(r *ListCallDetailRecordsResponse) []ListCallDetailRecordsItem { return r.CallDetailRecords },
+	Items:       func(r *ListCallDetailRecordsResponse) []CallDetailRecord { return r.CallDetailRecords },
 	Total:       func(r *ListCallDetailRecordsResponse) int { return r.TotalCount },
 }

@@ -118,11 +118,11 @@ func (r *ListCallDetailRecordsV2Request) Validate() error {
 
 // ListCallDetailRecordsV2Response is the output of ListCallDetailRecordsV2.
 type ListCallDetailRecordsV2Response struct {
-	RequestID         string                        `json:"RequestId"`
-	CallDetailRecords []ListCallDetailRecordsV2Item `json:"List"`
-	PageNumber        int                           `json:"PageNumber"`
-	PageSize          int                           `json:"PageSize"`
-	TotalCount        int                           `json:"TotalCount"`
+	RequestID         string             `json:"RequestId"`
+	CallDetailRecords []CallDetailRecord `json:"List"`
+	PageNumber        int                `json:"PageNumber"`
+	PageSize          int                `json:"PageSize"`
+	TotalCount        int                `json:"TotalCount"`
 }
 
 // ListCallDetailRecordsV2 lists the call detail records V2 (CCC 2020-07-01,
@@ -155,7 +155,7 @@ func decodeListCallDetailRecordsV2(d *wire.Decoder, env *rpc.Envelope) *ListCall
 			for m := d.Object(); m.Next(); {
 				switch k := m.Key(); {
 				case k.Is("List"):
-					r.CallDetailRecords = wire.Slice(d, r.CallDetailRecords, decodeListCallDetailRecordsV2Item)
+					r.CallDetailRecords = wire.Slice(d, r.CallDetailRecords, decodeCallDetailRecord)
 				case k.Is("PageNumber"):
 					r.PageNumber = int(d.LenientInt())
 				case k.Is("PageSize"):
@@ -188,7 +188,7 @@ var _ ListCallDetailRecordsV2APIClient = (*Client)(nil)
 // NextPage(ctx, optFns...) (*ListCallDetailRecordsV2Response, error);
 // NextPage returns ErrNoMorePages after the last page, and a page that
 // failed to arrive can be fetched again.
-type ListCallDetailRecordsV2Paginator = pages.Pager[ListCallDetailRecordsV2Request, ListCallDetailRecordsV2Response, ListCallDetailRecordsV2Item, func(*Options)]
+type ListCallDetailRecordsV2Paginator = pages.Pager[ListCallDetailRecordsV2Request, ListCallDetailRecordsV2Response, CallDetailRecord, func(*Options)]
 
 // NewListCallDetailRecordsV2Paginator returns a paginator over the pages
 // matching req, which it copies: the caller's request is never changed.
@@ -196,23 +196,23 @@ func NewListCallDetailRecordsV2Paginator(client ListCallDetailRecordsV2APIClient
 	return pages.NewPager(listCallDetailRecordsV2Pages, client.ListCallDetailRecordsV2, req)
 }
 
-// ListCallDetailRecordsV2All returns every one of the list call detail
-// records V2 items matching req, fetching pages as the sequence is ranged.
-// Nothing is fetched until then; ranging again starts over; breaking out
-// stops further requests; an error is yielded once and ends the sequence.
-// req is copied when ListCallDetailRecordsV2All is called.
-func (c *Client) ListCallDetailRecordsV2All(ctx context.Context, req *ListCallDetailRecordsV2Request, optFns ...func(*Options)) iter.Seq2[ListCallDetailRecordsV2Item, error] {
+// ListCallDetailRecordsV2All returns every one of the call detail records
+// matching req, fetching pages as the sequence is ranged. Nothing is fetched
+// until then; ranging again starts over; breaking out stops further
+// requests; an error is yielded once and ends the sequence. req is copied
+// when ListCallDetailRecordsV2All is called.
+func (c *Client) ListCallDetailRecordsV2All(ctx context.Context, req *ListCallDetailRecordsV2Request, optFns ...func(*Options)) iter.Seq2[CallDetailRecord, error] {
 	return pages.Items(ctx, listCallDetailRecordsV2Pages, c.ListCallDetailRecordsV2, req, optFns)
 }
 
 // listCallDetailRecordsV2Pages tells the shared pager where
 // ListCallDetailRecordsV2 keeps its paging fields.
-var listCallDetailRecordsV2Pages = &pages.Spec[ListCallDetailRecordsV2Request, ListCallDetailRecordsV2Response, ListCallDetailRecordsV2Item]{
+var listCallDetailRecordsV2Pages = &pages.Spec[ListCallDetailRecordsV2Request, ListCallDetailRecordsV2Response, CallDetailRecord]{
 	Product:     service.Product,
 	Operation:   "ListCallDetailRecordsV2",
 	Page:        func(r *ListCallDetailRecordsV2Request) *int { return &r.PageNumber },
 	Size:        func(r *ListCallDetailRecordsV2Request) *int { return &r.PageSize },
 	DefaultSize: MaxPageSize,
-	Items:       func(r *ListCallDetailRecordsV2Response) []ListCallDetailRecordsV2Item { return r.CallDetailRecords },
+	Items:       func(r *ListCallDetailRecordsV2Response) []CallDetailRecord { return r.CallDetailRecords },
 	Total:       func(r *ListCallDetailRecordsV2Response) int { return r.TotalCount },
 }

@@ -36,9 +36,9 @@ func (r *ListCallSummariesRequest) Validate() error {
 
 // ListCallSummariesResponse is the output of ListCallSummaries.
 type ListCallSummariesResponse struct {
-	RequestID string                  `json:"RequestId"`
-	Data      []ListCallSummariesData `json:"Data"`
-	Params    []string                `json:"Params"`
+	RequestID     string        `json:"RequestId"`
+	CallSummaries []CallSummary `json:"Data"`
+	Params        []string      `json:"Params"`
 }
 
 // ListCallSummaries lists the call summaries (CCC 2020-07-01, action
@@ -56,7 +56,7 @@ func decodeListCallSummaries(d *wire.Decoder, env *rpc.Envelope) *ListCallSummar
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListCallSummariesData)
+			r.CallSummaries = wire.Slice(d, r.CallSummaries, decodeCallSummary)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

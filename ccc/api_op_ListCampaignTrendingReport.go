@@ -37,8 +37,8 @@ func (r *ListCampaignTrendingReportRequest) Validate() error {
 // ListCampaignTrendingReportResponse is the output of
 // ListCampaignTrendingReport.
 type ListCampaignTrendingReportResponse struct {
-	RequestID string                           `json:"RequestId"`
-	Data      []ListCampaignTrendingReportData `json:"Data"`
+	RequestID               string                   `json:"RequestId"`
+	CampaignTrendingReports []CampaignTrendingReport `json:"Data"`
 }
 
 // ListCampaignTrendingReport lists the campaign trending report (CCC
@@ -58,7 +58,7 @@ func decodeListCampaignTrendingReport(d *wire.Decoder, env *rpc.Envelope) *ListC
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListCampaignTrendingReportData)
+			r.CampaignTrendingReports = wire.Slice(d, r.CampaignTrendingReports, decodeCampaignTrendingReport)
 		default:
 			env.Member(d, k)
 		}

@@ -34,9 +34,9 @@ func (r *ListConfigItemsRequest) Validate() error {
 
 // ListConfigItemsResponse is the output of ListConfigItems.
 type ListConfigItemsResponse struct {
-	RequestID string                `json:"RequestId"`
-	Data      []ListConfigItemsData `json:"Data"`
-	Params    []string              `json:"Params"`
+	RequestID   string       `json:"RequestId"`
+	ConfigItems []ConfigItem `json:"Data"`
+	Params      []string     `json:"Params"`
 }
 
 // ListConfigItems lists the config items (CCC 2020-07-01, action
@@ -54,7 +54,7 @@ func decodeListConfigItems(d *wire.Decoder, env *rpc.Envelope) *ListConfigItemsR
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListConfigItemsData)
+			r.ConfigItems = wire.Slice(d, r.ConfigItems, decodeConfigItem)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

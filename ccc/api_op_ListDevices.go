@@ -30,9 +30,9 @@ func (r *ListDevicesRequest) Validate() error {
 
 // ListDevicesResponse is the output of ListDevices.
 type ListDevicesResponse struct {
-	RequestID string            `json:"RequestId"`
-	Data      []ListDevicesData `json:"Data"`
-	Params    []string          `json:"Params"`
+	RequestID string   `json:"RequestId"`
+	Devices   []Device `json:"Data"`
+	Params    []string `json:"Params"`
 }
 
 // ListDevices lists the devices (CCC 2020-07-01, action ListDevices). It is
@@ -50,7 +50,7 @@ func decodeListDevices(d *wire.Decoder, env *rpc.Envelope) *ListDevicesResponse 
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListDevicesData)
+			r.Devices = wire.Slice(d, r.Devices, decodeDevice)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

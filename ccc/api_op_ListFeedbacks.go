@@ -35,8 +35,8 @@ func (r *ListFeedbacksRequest) Validate() error {
 
 // ListFeedbacksResponse is the output of ListFeedbacks.
 type ListFeedbacksResponse struct {
-	RequestID string              `json:"RequestId"`
-	Data      []ListFeedbacksData `json:"Data"`
+	RequestID string     `json:"RequestId"`
+	Feedbacks []Feedback `json:"Data"`
 }
 
 // ListFeedbacks lists the feedbacks (CCC 2020-07-01, action ListFeedbacks).
@@ -54,7 +54,7 @@ func decodeListFeedbacks(d *wire.Decoder, env *rpc.Envelope) *ListFeedbacksRespo
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListFeedbacksData)
+			r.Feedbacks = wire.Slice(d, r.Feedbacks, decodeFeedback)
 		default:
 			env.Member(d, k)
 		}

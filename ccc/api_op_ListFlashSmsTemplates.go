@@ -32,9 +32,9 @@ func (r *ListFlashSmsTemplatesRequest) Validate() error {
 
 // ListFlashSmsTemplatesResponse is the output of ListFlashSmsTemplates.
 type ListFlashSmsTemplatesResponse struct {
-	RequestID string                      `json:"RequestId"`
-	Data      []ListFlashSmsTemplatesData `json:"Data"`
-	Params    []string                    `json:"Params"`
+	RequestID         string             `json:"RequestId"`
+	FlashSMSTemplates []FlashSMSTemplate `json:"Data"`
+	Params            []string           `json:"Params"`
 }
 
 // ListFlashSmsTemplates lists the flash sms templates (CCC 2020-07-01,
@@ -53,7 +53,7 @@ func decodeListFlashSmsTemplates(d *wire.Decoder, env *rpc.Envelope) *ListFlashS
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListFlashSmsTemplatesData)
+			r.FlashSMSTemplates = wire.Slice(d, r.FlashSMSTemplates, decodeFlashSMSTemplate)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

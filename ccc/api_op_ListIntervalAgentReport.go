@@ -39,8 +39,8 @@ func (r *ListIntervalAgentReportRequest) Validate() error {
 
 // ListIntervalAgentReportResponse is the output of ListIntervalAgentReport.
 type ListIntervalAgentReportResponse struct {
-	RequestID string                        `json:"RequestId"`
-	Data      []ListIntervalAgentReportData `json:"Data"`
+	RequestID            string                `json:"RequestId"`
+	IntervalAgentReports []IntervalAgentReport `json:"Data"`
 }
 
 // ListIntervalAgentReport lists the interval agent report (CCC 2020-07-01,
@@ -59,7 +59,7 @@ func decodeListIntervalAgentReport(d *wire.Decoder, env *rpc.Envelope) *ListInte
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListIntervalAgentReportData)
+			r.IntervalAgentReports = wire.Slice(d, r.IntervalAgentReports, decodeIntervalAgentReport)
 		default:
 			env.Member(d, k)
 		}

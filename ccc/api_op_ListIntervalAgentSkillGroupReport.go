@@ -42,8 +42,8 @@ func (r *ListIntervalAgentSkillGroupReportRequest) Validate() error {
 // ListIntervalAgentSkillGroupReportResponse is the output of
 // ListIntervalAgentSkillGroupReport.
 type ListIntervalAgentSkillGroupReportResponse struct {
-	RequestID string                                  `json:"RequestId"`
-	Data      []ListIntervalAgentSkillGroupReportData `json:"Data"`
+	RequestID                      string                          `json:"RequestId"`
+	IntervalAgentSkillGroupReports []IntervalAgentSkillGroupReport `json:"Data"`
 }
 
 // ListIntervalAgentSkillGroupReport lists the interval agent skill group
@@ -63,7 +63,7 @@ func decodeListIntervalAgentSkillGroupReport(d *wire.Decoder, env *rpc.Envelope)
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListIntervalAgentSkillGroupReportData)
+			r.IntervalAgentSkillGroupReports = wire.Slice(d, r.IntervalAgentSkillGroupReports, decodeIntervalAgentSkillGroupReport)
 		default:
 			env.Member(d, k)
 		}

@@ -36,8 +36,8 @@ func (r *ListIntervalInstanceReportRequest) Validate() error {
 // ListIntervalInstanceReportResponse is the output of
 // ListIntervalInstanceReport.
 type ListIntervalInstanceReportResponse struct {
-	RequestID string                           `json:"RequestId"`
-	Data      []ListIntervalInstanceReportData `json:"Data"`
+	RequestID               string                   `json:"RequestId"`
+	IntervalInstanceReports []IntervalInstanceReport `json:"Data"`
 }
 
 // ListIntervalInstanceReport lists the interval instance report (CCC
@@ -57,7 +57,7 @@ func decodeListIntervalInstanceReport(d *wire.Decoder, env *rpc.Envelope) *ListI
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListIntervalInstanceReportData)
+			r.IntervalInstanceReports = wire.Slice(d, r.IntervalInstanceReports, decodeIntervalInstanceReport)
 		default:
 			env.Member(d, k)
 		}

@@ -41,8 +41,8 @@ func (r *ListIntervalSkillGroupReportRequest) Validate() error {
 // ListIntervalSkillGroupReportResponse is the output of
 // ListIntervalSkillGroupReport.
 type ListIntervalSkillGroupReportResponse struct {
-	RequestID string                             `json:"RequestId"`
-	Data      []ListIntervalSkillGroupReportData `json:"Data"`
+	RequestID                 string                     `json:"RequestId"`
+	IntervalSkillGroupReports []IntervalSkillGroupReport `json:"Data"`
 }
 
 // ListIntervalSkillGroupReport lists the interval skill group report (CCC
@@ -62,7 +62,7 @@ func decodeListIntervalSkillGroupReport(d *wire.Decoder, env *rpc.Envelope) *Lis
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListIntervalSkillGroupReportData)
+			r.IntervalSkillGroupReports = wire.Slice(d, r.IntervalSkillGroupReports, decodeIntervalSkillGroupReport)
 		default:
 			env.Member(d, k)
 		}

@@ -35,8 +35,8 @@ func (r *ListMonoRecordingsRequest) Validate() error {
 
 // ListMonoRecordingsResponse is the output of ListMonoRecordings.
 type ListMonoRecordingsResponse struct {
-	RequestID string                   `json:"RequestId"`
-	Data      []ListMonoRecordingsData `json:"Data"`
+	RequestID      string          `json:"RequestId"`
+	MonoRecordings []MonoRecording `json:"Data"`
 }
 
 // ListMonoRecordings lists the mono recordings (CCC 2020-07-01, action
@@ -54,7 +54,7 @@ func decodeListMonoRecordings(d *wire.Decoder, env *rpc.Envelope) *ListMonoRecor
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListMonoRecordingsData)
+			r.MonoRecordings = wire.Slice(d, r.MonoRecordings, decodeMonoRecording)
 		default:
 			env.Member(d, k)
 		}

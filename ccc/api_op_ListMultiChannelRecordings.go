@@ -37,8 +37,8 @@ func (r *ListMultiChannelRecordingsRequest) Validate() error {
 // ListMultiChannelRecordingsResponse is the output of
 // ListMultiChannelRecordings.
 type ListMultiChannelRecordingsResponse struct {
-	RequestID string                           `json:"RequestId"`
-	Data      []ListMultiChannelRecordingsData `json:"Data"`
+	RequestID              string                  `json:"RequestId"`
+	MultiChannelRecordings []MultiChannelRecording `json:"Data"`
 }
 
 // ListMultiChannelRecordings lists the multi channel recordings (CCC
@@ -58,7 +58,7 @@ func decodeListMultiChannelRecordings(d *wire.Decoder, env *rpc.Envelope) *ListM
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListMultiChannelRecordingsData)
+			r.MultiChannelRecordings = wire.Slice(d, r.MultiChannelRecordings, decodeMultiChannelRecording)
 		default:
 			env.Member(d, k)
 		}

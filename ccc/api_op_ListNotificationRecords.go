@@ -38,9 +38,9 @@ func (r *ListNotificationRecordsRequest) Validate() error {
 
 // ListNotificationRecordsResponse is the output of ListNotificationRecords.
 type ListNotificationRecordsResponse struct {
-	RequestID string                        `json:"RequestId"`
-	Data      []ListNotificationRecordsData `json:"Data"`
-	Params    []string                      `json:"Params"`
+	RequestID           string               `json:"RequestId"`
+	NotificationRecords []NotificationRecord `json:"Data"`
+	Params              []string             `json:"Params"`
 }
 
 // ListNotificationRecords lists the notification records (CCC 2020-07-01,
@@ -59,7 +59,7 @@ func decodeListNotificationRecords(d *wire.Decoder, env *rpc.Envelope) *ListNoti
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListNotificationRecordsData)
+			r.NotificationRecords = wire.Slice(d, r.NotificationRecords, decodeNotificationRecord)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

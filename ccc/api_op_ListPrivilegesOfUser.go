@@ -28,8 +28,8 @@ func (r *ListPrivilegesOfUserRequest) Validate() error {
 
 // ListPrivilegesOfUserResponse is the output of ListPrivilegesOfUser.
 type ListPrivilegesOfUserResponse struct {
-	RequestID string                     `json:"RequestId"`
-	Data      []ListPrivilegesOfUserData `json:"Data"`
+	RequestID  string      `json:"RequestId"`
+	Privileges []Privilege `json:"Data"`
 }
 
 // ListPrivilegesOfUser lists the privileges of user (CCC 2020-07-01, action
@@ -48,7 +48,7 @@ func decodeListPrivilegesOfUser(d *wire.Decoder, env *rpc.Envelope) *ListPrivile
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListPrivilegesOfUserData)
+			r.Privileges = wire.Slice(d, r.Privileges, decodePrivilege)
 		default:
 			env.Member(d, k)
 		}

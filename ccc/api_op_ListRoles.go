@@ -28,8 +28,8 @@ func (r *ListRolesRequest) Validate() error {
 
 // ListRolesResponse is the output of ListRoles.
 type ListRolesResponse struct {
-	RequestID string          `json:"RequestId"`
-	Data      []ListRolesData `json:"Data"`
+	RequestID string `json:"RequestId"`
+	Roles     []Role `json:"Data"`
 }
 
 // ListRoles lists the roles (CCC 2020-07-01, action ListRoles). It is a read
@@ -47,7 +47,7 @@ func decodeListRoles(d *wire.Decoder, env *rpc.Envelope) *ListRolesResponse {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListRolesData)
+			r.Roles = wire.Slice(d, r.Roles, decodeRole)
 		default:
 			env.Member(d, k)
 		}

@@ -30,9 +30,9 @@ func (r *ListTicketTasksRequest) Validate() error {
 
 // ListTicketTasksResponse is the output of ListTicketTasks.
 type ListTicketTasksResponse struct {
-	RequestID string                `json:"RequestId"`
-	Data      []ListTicketTasksData `json:"Data"`
-	Params    []string              `json:"Params"`
+	RequestID   string       `json:"RequestId"`
+	TicketTasks []TicketTask `json:"Data"`
+	Params      []string     `json:"Params"`
 }
 
 // ListTicketTasks lists the ticket tasks (CCC 2020-07-01, action
@@ -50,7 +50,7 @@ func decodeListTicketTasks(d *wire.Decoder, env *rpc.Envelope) *ListTicketTasksR
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListTicketTasksData)
+			r.TicketTasks = wire.Slice(d, r.TicketTasks, decodeTicketTask)
 		case k.Is("Params"):
 			r.Params = wire.Slice(d, r.Params, decodeLenientText)
 		default:

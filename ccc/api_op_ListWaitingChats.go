@@ -37,8 +37,8 @@ func (r *ListWaitingChatsRequest) Validate() error {
 
 // ListWaitingChatsResponse is the output of ListWaitingChats.
 type ListWaitingChatsResponse struct {
-	RequestID string                 `json:"RequestId"`
-	Data      []ListWaitingChatsData `json:"Data"`
+	RequestID    string        `json:"RequestId"`
+	WaitingChats []WaitingChat `json:"Data"`
 }
 
 // ListWaitingChats lists the waiting chats (CCC 2020-07-01, action
@@ -56,7 +56,7 @@ func decodeListWaitingChats(d *wire.Decoder, env *rpc.Envelope) *ListWaitingChat
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListWaitingChatsData)
+			r.WaitingChats = wire.Slice(d, r.WaitingChats, decodeWaitingChat)
 		default:
 			env.Member(d, k)
 		}

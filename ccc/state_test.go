@@ -236,7 +236,7 @@ func (f *typedFake) users(t *testing.T) {
 		require.NoError(t, err)
 		logins = append(logins, it.LoginName)
 		if it.UserID == agentID {
-			assert.Equal(t, []ccc.UserSkillLevel{{SkillGroupID: salesID, SkillGroupName: "sales", SkillLevel: 5}}, it.SkillLevelList)
+			assert.Equal(t, []ccc.SkillLevel{{SkillGroupID: salesID, SkillGroupName: "sales", SkillLevel: "5"}}, it.SkillLevelList)
 		} else {
 			assert.Equal(t, ccctest.CurrentUserRAMID, strconv.FormatInt(it.RAMID, 10), "the imported administrator keeps its RAM ID")
 		}

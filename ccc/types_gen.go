@@ -102,7 +102,7 @@ type User struct {
 	Primary                    bool                     `json:"Primary"`
 	PrimaryAccount             bool                     `json:"PrimaryAccount"`
 	RAMID                      int64                    `json:"RamId"`
-	SkillLevelList             []UserSkillLevel         `json:"SkillLevelList"`
+	SkillLevelList             []SkillLevel             `json:"SkillLevelList"`
 	UserType                   string                   `json:"UserType"`
 	UserName                   string                   `json:"UserName"`
 }
@@ -289,7 +289,7 @@ type CallDetailRecord struct {
 	AgentNames           string          `json:"AgentNames"`
 	AnalyticsReport      AnalyticsReport `json:"AnalyticsReport"`
 	AnalyticsReportReady bool            `json:"AnalyticsReportReady"`
-	CallDuration         int64           `json:"CallDuration"`
+	CallDuration         string          `json:"CallDuration"`
 	CalledNumber         string          `json:"CalledNumber"`
 	CalleeLocation       string          `json:"CalleeLocation"`
 	CallerLocation       string          `json:"CallerLocation"`
@@ -317,22 +317,29 @@ type CallDetailRecord struct {
 	SkillGroupNames           string    `json:"SkillGroupNames"`
 	// StartTime is sent as epoch milliseconds.
 	StartTime                      time.Time    `json:"StartTime"`
+	AdditionalBroker               string       `json:"AdditionalBroker"`
+	Broker                         string       `json:"Broker"`
+	CallIDs                        string       `json:"CallIds"`
+	DialingTime                    int64        `json:"DialingTime"`
+	HeldTime                       int64        `json:"HeldTime"`
+	IVRTime                        int64        `json:"IvrTime"`
+	QueueTime                      int64        `json:"QueueTime"`
+	RecordingDuration              int64        `json:"RecordingDuration"`
+	RingTime                       int64        `json:"RingTime"`
+	SatisfactionDescription        string       `json:"SatisfactionDescription"`
+	SatisfactionIndex              int          `json:"SatisfactionIndex"`
+	TalkTime                       int64        `json:"TalkTime"`
+	WaitTime                       int64        `json:"WaitTime"`
 	AccessChannelName              string       `json:"AccessChannelName"`
 	AccessChannelType              string       `json:"AccessChannelType"`
 	AccessChannelUserID            string       `json:"AccessChannelUserId"`
 	AccessChannelUserName          string       `json:"AccessChannelUserName"`
-	AdditionalBroker               string       `json:"AdditionalBroker"`
-	Broker                         string       `json:"Broker"`
-	CallIDs                        string       `json:"CallIds"`
 	ClientAppName                  string       `json:"ClientAppName"`
 	ClientIPAddress                string       `json:"ClientIpAddress"`
 	ClientLocation                 string       `json:"ClientLocation"`
 	ClientUserAgent                string       `json:"ClientUserAgent"`
-	DialingTime                    int64        `json:"DialingTime"`
 	EarlyMediaText                 string       `json:"EarlyMediaText"`
 	FirstResponseTime              int64        `json:"FirstResponseTime"`
-	HeldTime                       int64        `json:"HeldTime"`
-	IVRTime                        int64        `json:"IvrTime"`
 	MediaType                      string       `json:"MediaType"`
 	MessagesSent                   int64        `json:"MessagesSent"`
 	MessagesSentByAgent            int64        `json:"MessagesSentByAgent"`
@@ -341,17 +348,10 @@ type CallDetailRecord struct {
 	OffsiteAgentDestinationNumbers string       `json:"OffsiteAgentDestinationNumbers"`
 	OffsiteAgentOriginatorNumbers  string       `json:"OffsiteAgentOriginatorNumbers"`
 	OffsiteAgentReleaseReason      string       `json:"OffsiteAgentReleaseReason"`
-	QueueTime                      int64        `json:"QueueTime"`
-	RecordingDuration              int64        `json:"RecordingDuration"`
-	RingTime                       int64        `json:"RingTime"`
-	SatisfactionDescription        string       `json:"SatisfactionDescription"`
-	SatisfactionIndex              int          `json:"SatisfactionIndex"`
 	SummaryIndex                   SummaryIndex `json:"SummaryIndex"`
-	TalkTime                       int64        `json:"TalkTime"`
 	TransferCount                  int64        `json:"TransferCount"`
 	VoicebotDestinationNumber      string       `json:"VoicebotDestinationNumber"`
 	VoicebotOriginatorNumber       string       `json:"VoicebotOriginatorNumber"`
-	WaitTime                       int64        `json:"WaitTime"`
 }
 
 // Campaign is the Data object in the answer of GetCampaign.
@@ -513,9 +513,16 @@ type LoginDetail struct {
 
 // MonoRecording is the Data object in the answer of GetMonoRecording.
 type MonoRecording struct {
-	Duration int64  `json:"Duration"`
-	FileName string `json:"FileName"`
-	FileURL  string `json:"FileUrl"`
+	Duration     string `json:"Duration"`
+	FileName     string `json:"FileName"`
+	FileURL      string `json:"FileUrl"`
+	AgentID      string `json:"AgentId"`
+	AgentName    string `json:"AgentName"`
+	ContactID    string `json:"ContactId"`
+	RAMID        string `json:"RamId"`
+	SkillGroupID string `json:"SkillGroupId"`
+	// StartTime is sent as epoch milliseconds.
+	StartTime time.Time `json:"StartTime"`
 }
 
 // NumberLocation is the Data object in the answer of GetNumberLocation.
@@ -671,9 +678,8 @@ type ImportAdminsData struct {
 	UserID     string `json:"UserId"`
 }
 
-// ListAgentStateLogsData is the Data object in the answer of
-// ListAgentStateLogs.
-type ListAgentStateLogsData struct {
+// AgentStateLog is the Data object in the answer of ListAgentStateLogs.
+type AgentStateLog struct {
 	BreakCode        string `json:"BreakCode"`
 	Duration         int64  `json:"Duration"`
 	OutboundScenario bool   `json:"OutboundScenario"`
@@ -744,9 +750,9 @@ type Attempt struct {
 	QueueID       string    `json:"QueueId"`
 }
 
-// ListBlacklistCallTaggingsData is the Data object in the answer of
+// BlacklistCallTagging is the Data object in the answer of
 // ListBlacklistCallTaggings.
-type ListBlacklistCallTaggingsData struct {
+type BlacklistCallTagging struct {
 	Blacklisted bool   `json:"Blacklisted"`
 	JobID       string `json:"JobId"`
 	Number      string `json:"Number"`
@@ -764,120 +770,8 @@ type BriefSkillGroup struct {
 	UserCount        int    `json:"UserCount"`
 }
 
-// ListCallDetailRecordsItem is the List object in the answer of
-// ListCallDetailRecords.
-type ListCallDetailRecordsItem struct {
-	AdditionalBroker   string `json:"AdditionalBroker"`
-	AgentIDs           string `json:"AgentIds"`
-	AgentNames         string `json:"AgentNames"`
-	Broker             string `json:"Broker"`
-	CallDuration       string `json:"CallDuration"`
-	CallIDs            string `json:"CallIds"`
-	CalledNumber       string `json:"CalledNumber"`
-	CalleeLocation     string `json:"CalleeLocation"`
-	CallerLocation     string `json:"CallerLocation"`
-	CallingNumber      string `json:"CallingNumber"`
-	ContactDisposition string `json:"ContactDisposition"`
-	ContactID          string `json:"ContactId"`
-	ContactType        string `json:"ContactType"`
-	DialingTime        int64  `json:"DialingTime"`
-	EarlyMediaState    string `json:"EarlyMediaState"`
-	// EstablishedTime is sent as epoch milliseconds.
-	EstablishedTime   time.Time `json:"EstablishedTime"`
-	HeldTime          int64     `json:"HeldTime"`
-	InstanceID        string    `json:"InstanceId"`
-	IVRTime           int64     `json:"IvrTime"`
-	QueueTime         int64     `json:"QueueTime"`
-	RecordingDuration int64     `json:"RecordingDuration"`
-	RecordingReady    bool      `json:"RecordingReady"`
-	ReleaseInitiator  string    `json:"ReleaseInitiator"`
-	ReleaseReason     string    `json:"ReleaseReason"`
-	// ReleaseTime is sent as epoch milliseconds.
-	ReleaseTime               time.Time `json:"ReleaseTime"`
-	RingTime                  int64     `json:"RingTime"`
-	SatisfactionDescription   string    `json:"SatisfactionDescription"`
-	SatisfactionIndex         int       `json:"SatisfactionIndex"`
-	SatisfactionSurveyChannel string    `json:"SatisfactionSurveyChannel"`
-	SatisfactionSurveyOffered bool      `json:"SatisfactionSurveyOffered"`
-	SkillGroupIDs             string    `json:"SkillGroupIds"`
-	SkillGroupNames           string    `json:"SkillGroupNames"`
-	// StartTime is sent as epoch milliseconds.
-	StartTime time.Time `json:"StartTime"`
-	TalkTime  int64     `json:"TalkTime"`
-	WaitTime  int64     `json:"WaitTime"`
-}
-
-// ListCallDetailRecordsV2Item is the List object in the answer of
-// ListCallDetailRecordsV2.
-type ListCallDetailRecordsV2Item struct {
-	AccessChannelName     string          `json:"AccessChannelName"`
-	AccessChannelType     string          `json:"AccessChannelType"`
-	AccessChannelUserID   string          `json:"AccessChannelUserId"`
-	AccessChannelUserName string          `json:"AccessChannelUserName"`
-	AdditionalBroker      string          `json:"AdditionalBroker"`
-	AgentIDs              string          `json:"AgentIds"`
-	AgentNames            string          `json:"AgentNames"`
-	AnalyticsReport       AnalyticsReport `json:"AnalyticsReport"`
-	AnalyticsReportReady  bool            `json:"AnalyticsReportReady"`
-	Broker                string          `json:"Broker"`
-	CallDuration          string          `json:"CallDuration"`
-	CallIDs               string          `json:"CallIds"`
-	CalledNumber          string          `json:"CalledNumber"`
-	CalleeLocation        string          `json:"CalleeLocation"`
-	CallerLocation        string          `json:"CallerLocation"`
-	CallingNumber         string          `json:"CallingNumber"`
-	ClientAppName         string          `json:"ClientAppName"`
-	ClientIPAddress       string          `json:"ClientIpAddress"`
-	ClientLocation        string          `json:"ClientLocation"`
-	ClientUserAgent       string          `json:"ClientUserAgent"`
-	ContactDisposition    string          `json:"ContactDisposition"`
-	ContactID             string          `json:"ContactId"`
-	ContactType           string          `json:"ContactType"`
-	DialingTime           int64           `json:"DialingTime"`
-	EarlyMediaState       string          `json:"EarlyMediaState"`
-	EarlyMediaText        string          `json:"EarlyMediaText"`
-	// EstablishedTime is sent as epoch milliseconds.
-	EstablishedTime                time.Time `json:"EstablishedTime"`
-	FirstResponseTime              int64     `json:"FirstResponseTime"`
-	HeldTime                       int64     `json:"HeldTime"`
-	InstanceID                     string    `json:"InstanceId"`
-	IVRTime                        int64     `json:"IvrTime"`
-	MediaType                      string    `json:"MediaType"`
-	MessagesSent                   int64     `json:"MessagesSent"`
-	MessagesSentByAgent            int64     `json:"MessagesSentByAgent"`
-	MessagesSentByCustomer         int64     `json:"MessagesSentByCustomer"`
-	OffSiteAgentIDs                string    `json:"OffSiteAgentIds"`
-	OffsiteAgentDestinationNumbers string    `json:"OffsiteAgentDestinationNumbers"`
-	OffsiteAgentOriginatorNumbers  string    `json:"OffsiteAgentOriginatorNumbers"`
-	OffsiteAgentReleaseReason      string    `json:"OffsiteAgentReleaseReason"`
-	OutsideNumberReleaseReason     string    `json:"OutsideNumberReleaseReason"`
-	QueueTime                      int64     `json:"QueueTime"`
-	RecordingDuration              int64     `json:"RecordingDuration"`
-	RecordingReady                 bool      `json:"RecordingReady"`
-	ReleaseInitiator               string    `json:"ReleaseInitiator"`
-	ReleaseReason                  string    `json:"ReleaseReason"`
-	// ReleaseTime is sent as epoch milliseconds.
-	ReleaseTime               time.Time `json:"ReleaseTime"`
-	RingTime                  int64     `json:"RingTime"`
-	SatisfactionDescription   string    `json:"SatisfactionDescription"`
-	SatisfactionIndex         int       `json:"SatisfactionIndex"`
-	SatisfactionSurveyChannel string    `json:"SatisfactionSurveyChannel"`
-	SatisfactionSurveyOffered bool      `json:"SatisfactionSurveyOffered"`
-	SkillGroupIDs             string    `json:"SkillGroupIds"`
-	SkillGroupNames           string    `json:"SkillGroupNames"`
-	// StartTime is sent as epoch milliseconds.
-	StartTime                 time.Time    `json:"StartTime"`
-	SummaryIndex              SummaryIndex `json:"SummaryIndex"`
-	TalkTime                  int64        `json:"TalkTime"`
-	TransferCount             int64        `json:"TransferCount"`
-	VoicebotDestinationNumber string       `json:"VoicebotDestinationNumber"`
-	VoicebotOriginatorNumber  string       `json:"VoicebotOriginatorNumber"`
-	WaitTime                  int64        `json:"WaitTime"`
-}
-
-// ListCallSummariesData is the Data object in the answer of
-// ListCallSummaries.
-type ListCallSummariesData struct {
+// CallSummary is the Data object in the answer of ListCallSummaries.
+type CallSummary struct {
 	ContactID string `json:"ContactId"`
 	Context   string `json:"Context"`
 	// CreatedTime is sent as epoch milliseconds.
@@ -893,9 +787,9 @@ type CallTag struct {
 	TagName    string `json:"TagName"`
 }
 
-// ListCampaignTrendingReportData is the Data object in the answer of
+// CampaignTrendingReport is the Data object in the answer of
 // ListCampaignTrendingReport.
-type ListCampaignTrendingReportData struct {
+type CampaignTrendingReport struct {
 	BreakAgents                    int64 `json:"BreakAgents"`
 	BreakingAgents                 int64 `json:"BreakingAgents"`
 	Concurrency                    int64 `json:"Concurrency"`
@@ -937,8 +831,8 @@ type ListCommonTicketFieldsData struct {
 	UpdatedTime time.Time `json:"UpdatedTime"`
 }
 
-// ListConfigItemsData is the Data object in the answer of ListConfigItems.
-type ListConfigItemsData struct {
+// ConfigItem is the Data object in the answer of ListConfigItems.
+type ConfigItem struct {
 	InstanceID string `json:"InstanceId"`
 	Name       string `json:"Name"`
 	ObjectID   string `json:"ObjectId"`
@@ -958,8 +852,8 @@ type CustomCallTagging struct {
 	UpdateTime time.Time `json:"UpdateTime"`
 }
 
-// ListDevicesData is the Data object in the answer of ListDevices.
-type ListDevicesData struct {
+// Device is the Data object in the answer of ListDevices.
+type Device struct {
 	CallID     string `json:"CallId"`
 	Contact    string `json:"Contact"`
 	DeviceID   string `json:"DeviceId"`
@@ -987,8 +881,8 @@ type Sort struct {
 	PropertyName string `json:"PropertyName,omitempty" url:"PropertyName,omitempty"`
 }
 
-// ListFeedbacksData is the Data object in the answer of ListFeedbacks.
-type ListFeedbacksData struct {
+// Feedback is the Data object in the answer of ListFeedbacks.
+type Feedback struct {
 	ContactID    string `json:"ContactId"`
 	InstanceID   string `json:"InstanceId"`
 	TaskID       string `json:"TaskId"`
@@ -1015,9 +909,9 @@ type FlashSMSSetting struct {
 	SkillGroupName string `json:"SkillGroupName"`
 }
 
-// ListFlashSmsTemplatesData is the Data object in the answer of
+// FlashSMSTemplate is the Data object in the answer of
 // ListFlashSmsTemplates.
-type ListFlashSmsTemplatesData struct {
+type FlashSMSTemplate struct {
 	TemplateDetails string `json:"TemplateDetails"`
 	TemplateID      string `json:"TemplateId"`
 	TemplateName    string `json:"TemplateName"`
@@ -1039,16 +933,16 @@ type Message struct {
 // HistoricalAgentReport is the List object in the answer of
 // ListHistoricalAgentReport.
 type HistoricalAgentReport struct {
-	AgentID         string                       `json:"AgentId"`
-	AgentName       string                       `json:"AgentName"`
-	Back2Back       Back2Back                    `json:"Back2Back"`
-	DisplayID       string                       `json:"DisplayId"`
-	Inbound         HistoricalAgentReportInbound `json:"Inbound"`
-	Internal        Internal                     `json:"Internal"`
-	Outbound        Outbound                     `json:"Outbound"`
-	Overall         Overall                      `json:"Overall"`
-	SkillGroupIDs   string                       `json:"SkillGroupIds"`
-	SkillGroupNames string                       `json:"SkillGroupNames"`
+	AgentID         string    `json:"AgentId"`
+	AgentName       string    `json:"AgentName"`
+	Back2Back       Back2Back `json:"Back2Back"`
+	DisplayID       string    `json:"DisplayId"`
+	Inbound         Inbound   `json:"Inbound"`
+	Internal        Internal  `json:"Internal"`
+	Outbound        Outbound  `json:"Outbound"`
+	Overall         Overall   `json:"Overall"`
+	SkillGroupIDs   string    `json:"SkillGroupIds"`
+	SkillGroupNames string    `json:"SkillGroupNames"`
 }
 
 // HistoricalAgentSkillGroupReport is the List object in the answer of
@@ -1061,7 +955,7 @@ type HistoricalAgentSkillGroupReport struct {
 	Inbound        Inbound                                  `json:"Inbound"`
 	Internal       HistoricalAgentSkillGroupReportInternal  `json:"Internal"`
 	Outbound       Outbound                                 `json:"Outbound"`
-	Overall        HistoricalAgentSkillGroupReportOverall   `json:"Overall"`
+	Overall        Overall                                  `json:"Overall"`
 	SkillGroupID   string                                   `json:"SkillGroupId"`
 	SkillGroupName string                                   `json:"SkillGroupName"`
 }
@@ -1077,33 +971,33 @@ type HistoricalSkillGroupReport struct {
 	SkillGroupName string                              `json:"SkillGroupName"`
 }
 
-// ListIntervalAgentReportData is the Data object in the answer of
+// IntervalAgentReport is the Data object in the answer of
 // ListIntervalAgentReport.
-type ListIntervalAgentReportData struct {
-	Back2Back ListIntervalAgentReportDataBack2Back `json:"Back2Back"`
-	Inbound   Inbound                              `json:"Inbound"`
-	Internal  Internal                             `json:"Internal"`
-	Outbound  Outbound                             `json:"Outbound"`
-	Overall   Overall                              `json:"Overall"`
+type IntervalAgentReport struct {
+	Back2Back IntervalAgentReportBack2Back `json:"Back2Back"`
+	Inbound   Inbound                      `json:"Inbound"`
+	Internal  Internal                     `json:"Internal"`
+	Outbound  Outbound                     `json:"Outbound"`
+	Overall   Overall                      `json:"Overall"`
 	// StatsTime is sent as epoch milliseconds.
 	StatsTime time.Time `json:"StatsTime"`
 }
 
-// ListIntervalAgentSkillGroupReportData is the Data object in the answer of
+// IntervalAgentSkillGroupReport is the Data object in the answer of
 // ListIntervalAgentSkillGroupReport.
-type ListIntervalAgentSkillGroupReportData struct {
-	Back2Back HistoricalAgentSkillGroupReportBack2Back     `json:"Back2Back"`
-	Inbound   Inbound                                      `json:"Inbound"`
-	Internal  Internal                                     `json:"Internal"`
-	Outbound  Outbound                                     `json:"Outbound"`
-	Overall   ListIntervalAgentSkillGroupReportDataOverall `json:"Overall"`
+type IntervalAgentSkillGroupReport struct {
+	Back2Back HistoricalAgentSkillGroupReportBack2Back `json:"Back2Back"`
+	Inbound   Inbound                                  `json:"Inbound"`
+	Internal  Internal                                 `json:"Internal"`
+	Outbound  Outbound                                 `json:"Outbound"`
+	Overall   Overall                                  `json:"Overall"`
 	// StatsTime is sent as epoch milliseconds.
 	StatsTime time.Time `json:"StatsTime"`
 }
 
-// ListIntervalInstanceReportData is the Data object in the answer of
+// IntervalInstanceReport is the Data object in the answer of
 // ListIntervalInstanceReport.
-type ListIntervalInstanceReportData struct {
+type IntervalInstanceReport struct {
 	Inbound  Inbound  `json:"Inbound"`
 	Outbound Outbound `json:"Outbound"`
 	Overall  Overall  `json:"Overall"`
@@ -1111,13 +1005,13 @@ type ListIntervalInstanceReportData struct {
 	StatsTime time.Time `json:"StatsTime"`
 }
 
-// ListIntervalSkillGroupReportData is the Data object in the answer of
+// IntervalSkillGroupReport is the Data object in the answer of
 // ListIntervalSkillGroupReport.
-type ListIntervalSkillGroupReportData struct {
-	Back2Back ListIntervalSkillGroupReportDataBack2Back `json:"Back2Back"`
-	Inbound   Inbound                                   `json:"Inbound"`
-	Outbound  Outbound                                  `json:"Outbound"`
-	Overall   Overall                                   `json:"Overall"`
+type IntervalSkillGroupReport struct {
+	Back2Back IntervalSkillGroupReportBack2Back `json:"Back2Back"`
+	Inbound   Inbound                           `json:"Inbound"`
+	Outbound  Outbound                          `json:"Outbound"`
+	Overall   Overall                           `json:"Overall"`
 	// StatsTime is sent as epoch milliseconds.
 	StatsTime time.Time `json:"StatsTime"`
 }
@@ -1232,24 +1126,9 @@ type LegacyQueueEventLog struct {
 	Vq            string `json:"Vq"`
 }
 
-// ListMonoRecordingsData is the Data object in the answer of
-// ListMonoRecordings.
-type ListMonoRecordingsData struct {
-	AgentID      string `json:"AgentId"`
-	AgentName    string `json:"AgentName"`
-	ContactID    string `json:"ContactId"`
-	Duration     string `json:"Duration"`
-	FileName     string `json:"FileName"`
-	FileURL      string `json:"FileUrl"`
-	RAMID        string `json:"RamId"`
-	SkillGroupID string `json:"SkillGroupId"`
-	// StartTime is sent as epoch milliseconds.
-	StartTime time.Time `json:"StartTime"`
-}
-
-// ListMultiChannelRecordingsData is the Data object in the answer of
+// MultiChannelRecording is the Data object in the answer of
 // ListMultiChannelRecordings.
-type ListMultiChannelRecordingsData struct {
+type MultiChannelRecording struct {
 	AgentChannelID   string            `json:"AgentChannelId"`
 	AgentID          string            `json:"AgentId"`
 	AgentName        string            `json:"AgentName"`
@@ -1264,9 +1143,9 @@ type ListMultiChannelRecordingsData struct {
 	StartTime time.Time `json:"StartTime"`
 }
 
-// ListNotificationRecordsData is the Data object in the answer of
+// NotificationRecord is the Data object in the answer of
 // ListNotificationRecords.
-type ListNotificationRecordsData struct {
+type NotificationRecord struct {
 	Content          string `json:"Content"`
 	InstanceID       string `json:"InstanceId"`
 	NotificationKey  string `json:"NotificationKey"`
@@ -1297,9 +1176,8 @@ type PersonalNumber struct {
 	Province      string `json:"Province"`
 }
 
-// ListPrivilegesOfUserData is the Data object in the answer of
-// ListPrivilegesOfUser.
-type ListPrivilegesOfUserData struct {
+// Privilege is the Data object in the answer of ListPrivilegesOfUser.
+type Privilege struct {
 	InstanceID string `json:"InstanceId"`
 	Name       string `json:"Name"`
 	Scope      string `json:"Scope"`
@@ -1372,8 +1250,8 @@ type RecentCallDetailRecord struct {
 	StartTime time.Time `json:"StartTime"`
 }
 
-// ListRolesData is the Data object in the answer of ListRoles.
-type ListRolesData struct {
+// Role is the Data object in the answer of ListRoles.
+type Role struct {
 	Name   string `json:"Name"`
 	RoleID string `json:"RoleId"`
 }
@@ -1432,8 +1310,8 @@ type SMSMetadata struct {
 	TemplateCode  string `json:"TemplateCode"`
 }
 
-// ListTicketTasksData is the Data object in the answer of ListTicketTasks.
-type ListTicketTasksData struct {
+// TicketTask is the Data object in the answer of ListTicketTasks.
+type TicketTask struct {
 	Action       string `json:"Action"`
 	Assignee     string `json:"Assignee"`
 	AssigneeName string `json:"AssigneeName"`
@@ -1496,18 +1374,18 @@ type Voicemail struct {
 	StartTime time.Time `json:"StartTime"`
 }
 
-// ListWaitingChatsData is the Data object in the answer of ListWaitingChats.
-type ListWaitingChatsData struct {
+// WaitingChat is the Data object in the answer of ListWaitingChats.
+type WaitingChat struct {
 	AccessChannelID    string `json:"AccessChannelId"`
 	AccessChannelType  string `json:"AccessChannelType"`
 	BeingAssigned      bool   `json:"BeingAssigned"`
 	ChatConversationID string `json:"ChatConversationId"`
 	// EnqueueTime is sent as epoch milliseconds.
-	EnqueueTime  time.Time                  `json:"EnqueueTime"`
-	JobID        string                     `json:"JobId"`
-	Messages     []Message                  `json:"Messages"`
-	SkillGroupID string                     `json:"SkillGroupId"`
-	UserList     []ListWaitingChatsDataUser `json:"UserList"`
+	EnqueueTime  time.Time         `json:"EnqueueTime"`
+	JobID        string            `json:"JobId"`
+	Messages     []Message         `json:"Messages"`
+	SkillGroupID string            `json:"SkillGroupId"`
+	UserList     []WaitingChatUser `json:"UserList"`
 }
 
 // PickOutboundNumbersData is the Data object in the answer of
@@ -1600,13 +1478,6 @@ type PersonalOutboundNumber struct {
 	Usage    string `json:"Usage"`
 }
 
-// UserSkillLevel is the SkillLevelList object in the answer of ListUsers.
-type UserSkillLevel struct {
-	SkillGroupID   string `json:"SkillGroupId"`
-	SkillGroupName string `json:"SkillGroupName"`
-	SkillLevel     int    `json:"SkillLevel"`
-}
-
 // CallContext is the CallContext object in the answer of AnswerCall.
 type CallContext struct {
 	CallType        string           `json:"CallType"`
@@ -1688,6 +1559,12 @@ type QueueEvent struct {
 	QueueType     int             `json:"QueueType"`
 }
 
+// SummaryIndex is the SummaryIndex object in the answer of
+// ListCallDetailRecordsV2.
+type SummaryIndex struct {
+	Keywords string `json:"Keywords"`
+}
+
 // Inbound is the Inbound object in the answer of
 // GetHistoricalInstanceReport.
 type Inbound struct {
@@ -1748,7 +1625,7 @@ type Inbound struct {
 	TotalHoldTime                  int64                     `json:"TotalHoldTime"`
 	TotalMessagesSent              int64                     `json:"TotalMessagesSent"`
 	TotalMessagesSentByAgent       int64                     `json:"TotalMessagesSentByAgent"`
-	TotalMessagesSentByCustomer    int64                     `json:"TotalMessagesSentByCustomer"`
+	TotalMessagesSentByCustomer    string                    `json:"TotalMessagesSentByCustomer"`
 	TotalRingTime                  int64                     `json:"TotalRingTime"`
 	TotalTalkTime                  int64                     `json:"TotalTalkTime"`
 	TotalWaitTime                  int64                     `json:"TotalWaitTime"`
@@ -1756,11 +1633,11 @@ type Inbound struct {
 	// StatsTime is sent as epoch milliseconds.
 	StatsTime                time.Time                 `json:"StatsTime"`
 	TotalCalls               int64                     `json:"TotalCalls"`
+	AccessChannelTypeDetails []AccessChannelTypeDetail `json:"AccessChannelTypeDetails"`
 	CallsAttendedTransferIn  int64                     `json:"CallsAttendedTransferIn"`
 	CallsAttendedTransferOut int64                     `json:"CallsAttendedTransferOut"`
 	CallsBlindTransferIn     int64                     `json:"CallsBlindTransferIn"`
 	CallsBlindTransferOut    int64                     `json:"CallsBlindTransferOut"`
-	AccessChannelTypeDetails []AccessChannelTypeDetail `json:"AccessChannelTypeDetails"`
 	CallsOverflow            int64                     `json:"CallsOverflow"`
 	CallsTimeout             int64                     `json:"CallsTimeout"`
 	AbandonedRate            float64                   `json:"AbandonedRate"`
@@ -1818,44 +1695,46 @@ type Outbound struct {
 // Overall is the Overall object in the answer of
 // GetHistoricalInstanceReport.
 type Overall struct {
-	AverageBreakTime                  float64           `json:"AverageBreakTime"`
-	AverageHoldTime                   float64           `json:"AverageHoldTime"`
-	AverageReadyTime                  float64           `json:"AverageReadyTime"`
-	AverageTalkTime                   float64           `json:"AverageTalkTime"`
-	AverageWorkTime                   float64           `json:"AverageWorkTime"`
-	MaxBreakTime                      int64             `json:"MaxBreakTime"`
-	MaxHoldTime                       int64             `json:"MaxHoldTime"`
-	MaxLoggedInAgents                 int64             `json:"MaxLoggedInAgents"`
-	MaxReadyTime                      int64             `json:"MaxReadyTime"`
-	MaxTalkTime                       int64             `json:"MaxTalkTime"`
-	MaxWorkTime                       int64             `json:"MaxWorkTime"`
-	OccupancyRate                     float64           `json:"OccupancyRate"`
-	SatisfactionIndex                 float64           `json:"SatisfactionIndex"`
-	SatisfactionRate                  float64           `json:"SatisfactionRate"`
-	SatisfactionSurveysOffered        int64             `json:"SatisfactionSurveysOffered"`
-	SatisfactionSurveysResponded      int64             `json:"SatisfactionSurveysResponded"`
-	TotalBreakTime                    int64             `json:"TotalBreakTime"`
-	TotalCalls                        int64             `json:"TotalCalls"`
-	TotalHoldTime                     int64             `json:"TotalHoldTime"`
-	TotalLoggedInTime                 int64             `json:"TotalLoggedInTime"`
-	TotalReadyTime                    int64             `json:"TotalReadyTime"`
-	TotalTalkTime                     int64             `json:"TotalTalkTime"`
-	TotalWorkTime                     int64             `json:"TotalWorkTime"`
-	StatsTime                         int64             `json:"StatsTime"`
-	BreakCodeDetailList               []BreakCodeDetail `json:"BreakCodeDetailList"`
-	FirstCheckInTime                  int64             `json:"FirstCheckInTime"`
-	LastCheckOutTime                  int64             `json:"LastCheckOutTime"`
-	TotalOffSiteLoggedInTime          int64             `json:"TotalOffSiteLoggedInTime"`
-	TotalOffSiteOnlineTime            int64             `json:"TotalOffSiteOnlineTime"`
-	TotalOfficePhoneLoggedInTime      int64             `json:"TotalOfficePhoneLoggedInTime"`
-	TotalOfficePhoneOnlineTime        int64             `json:"TotalOfficePhoneOnlineTime"`
-	TotalOnSiteLoggedInTime           int64             `json:"TotalOnSiteLoggedInTime"`
-	TotalOnSiteOnlineTime             int64             `json:"TotalOnSiteOnlineTime"`
-	TotalOutboundScenarioLoggedInTime int64             `json:"TotalOutboundScenarioLoggedInTime"`
-	TotalOutboundScenarioReadyTime    int64             `json:"TotalOutboundScenarioReadyTime"`
-	TotalOutboundScenarioTime         int64             `json:"TotalOutboundScenarioTime"`
-	OneTransferCalls                  int64             `json:"OneTransferCalls"`
-	TotalOffSiteLggedInTime           int64             `json:"TotalOffSiteLggedInTime"`
+	AverageBreakTime             float64           `json:"AverageBreakTime"`
+	AverageHoldTime              float64           `json:"AverageHoldTime"`
+	AverageReadyTime             float64           `json:"AverageReadyTime"`
+	AverageTalkTime              float64           `json:"AverageTalkTime"`
+	AverageWorkTime              float64           `json:"AverageWorkTime"`
+	MaxBreakTime                 int64             `json:"MaxBreakTime"`
+	MaxHoldTime                  int64             `json:"MaxHoldTime"`
+	MaxLoggedInAgents            int64             `json:"MaxLoggedInAgents"`
+	MaxReadyTime                 int64             `json:"MaxReadyTime"`
+	MaxTalkTime                  int64             `json:"MaxTalkTime"`
+	MaxWorkTime                  int64             `json:"MaxWorkTime"`
+	OccupancyRate                float64           `json:"OccupancyRate"`
+	SatisfactionIndex            float64           `json:"SatisfactionIndex"`
+	SatisfactionRate             float64           `json:"SatisfactionRate"`
+	SatisfactionSurveysOffered   int64             `json:"SatisfactionSurveysOffered"`
+	SatisfactionSurveysResponded int64             `json:"SatisfactionSurveysResponded"`
+	TotalBreakTime               int64             `json:"TotalBreakTime"`
+	TotalCalls                   int64             `json:"TotalCalls"`
+	TotalHoldTime                int64             `json:"TotalHoldTime"`
+	TotalLoggedInTime            int64             `json:"TotalLoggedInTime"`
+	TotalReadyTime               int64             `json:"TotalReadyTime"`
+	TotalTalkTime                int64             `json:"TotalTalkTime"`
+	TotalWorkTime                int64             `json:"TotalWorkTime"`
+	StatsTime                    int64             `json:"StatsTime"`
+	BreakCodeDetailList          []BreakCodeDetail `json:"BreakCodeDetailList"`
+	// FirstCheckInTime is sent as epoch milliseconds.
+	FirstCheckInTime time.Time `json:"FirstCheckInTime"`
+	// LastCheckOutTime is sent as epoch milliseconds.
+	LastCheckOutTime                  time.Time `json:"LastCheckOutTime"`
+	TotalOffSiteLoggedInTime          string    `json:"TotalOffSiteLoggedInTime"`
+	TotalOffSiteOnlineTime            int64     `json:"TotalOffSiteOnlineTime"`
+	TotalOfficePhoneLoggedInTime      string    `json:"TotalOfficePhoneLoggedInTime"`
+	TotalOfficePhoneOnlineTime        int64     `json:"TotalOfficePhoneOnlineTime"`
+	TotalOnSiteLoggedInTime           string    `json:"TotalOnSiteLoggedInTime"`
+	TotalOnSiteOnlineTime             int64     `json:"TotalOnSiteOnlineTime"`
+	TotalOutboundScenarioLoggedInTime int64     `json:"TotalOutboundScenarioLoggedInTime"`
+	TotalOutboundScenarioReadyTime    int64     `json:"TotalOutboundScenarioReadyTime"`
+	TotalOutboundScenarioTime         int64     `json:"TotalOutboundScenarioTime"`
+	TotalOffSiteLggedInTime           int64     `json:"TotalOffSiteLggedInTime"`
+	OneTransferCalls                  int64     `json:"OneTransferCalls"`
 }
 
 // InstanceTrendingReportOutbound is the Outbound object in the answer of
@@ -1991,12 +1870,6 @@ type AgentSummaryReportOverall struct {
 	TotalWorkTime                int64   `json:"TotalWorkTime"`
 }
 
-// SummaryIndex is the SummaryIndex object in the answer of
-// ListCallDetailRecordsV2.
-type SummaryIndex struct {
-	Keywords string `json:"Keywords"`
-}
-
 // Back2Back is the Back2Back object in the answer of
 // ListHistoricalAgentReport.
 type Back2Back struct {
@@ -2019,43 +1892,6 @@ type Back2Back struct {
 	AgentAnswerRate         float64 `json:"AgentAnswerRate"`
 	CallsCustomerHandled    int64   `json:"CallsCustomerHandled"`
 	CustomerHandleRate      float64 `json:"CustomerHandleRate"`
-}
-
-// HistoricalAgentReportInbound is the Inbound object in the answer of
-// ListHistoricalAgentReport.
-type HistoricalAgentReportInbound struct {
-	AccessChannelTypeDetails     []AccessChannelTypeDetail `json:"AccessChannelTypeDetails"`
-	AverageFirstResponseTime     float64                   `json:"AverageFirstResponseTime"`
-	AverageHoldTime              float64                   `json:"AverageHoldTime"`
-	AverageResponseTime          float64                   `json:"AverageResponseTime"`
-	AverageRingTime              float64                   `json:"AverageRingTime"`
-	AverageTalkTime              float64                   `json:"AverageTalkTime"`
-	AverageWorkTime              float64                   `json:"AverageWorkTime"`
-	CallsAttendedTransferIn      int64                     `json:"CallsAttendedTransferIn"`
-	CallsAttendedTransferOut     int64                     `json:"CallsAttendedTransferOut"`
-	CallsBlindTransferIn         int64                     `json:"CallsBlindTransferIn"`
-	CallsBlindTransferOut        int64                     `json:"CallsBlindTransferOut"`
-	CallsHandled                 int64                     `json:"CallsHandled"`
-	CallsHold                    int64                     `json:"CallsHold"`
-	CallsOffered                 int64                     `json:"CallsOffered"`
-	CallsRinged                  int64                     `json:"CallsRinged"`
-	HandleRate                   float64                   `json:"HandleRate"`
-	MaxHoldTime                  int64                     `json:"MaxHoldTime"`
-	MaxRingTime                  int64                     `json:"MaxRingTime"`
-	MaxTalkTime                  int64                     `json:"MaxTalkTime"`
-	MaxWorkTime                  int64                     `json:"MaxWorkTime"`
-	SatisfactionIndex            float64                   `json:"SatisfactionIndex"`
-	SatisfactionRate             float64                   `json:"SatisfactionRate"`
-	SatisfactionSurveysOffered   int64                     `json:"SatisfactionSurveysOffered"`
-	SatisfactionSurveysResponded int64                     `json:"SatisfactionSurveysResponded"`
-	ServiceLevel15               float64                   `json:"ServiceLevel15"`
-	TotalHoldTime                int64                     `json:"TotalHoldTime"`
-	TotalMessagesSent            int64                     `json:"TotalMessagesSent"`
-	TotalMessagesSentByAgent     int64                     `json:"TotalMessagesSentByAgent"`
-	TotalMessagesSentByCustomer  string                    `json:"TotalMessagesSentByCustomer"`
-	TotalRingTime                int64                     `json:"TotalRingTime"`
-	TotalTalkTime                int64                     `json:"TotalTalkTime"`
-	TotalWorkTime                int64                     `json:"TotalWorkTime"`
 }
 
 // HistoricalAgentSkillGroupReportBack2Back is the Back2Back object in the
@@ -2096,44 +1932,6 @@ type HistoricalAgentSkillGroupReportInternal struct {
 	TotalTalkTime   int64 `json:"TotalTalkTime"`
 }
 
-// HistoricalAgentSkillGroupReportOverall is the Overall object in the answer
-// of ListHistoricalAgentSkillGroupReport.
-type HistoricalAgentSkillGroupReportOverall struct {
-	AverageBreakTime    float64           `json:"AverageBreakTime"`
-	AverageHoldTime     float64           `json:"AverageHoldTime"`
-	AverageReadyTime    float64           `json:"AverageReadyTime"`
-	AverageTalkTime     float64           `json:"AverageTalkTime"`
-	AverageWorkTime     float64           `json:"AverageWorkTime"`
-	BreakCodeDetailList []BreakCodeDetail `json:"BreakCodeDetailList"`
-	// FirstCheckInTime is sent as epoch milliseconds.
-	FirstCheckInTime time.Time `json:"FirstCheckInTime"`
-	// LastCheckOutTime is sent as epoch milliseconds.
-	LastCheckOutTime                  time.Time `json:"LastCheckOutTime"`
-	MaxBreakTime                      int64     `json:"MaxBreakTime"`
-	MaxHoldTime                       int64     `json:"MaxHoldTime"`
-	MaxReadyTime                      int64     `json:"MaxReadyTime"`
-	MaxTalkTime                       int64     `json:"MaxTalkTime"`
-	MaxWorkTime                       int64     `json:"MaxWorkTime"`
-	OccupancyRate                     float64   `json:"OccupancyRate"`
-	SatisfactionIndex                 float64   `json:"SatisfactionIndex"`
-	SatisfactionRate                  float64   `json:"SatisfactionRate"`
-	SatisfactionSurveysOffered        int64     `json:"SatisfactionSurveysOffered"`
-	SatisfactionSurveysResponded      int64     `json:"SatisfactionSurveysResponded"`
-	TotalBreakTime                    int64     `json:"TotalBreakTime"`
-	TotalCalls                        int64     `json:"TotalCalls"`
-	TotalHoldTime                     int64     `json:"TotalHoldTime"`
-	TotalLoggedInTime                 int64     `json:"TotalLoggedInTime"`
-	TotalOffSiteLggedInTime           int64     `json:"TotalOffSiteLggedInTime"`
-	TotalOfficePhoneLoggedInTime      int64     `json:"TotalOfficePhoneLoggedInTime"`
-	TotalOnSiteLoggedInTime           string    `json:"TotalOnSiteLoggedInTime"`
-	TotalOutboundScenarioLoggedInTime int64     `json:"TotalOutboundScenarioLoggedInTime"`
-	TotalOutboundScenarioReadyTime    int64     `json:"TotalOutboundScenarioReadyTime"`
-	TotalOutboundScenarioTime         int64     `json:"TotalOutboundScenarioTime"`
-	TotalReadyTime                    int64     `json:"TotalReadyTime"`
-	TotalTalkTime                     int64     `json:"TotalTalkTime"`
-	TotalWorkTime                     int64     `json:"TotalWorkTime"`
-}
-
 // HistoricalSkillGroupReportBack2Back is the Back2Back object in the answer
 // of ListHistoricalSkillGroupReport.
 type HistoricalSkillGroupReportBack2Back struct {
@@ -2154,9 +1952,9 @@ type HistoricalSkillGroupReportBack2Back struct {
 	TotalTalkTime           int64   `json:"TotalTalkTime"`
 }
 
-// ListIntervalAgentReportDataBack2Back is the Back2Back object in the answer
-// of ListIntervalAgentReport.
-type ListIntervalAgentReportDataBack2Back struct {
+// IntervalAgentReportBack2Back is the Back2Back object in the answer of
+// ListIntervalAgentReport.
+type IntervalAgentReportBack2Back struct {
 	AgentHandleRate         float64 `json:"AgentHandleRate"`
 	AnswerRate              float64 `json:"AnswerRate"`
 	AverageCustomerRingTime float64 `json:"AverageCustomerRingTime"`
@@ -2175,46 +1973,9 @@ type ListIntervalAgentReportDataBack2Back struct {
 	TotalTalkTime           int64   `json:"TotalTalkTime"`
 }
 
-// ListIntervalAgentSkillGroupReportDataOverall is the Overall object in the
-// answer of ListIntervalAgentSkillGroupReport.
-type ListIntervalAgentSkillGroupReportDataOverall struct {
-	AverageBreakTime                  float64           `json:"AverageBreakTime"`
-	AverageHoldTime                   float64           `json:"AverageHoldTime"`
-	AverageReadyTime                  float64           `json:"AverageReadyTime"`
-	AverageTalkTime                   float64           `json:"AverageTalkTime"`
-	AverageWorkTime                   float64           `json:"AverageWorkTime"`
-	BreakCodeDetailList               []BreakCodeDetail `json:"BreakCodeDetailList"`
-	FirstCheckInTime                  int64             `json:"FirstCheckInTime"`
-	LastCheckOutTime                  int64             `json:"LastCheckOutTime"`
-	LastCheckoutTime                  int64             `json:"LastCheckoutTime"`
-	MaxBreakTime                      int64             `json:"MaxBreakTime"`
-	MaxHoldTime                       int64             `json:"MaxHoldTime"`
-	MaxReadyTime                      int64             `json:"MaxReadyTime"`
-	MaxTalkTime                       int64             `json:"MaxTalkTime"`
-	MaxWorkTime                       int64             `json:"MaxWorkTime"`
-	OccupancyRate                     float64           `json:"OccupancyRate"`
-	SatisfactionIndex                 float64           `json:"SatisfactionIndex"`
-	SatisfactionRate                  float64           `json:"SatisfactionRate"`
-	SatisfactionSurveysOffered        int64             `json:"SatisfactionSurveysOffered"`
-	SatisfactionSurveysResponded      int64             `json:"SatisfactionSurveysResponded"`
-	TotalBreakTime                    int64             `json:"TotalBreakTime"`
-	TotalCalls                        int64             `json:"TotalCalls"`
-	TotalHoldTime                     int64             `json:"TotalHoldTime"`
-	TotalLoggedInTime                 int64             `json:"TotalLoggedInTime"`
-	TotalOffSiteLoggedInTime          string            `json:"TotalOffSiteLoggedInTime"`
-	TotalOfficePhoneLoggedInTime      string            `json:"TotalOfficePhoneLoggedInTime"`
-	TotalOnSiteLoggedInTime           string            `json:"TotalOnSiteLoggedInTime"`
-	TotalOutboundScenarioLoggedInTime int64             `json:"TotalOutboundScenarioLoggedInTime"`
-	TotalOutboundScenarioReadyTime    int64             `json:"TotalOutboundScenarioReadyTime"`
-	TotalOutboundScenarioTime         int64             `json:"TotalOutboundScenarioTime"`
-	TotalReadyTime                    int64             `json:"TotalReadyTime"`
-	TotalTalkTime                     int64             `json:"TotalTalkTime"`
-	TotalWorkTime                     int64             `json:"TotalWorkTime"`
-}
-
-// ListIntervalSkillGroupReportDataBack2Back is the Back2Back object in the
-// answer of ListIntervalSkillGroupReport.
-type ListIntervalSkillGroupReportDataBack2Back struct {
+// IntervalSkillGroupReportBack2Back is the Back2Back object in the answer of
+// ListIntervalSkillGroupReport.
+type IntervalSkillGroupReportBack2Back struct {
 	AgentHandleRate         float64 `json:"AgentHandleRate"`
 	AnswerRate              string  `json:"AnswerRate"`
 	AverageCustomerRingTime float64 `json:"AverageCustomerRingTime"`
@@ -2364,9 +2125,8 @@ type TicketField struct {
 	Attributes  string    `json:"Attributes"`
 }
 
-// ListWaitingChatsDataUser is the UserList object in the answer of
-// ListWaitingChats.
-type ListWaitingChatsDataUser struct {
+// WaitingChatUser is the UserList object in the answer of ListWaitingChats.
+type WaitingChatUser struct {
 	AvatarURL string `json:"AvatarUrl"`
 	UserID    string `json:"UserId"`
 	UserName  string `json:"UserName"`
@@ -2553,7 +2313,7 @@ func decodeUser(d *wire.Decoder, u *User) {
 		case k.Is("RamId"):
 			u.RAMID = d.LenientInt()
 		case k.Is("SkillLevelList"):
-			u.SkillLevelList = wire.Slice(d, u.SkillLevelList, decodeUserSkillLevel)
+			u.SkillLevelList = wire.Slice(d, u.SkillLevelList, decodeSkillLevel)
 		case k.Is("UserType"):
 			u.UserType = d.Str()
 		case k.Is("UserName"):
@@ -2847,7 +2607,7 @@ func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
 		case k.Is("AnalyticsReportReady"):
 			c.AnalyticsReportReady = d.LenientBool()
 		case k.Is("CallDuration"):
-			c.CallDuration = d.LenientInt()
+			c.CallDuration = d.LenientString()
 		case k.Is("CalledNumber"):
 			c.CalledNumber = d.LenientString()
 		case k.Is("CalleeLocation"):
@@ -2896,6 +2656,32 @@ func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
 			c.SkillGroupNames = d.LenientString()
 		case k.Is("StartTime"):
 			c.StartTime = d.Millis()
+		case k.Is("AdditionalBroker"):
+			c.AdditionalBroker = d.LenientString()
+		case k.Is("Broker"):
+			c.Broker = d.LenientString()
+		case k.Is("CallIds"):
+			c.CallIDs = d.LenientString()
+		case k.Is("DialingTime"):
+			c.DialingTime = d.LenientInt()
+		case k.Is("HeldTime"):
+			c.HeldTime = d.LenientInt()
+		case k.Is("IvrTime"):
+			c.IVRTime = d.LenientInt()
+		case k.Is("QueueTime"):
+			c.QueueTime = d.LenientInt()
+		case k.Is("RecordingDuration"):
+			c.RecordingDuration = d.LenientInt()
+		case k.Is("RingTime"):
+			c.RingTime = d.LenientInt()
+		case k.Is("SatisfactionDescription"):
+			c.SatisfactionDescription = d.LenientString()
+		case k.Is("SatisfactionIndex"):
+			c.SatisfactionIndex = int(d.LenientInt())
+		case k.Is("TalkTime"):
+			c.TalkTime = d.LenientInt()
+		case k.Is("WaitTime"):
+			c.WaitTime = d.LenientInt()
 		case k.Is("AccessChannelName"):
 			c.AccessChannelName = d.LenientString()
 		case k.Is("AccessChannelType"):
@@ -2904,12 +2690,6 @@ func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
 			c.AccessChannelUserID = d.LenientString()
 		case k.Is("AccessChannelUserName"):
 			c.AccessChannelUserName = d.LenientString()
-		case k.Is("AdditionalBroker"):
-			c.AdditionalBroker = d.LenientString()
-		case k.Is("Broker"):
-			c.Broker = d.LenientString()
-		case k.Is("CallIds"):
-			c.CallIDs = d.LenientString()
 		case k.Is("ClientAppName"):
 			c.ClientAppName = d.LenientString()
 		case k.Is("ClientIpAddress"):
@@ -2918,16 +2698,10 @@ func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
 			c.ClientLocation = d.LenientString()
 		case k.Is("ClientUserAgent"):
 			c.ClientUserAgent = d.LenientString()
-		case k.Is("DialingTime"):
-			c.DialingTime = d.LenientInt()
 		case k.Is("EarlyMediaText"):
 			c.EarlyMediaText = d.LenientString()
 		case k.Is("FirstResponseTime"):
 			c.FirstResponseTime = d.LenientInt()
-		case k.Is("HeldTime"):
-			c.HeldTime = d.LenientInt()
-		case k.Is("IvrTime"):
-			c.IVRTime = d.LenientInt()
 		case k.Is("MediaType"):
 			c.MediaType = d.LenientString()
 		case k.Is("MessagesSent"):
@@ -2944,29 +2718,15 @@ func decodeCallDetailRecord(d *wire.Decoder, c *CallDetailRecord) {
 			c.OffsiteAgentOriginatorNumbers = d.LenientString()
 		case k.Is("OffsiteAgentReleaseReason"):
 			c.OffsiteAgentReleaseReason = d.LenientString()
-		case k.Is("QueueTime"):
-			c.QueueTime = d.LenientInt()
-		case k.Is("RecordingDuration"):
-			c.RecordingDuration = d.LenientInt()
-		case k.Is("RingTime"):
-			c.RingTime = d.LenientInt()
-		case k.Is("SatisfactionDescription"):
-			c.SatisfactionDescription = d.LenientString()
-		case k.Is("SatisfactionIndex"):
-			c.SatisfactionIndex = int(d.LenientInt())
 		case k.Is("SummaryIndex"):
 			c.SummaryIndex = SummaryIndex{}
 			decodeSummaryIndex(d, &c.SummaryIndex)
-		case k.Is("TalkTime"):
-			c.TalkTime = d.LenientInt()
 		case k.Is("TransferCount"):
 			c.TransferCount = d.LenientInt()
 		case k.Is("VoicebotDestinationNumber"):
 			c.VoicebotDestinationNumber = d.LenientString()
 		case k.Is("VoicebotOriginatorNumber"):
 			c.VoicebotOriginatorNumber = d.LenientString()
-		case k.Is("WaitTime"):
-			c.WaitTime = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -3290,11 +3050,23 @@ func decodeMonoRecording(d *wire.Decoder, x *MonoRecording) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Duration"):
-			x.Duration = d.LenientInt()
+			x.Duration = d.LenientString()
 		case k.Is("FileName"):
 			x.FileName = d.LenientString()
 		case k.Is("FileUrl"):
 			x.FileURL = d.LenientString()
+		case k.Is("AgentId"):
+			x.AgentID = d.LenientString()
+		case k.Is("AgentName"):
+			x.AgentName = d.LenientString()
+		case k.Is("ContactId"):
+			x.ContactID = d.LenientString()
+		case k.Is("RamId"):
+			x.RAMID = d.LenientString()
+		case k.Is("SkillGroupId"):
+			x.SkillGroupID = d.LenientString()
+		case k.Is("StartTime"):
+			x.StartTime = d.Millis()
 		default:
 			d.Skip()
 		}
@@ -3605,24 +3377,24 @@ func decodeImportAdminsData(d *wire.Decoder, i *ImportAdminsData) {
 	}
 }
 
-// decodeListAgentStateLogsData reads one ListAgentStateLogsData in one pass.
-func decodeListAgentStateLogsData(d *wire.Decoder, l *ListAgentStateLogsData) {
+// decodeAgentStateLog reads one AgentStateLog in one pass.
+func decodeAgentStateLog(d *wire.Decoder, a *AgentStateLog) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("BreakCode"):
-			l.BreakCode = d.LenientString()
+			a.BreakCode = d.LenientString()
 		case k.Is("Duration"):
-			l.Duration = d.LenientInt()
+			a.Duration = d.LenientInt()
 		case k.Is("OutboundScenario"):
-			l.OutboundScenario = d.LenientBool()
+			a.OutboundScenario = d.LenientBool()
 		case k.Is("StartTime"):
-			l.StartTime = d.Millis()
+			a.StartTime = d.Millis()
 		case k.Is("State"):
-			l.State = d.LenientString()
+			a.State = d.LenientString()
 		case k.Is("StateCode"):
-			l.StateCode = d.LenientString()
+			a.StateCode = d.LenientString()
 		case k.Is("WorkMode"):
-			l.WorkMode = d.LenientString()
+			a.WorkMode = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -3740,16 +3512,16 @@ func decodeAttempt(d *wire.Decoder, a *Attempt) {
 	}
 }
 
-// decodeListBlacklistCallTaggingsData reads one ListBlacklistCallTaggingsData in one pass.
-func decodeListBlacklistCallTaggingsData(d *wire.Decoder, l *ListBlacklistCallTaggingsData) {
+// decodeBlacklistCallTagging reads one BlacklistCallTagging in one pass.
+func decodeBlacklistCallTagging(d *wire.Decoder, b *BlacklistCallTagging) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Blacklisted"):
-			l.Blacklisted = d.LenientBool()
+			b.Blacklisted = d.LenientBool()
 		case k.Is("JobId"):
-			l.JobID = d.LenientString()
+			b.JobID = d.LenientString()
 		case k.Is("Number"):
-			l.Number = d.LenientString()
+			b.Number = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -3782,234 +3554,22 @@ func decodeBriefSkillGroup(d *wire.Decoder, b *BriefSkillGroup) {
 	}
 }
 
-// decodeListCallDetailRecordsItem reads one ListCallDetailRecordsItem in one pass.
-func decodeListCallDetailRecordsItem(d *wire.Decoder, l *ListCallDetailRecordsItem) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AdditionalBroker"):
-			l.AdditionalBroker = d.LenientString()
-		case k.Is("AgentIds"):
-			l.AgentIDs = d.LenientString()
-		case k.Is("AgentNames"):
-			l.AgentNames = d.LenientString()
-		case k.Is("Broker"):
-			l.Broker = d.LenientString()
-		case k.Is("CallDuration"):
-			l.CallDuration = d.LenientString()
-		case k.Is("CallIds"):
-			l.CallIDs = d.LenientString()
-		case k.Is("CalledNumber"):
-			l.CalledNumber = d.LenientString()
-		case k.Is("CalleeLocation"):
-			l.CalleeLocation = d.LenientString()
-		case k.Is("CallerLocation"):
-			l.CallerLocation = d.LenientString()
-		case k.Is("CallingNumber"):
-			l.CallingNumber = d.LenientString()
-		case k.Is("ContactDisposition"):
-			l.ContactDisposition = d.LenientString()
-		case k.Is("ContactId"):
-			l.ContactID = d.LenientString()
-		case k.Is("ContactType"):
-			l.ContactType = d.LenientString()
-		case k.Is("DialingTime"):
-			l.DialingTime = d.LenientInt()
-		case k.Is("EarlyMediaState"):
-			l.EarlyMediaState = d.LenientString()
-		case k.Is("EstablishedTime"):
-			l.EstablishedTime = d.Millis()
-		case k.Is("HeldTime"):
-			l.HeldTime = d.LenientInt()
-		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
-		case k.Is("IvrTime"):
-			l.IVRTime = d.LenientInt()
-		case k.Is("QueueTime"):
-			l.QueueTime = d.LenientInt()
-		case k.Is("RecordingDuration"):
-			l.RecordingDuration = d.LenientInt()
-		case k.Is("RecordingReady"):
-			l.RecordingReady = d.LenientBool()
-		case k.Is("ReleaseInitiator"):
-			l.ReleaseInitiator = d.LenientString()
-		case k.Is("ReleaseReason"):
-			l.ReleaseReason = d.LenientString()
-		case k.Is("ReleaseTime"):
-			l.ReleaseTime = d.Millis()
-		case k.Is("RingTime"):
-			l.RingTime = d.LenientInt()
-		case k.Is("SatisfactionDescription"):
-			l.SatisfactionDescription = d.LenientString()
-		case k.Is("SatisfactionIndex"):
-			l.SatisfactionIndex = int(d.LenientInt())
-		case k.Is("SatisfactionSurveyChannel"):
-			l.SatisfactionSurveyChannel = d.LenientString()
-		case k.Is("SatisfactionSurveyOffered"):
-			l.SatisfactionSurveyOffered = d.LenientBool()
-		case k.Is("SkillGroupIds"):
-			l.SkillGroupIDs = d.LenientString()
-		case k.Is("SkillGroupNames"):
-			l.SkillGroupNames = d.LenientString()
-		case k.Is("StartTime"):
-			l.StartTime = d.Millis()
-		case k.Is("TalkTime"):
-			l.TalkTime = d.LenientInt()
-		case k.Is("WaitTime"):
-			l.WaitTime = d.LenientInt()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListCallDetailRecordsV2Item reads one ListCallDetailRecordsV2Item in one pass.
-func decodeListCallDetailRecordsV2Item(d *wire.Decoder, l *ListCallDetailRecordsV2Item) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AccessChannelName"):
-			l.AccessChannelName = d.LenientString()
-		case k.Is("AccessChannelType"):
-			l.AccessChannelType = d.LenientString()
-		case k.Is("AccessChannelUserId"):
-			l.AccessChannelUserID = d.LenientString()
-		case k.Is("AccessChannelUserName"):
-			l.AccessChannelUserName = d.LenientString()
-		case k.Is("AdditionalBroker"):
-			l.AdditionalBroker = d.LenientString()
-		case k.Is("AgentIds"):
-			l.AgentIDs = d.LenientString()
-		case k.Is("AgentNames"):
-			l.AgentNames = d.LenientString()
-		case k.Is("AnalyticsReport"):
-			l.AnalyticsReport = AnalyticsReport{}
-			decodeAnalyticsReport(d, &l.AnalyticsReport)
-		case k.Is("AnalyticsReportReady"):
-			l.AnalyticsReportReady = d.LenientBool()
-		case k.Is("Broker"):
-			l.Broker = d.LenientString()
-		case k.Is("CallDuration"):
-			l.CallDuration = d.LenientString()
-		case k.Is("CallIds"):
-			l.CallIDs = d.LenientString()
-		case k.Is("CalledNumber"):
-			l.CalledNumber = d.LenientString()
-		case k.Is("CalleeLocation"):
-			l.CalleeLocation = d.LenientString()
-		case k.Is("CallerLocation"):
-			l.CallerLocation = d.LenientString()
-		case k.Is("CallingNumber"):
-			l.CallingNumber = d.LenientString()
-		case k.Is("ClientAppName"):
-			l.ClientAppName = d.LenientString()
-		case k.Is("ClientIpAddress"):
-			l.ClientIPAddress = d.LenientString()
-		case k.Is("ClientLocation"):
-			l.ClientLocation = d.LenientString()
-		case k.Is("ClientUserAgent"):
-			l.ClientUserAgent = d.LenientString()
-		case k.Is("ContactDisposition"):
-			l.ContactDisposition = d.LenientString()
-		case k.Is("ContactId"):
-			l.ContactID = d.LenientString()
-		case k.Is("ContactType"):
-			l.ContactType = d.LenientString()
-		case k.Is("DialingTime"):
-			l.DialingTime = d.LenientInt()
-		case k.Is("EarlyMediaState"):
-			l.EarlyMediaState = d.LenientString()
-		case k.Is("EarlyMediaText"):
-			l.EarlyMediaText = d.LenientString()
-		case k.Is("EstablishedTime"):
-			l.EstablishedTime = d.Millis()
-		case k.Is("FirstResponseTime"):
-			l.FirstResponseTime = d.LenientInt()
-		case k.Is("HeldTime"):
-			l.HeldTime = d.LenientInt()
-		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
-		case k.Is("IvrTime"):
-			l.IVRTime = d.LenientInt()
-		case k.Is("MediaType"):
-			l.MediaType = d.LenientString()
-		case k.Is("MessagesSent"):
-			l.MessagesSent = d.LenientInt()
-		case k.Is("MessagesSentByAgent"):
-			l.MessagesSentByAgent = d.LenientInt()
-		case k.Is("MessagesSentByCustomer"):
-			l.MessagesSentByCustomer = d.LenientInt()
-		case k.Is("OffSiteAgentIds"):
-			l.OffSiteAgentIDs = d.LenientString()
-		case k.Is("OffsiteAgentDestinationNumbers"):
-			l.OffsiteAgentDestinationNumbers = d.LenientString()
-		case k.Is("OffsiteAgentOriginatorNumbers"):
-			l.OffsiteAgentOriginatorNumbers = d.LenientString()
-		case k.Is("OffsiteAgentReleaseReason"):
-			l.OffsiteAgentReleaseReason = d.LenientString()
-		case k.Is("OutsideNumberReleaseReason"):
-			l.OutsideNumberReleaseReason = d.LenientString()
-		case k.Is("QueueTime"):
-			l.QueueTime = d.LenientInt()
-		case k.Is("RecordingDuration"):
-			l.RecordingDuration = d.LenientInt()
-		case k.Is("RecordingReady"):
-			l.RecordingReady = d.LenientBool()
-		case k.Is("ReleaseInitiator"):
-			l.ReleaseInitiator = d.LenientString()
-		case k.Is("ReleaseReason"):
-			l.ReleaseReason = d.LenientString()
-		case k.Is("ReleaseTime"):
-			l.ReleaseTime = d.Millis()
-		case k.Is("RingTime"):
-			l.RingTime = d.LenientInt()
-		case k.Is("SatisfactionDescription"):
-			l.SatisfactionDescription = d.LenientString()
-		case k.Is("SatisfactionIndex"):
-			l.SatisfactionIndex = int(d.LenientInt())
-		case k.Is("SatisfactionSurveyChannel"):
-			l.SatisfactionSurveyChannel = d.LenientString()
-		case k.Is("SatisfactionSurveyOffered"):
-			l.SatisfactionSurveyOffered = d.LenientBool()
-		case k.Is("SkillGroupIds"):
-			l.SkillGroupIDs = d.LenientString()
-		case k.Is("SkillGroupNames"):
-			l.SkillGroupNames = d.LenientString()
-		case k.Is("StartTime"):
-			l.StartTime = d.Millis()
-		case k.Is("SummaryIndex"):
-			l.SummaryIndex = SummaryIndex{}
-			decodeSummaryIndex(d, &l.SummaryIndex)
-		case k.Is("TalkTime"):
-			l.TalkTime = d.LenientInt()
-		case k.Is("TransferCount"):
-			l.TransferCount = d.LenientInt()
-		case k.Is("VoicebotDestinationNumber"):
-			l.VoicebotDestinationNumber = d.LenientString()
-		case k.Is("VoicebotOriginatorNumber"):
-			l.VoicebotOriginatorNumber = d.LenientString()
-		case k.Is("WaitTime"):
-			l.WaitTime = d.LenientInt()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListCallSummariesData reads one ListCallSummariesData in one pass.
-func decodeListCallSummariesData(d *wire.Decoder, l *ListCallSummariesData) {
+// decodeCallSummary reads one CallSummary in one pass.
+func decodeCallSummary(d *wire.Decoder, c *CallSummary) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("ContactId"):
-			l.ContactID = d.LenientString()
+			c.ContactID = d.LenientString()
 		case k.Is("Context"):
-			l.Context = d.LenientString()
+			c.Context = d.LenientString()
 		case k.Is("CreatedTime"):
-			l.CreatedTime = d.Millis()
+			c.CreatedTime = d.Millis()
 		case k.Is("Creator"):
-			l.Creator = d.LenientString()
+			c.Creator = d.LenientString()
 		case k.Is("Editor"):
-			l.Editor = d.LenientString()
+			c.Editor = d.LenientString()
 		case k.Is("TicketId"):
-			l.TicketID = d.LenientString()
+			c.TicketID = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4030,40 +3590,40 @@ func decodeCallTag(d *wire.Decoder, c *CallTag) {
 	}
 }
 
-// decodeListCampaignTrendingReportData reads one ListCampaignTrendingReportData in one pass.
-func decodeListCampaignTrendingReportData(d *wire.Decoder, l *ListCampaignTrendingReportData) {
+// decodeCampaignTrendingReport reads one CampaignTrendingReport in one pass.
+func decodeCampaignTrendingReport(d *wire.Decoder, c *CampaignTrendingReport) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("BreakAgents"):
-			l.BreakAgents = d.LenientInt()
+			c.BreakAgents = d.LenientInt()
 		case k.Is("BreakingAgents"):
-			l.BreakingAgents = d.LenientInt()
+			c.BreakingAgents = d.LenientInt()
 		case k.Is("Concurrency"):
-			l.Concurrency = d.LenientInt()
+			c.Concurrency = d.LenientInt()
 		case k.Is("Datetime"):
-			l.Datetime = d.LenientInt()
+			c.Datetime = d.LenientInt()
 		case k.Is("LoggedInAgents"):
-			l.LoggedInAgents = d.LenientInt()
+			c.LoggedInAgents = d.LenientInt()
 		case k.Is("OutboundScenarioBreakingAgents"):
-			l.OutboundScenarioBreakingAgents = d.LenientInt()
+			c.OutboundScenarioBreakingAgents = d.LenientInt()
 		case k.Is("OutboundScenarioReadyAgents"):
-			l.OutboundScenarioReadyAgents = d.LenientInt()
+			c.OutboundScenarioReadyAgents = d.LenientInt()
 		case k.Is("OutboundScenarioTalkingAgents"):
-			l.OutboundScenarioTalkingAgents = d.LenientInt()
+			c.OutboundScenarioTalkingAgents = d.LenientInt()
 		case k.Is("OutboundScenarioWorkingAgents"):
-			l.OutboundScenarioWorkingAgents = d.LenientInt()
+			c.OutboundScenarioWorkingAgents = d.LenientInt()
 		case k.Is("ReadyAgents"):
-			l.ReadyAgents = d.LenientInt()
+			c.ReadyAgents = d.LenientInt()
 		case k.Is("StatsTime"):
-			l.StatsTime = d.LenientInt()
+			c.StatsTime = d.LenientInt()
 		case k.Is("TalkAgents"):
-			l.TalkAgents = d.LenientInt()
+			c.TalkAgents = d.LenientInt()
 		case k.Is("TalkingAgents"):
-			l.TalkingAgents = d.LenientInt()
+			c.TalkingAgents = d.LenientInt()
 		case k.Is("WorkAgents"):
-			l.WorkAgents = d.LenientInt()
+			c.WorkAgents = d.LenientInt()
 		case k.Is("WorkingAgents"):
-			l.WorkingAgents = d.LenientInt()
+			c.WorkingAgents = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -4116,20 +3676,20 @@ func decodeListCommonTicketFieldsData(d *wire.Decoder, l *ListCommonTicketFields
 	}
 }
 
-// decodeListConfigItemsData reads one ListConfigItemsData in one pass.
-func decodeListConfigItemsData(d *wire.Decoder, l *ListConfigItemsData) {
+// decodeConfigItem reads one ConfigItem in one pass.
+func decodeConfigItem(d *wire.Decoder, c *ConfigItem) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
+			c.InstanceID = d.LenientString()
 		case k.Is("Name"):
-			l.Name = d.LenientString()
+			c.Name = d.LenientString()
 		case k.Is("ObjectId"):
-			l.ObjectID = d.LenientString()
+			c.ObjectID = d.LenientString()
 		case k.Is("ObjectType"):
-			l.ObjectType = d.LenientString()
+			c.ObjectType = d.LenientString()
 		case k.Is("Value"):
-			l.Value = d.LenientString()
+			c.Value = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4158,26 +3718,26 @@ func decodeCustomCallTagging(d *wire.Decoder, c *CustomCallTagging) {
 	}
 }
 
-// decodeListDevicesData reads one ListDevicesData in one pass.
-func decodeListDevicesData(d *wire.Decoder, l *ListDevicesData) {
+// decodeDevice reads one Device in one pass.
+func decodeDevice(d *wire.Decoder, x *Device) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("CallId"):
-			l.CallID = d.LenientString()
+			x.CallID = d.LenientString()
 		case k.Is("Contact"):
-			l.Contact = d.LenientString()
+			x.Contact = d.LenientString()
 		case k.Is("DeviceId"):
-			l.DeviceID = d.LenientString()
+			x.DeviceID = d.LenientString()
 		case k.Is("DeviceType"):
-			l.DeviceType = d.LenientString()
+			x.DeviceType = d.LenientString()
 		case k.Is("Expires"):
-			l.Expires = d.LenientInt()
+			x.Expires = d.LenientInt()
 		case k.Is("Extension"):
-			l.Extension = d.LenientString()
+			x.Extension = d.LenientString()
 		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
+			x.InstanceID = d.LenientString()
 		case k.Is("UserId"):
-			l.UserID = d.LenientString()
+			x.UserID = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4206,22 +3766,22 @@ func decodeDoNotCallNumber(d *wire.Decoder, x *DoNotCallNumber) {
 	}
 }
 
-// decodeListFeedbacksData reads one ListFeedbacksData in one pass.
-func decodeListFeedbacksData(d *wire.Decoder, l *ListFeedbacksData) {
+// decodeFeedback reads one Feedback in one pass.
+func decodeFeedback(d *wire.Decoder, f *Feedback) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("ContactId"):
-			l.ContactID = d.LenientString()
+			f.ContactID = d.LenientString()
 		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
+			f.InstanceID = d.LenientString()
 		case k.Is("TaskId"):
-			l.TaskID = d.LenientString()
+			f.TaskID = d.LenientString()
 		case k.Is("TaskName"):
-			l.TaskName = d.LenientString()
+			f.TaskName = d.LenientString()
 		case k.Is("UserRating"):
-			l.UserRating = int(d.LenientInt())
+			f.UserRating = int(d.LenientInt())
 		case k.Is("UserResponse"):
-			l.UserResponse = d.LenientString()
+			f.UserResponse = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4266,16 +3826,16 @@ func decodeFlashSMSSetting(d *wire.Decoder, f *FlashSMSSetting) {
 	}
 }
 
-// decodeListFlashSmsTemplatesData reads one ListFlashSmsTemplatesData in one pass.
-func decodeListFlashSmsTemplatesData(d *wire.Decoder, l *ListFlashSmsTemplatesData) {
+// decodeFlashSMSTemplate reads one FlashSMSTemplate in one pass.
+func decodeFlashSMSTemplate(d *wire.Decoder, f *FlashSMSTemplate) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("TemplateDetails"):
-			l.TemplateDetails = d.LenientString()
+			f.TemplateDetails = d.LenientString()
 		case k.Is("TemplateId"):
-			l.TemplateID = d.LenientString()
+			f.TemplateID = d.LenientString()
 		case k.Is("TemplateName"):
-			l.TemplateName = d.LenientString()
+			f.TemplateName = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4322,8 +3882,8 @@ func decodeHistoricalAgentReport(d *wire.Decoder, h *HistoricalAgentReport) {
 		case k.Is("DisplayId"):
 			h.DisplayID = d.LenientString()
 		case k.Is("Inbound"):
-			h.Inbound = HistoricalAgentReportInbound{}
-			decodeHistoricalAgentReportInbound(d, &h.Inbound)
+			h.Inbound = Inbound{}
+			decodeInbound(d, &h.Inbound)
 		case k.Is("Internal"):
 			h.Internal = Internal{}
 			decodeInternal(d, &h.Internal)
@@ -4366,8 +3926,8 @@ func decodeHistoricalAgentSkillGroupReport(d *wire.Decoder, h *HistoricalAgentSk
 			h.Outbound = Outbound{}
 			decodeOutbound(d, &h.Outbound)
 		case k.Is("Overall"):
-			h.Overall = HistoricalAgentSkillGroupReportOverall{}
-			decodeHistoricalAgentSkillGroupReportOverall(d, &h.Overall)
+			h.Overall = Overall{}
+			decodeOverall(d, &h.Overall)
 		case k.Is("SkillGroupId"):
 			h.SkillGroupID = d.LenientString()
 		case k.Is("SkillGroupName"):
@@ -4404,99 +3964,99 @@ func decodeHistoricalSkillGroupReport(d *wire.Decoder, h *HistoricalSkillGroupRe
 	}
 }
 
-// decodeListIntervalAgentReportData reads one ListIntervalAgentReportData in one pass.
-func decodeListIntervalAgentReportData(d *wire.Decoder, l *ListIntervalAgentReportData) {
+// decodeIntervalAgentReport reads one IntervalAgentReport in one pass.
+func decodeIntervalAgentReport(d *wire.Decoder, i *IntervalAgentReport) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Back2Back"):
-			l.Back2Back = ListIntervalAgentReportDataBack2Back{}
-			decodeListIntervalAgentReportDataBack2Back(d, &l.Back2Back)
+			i.Back2Back = IntervalAgentReportBack2Back{}
+			decodeIntervalAgentReportBack2Back(d, &i.Back2Back)
 		case k.Is("Inbound"):
-			l.Inbound = Inbound{}
-			decodeInbound(d, &l.Inbound)
+			i.Inbound = Inbound{}
+			decodeInbound(d, &i.Inbound)
 		case k.Is("Internal"):
-			l.Internal = Internal{}
-			decodeInternal(d, &l.Internal)
+			i.Internal = Internal{}
+			decodeInternal(d, &i.Internal)
 		case k.Is("Outbound"):
-			l.Outbound = Outbound{}
-			decodeOutbound(d, &l.Outbound)
+			i.Outbound = Outbound{}
+			decodeOutbound(d, &i.Outbound)
 		case k.Is("Overall"):
-			l.Overall = Overall{}
-			decodeOverall(d, &l.Overall)
+			i.Overall = Overall{}
+			decodeOverall(d, &i.Overall)
 		case k.Is("StatsTime"):
-			l.StatsTime = d.Millis()
+			i.StatsTime = d.Millis()
 		default:
 			d.Skip()
 		}
 	}
 }
 
-// decodeListIntervalAgentSkillGroupReportData reads one ListIntervalAgentSkillGroupReportData in one pass.
-func decodeListIntervalAgentSkillGroupReportData(d *wire.Decoder, l *ListIntervalAgentSkillGroupReportData) {
+// decodeIntervalAgentSkillGroupReport reads one IntervalAgentSkillGroupReport in one pass.
+func decodeIntervalAgentSkillGroupReport(d *wire.Decoder, i *IntervalAgentSkillGroupReport) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Back2Back"):
-			l.Back2Back = HistoricalAgentSkillGroupReportBack2Back{}
-			decodeHistoricalAgentSkillGroupReportBack2Back(d, &l.Back2Back)
+			i.Back2Back = HistoricalAgentSkillGroupReportBack2Back{}
+			decodeHistoricalAgentSkillGroupReportBack2Back(d, &i.Back2Back)
 		case k.Is("Inbound"):
-			l.Inbound = Inbound{}
-			decodeInbound(d, &l.Inbound)
+			i.Inbound = Inbound{}
+			decodeInbound(d, &i.Inbound)
 		case k.Is("Internal"):
-			l.Internal = Internal{}
-			decodeInternal(d, &l.Internal)
+			i.Internal = Internal{}
+			decodeInternal(d, &i.Internal)
 		case k.Is("Outbound"):
-			l.Outbound = Outbound{}
-			decodeOutbound(d, &l.Outbound)
+			i.Outbound = Outbound{}
+			decodeOutbound(d, &i.Outbound)
 		case k.Is("Overall"):
-			l.Overall = ListIntervalAgentSkillGroupReportDataOverall{}
-			decodeListIntervalAgentSkillGroupReportDataOverall(d, &l.Overall)
+			i.Overall = Overall{}
+			decodeOverall(d, &i.Overall)
 		case k.Is("StatsTime"):
-			l.StatsTime = d.Millis()
+			i.StatsTime = d.Millis()
 		default:
 			d.Skip()
 		}
 	}
 }
 
-// decodeListIntervalInstanceReportData reads one ListIntervalInstanceReportData in one pass.
-func decodeListIntervalInstanceReportData(d *wire.Decoder, l *ListIntervalInstanceReportData) {
+// decodeIntervalInstanceReport reads one IntervalInstanceReport in one pass.
+func decodeIntervalInstanceReport(d *wire.Decoder, i *IntervalInstanceReport) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Inbound"):
-			l.Inbound = Inbound{}
-			decodeInbound(d, &l.Inbound)
+			i.Inbound = Inbound{}
+			decodeInbound(d, &i.Inbound)
 		case k.Is("Outbound"):
-			l.Outbound = Outbound{}
-			decodeOutbound(d, &l.Outbound)
+			i.Outbound = Outbound{}
+			decodeOutbound(d, &i.Outbound)
 		case k.Is("Overall"):
-			l.Overall = Overall{}
-			decodeOverall(d, &l.Overall)
+			i.Overall = Overall{}
+			decodeOverall(d, &i.Overall)
 		case k.Is("StatsTime"):
-			l.StatsTime = d.Millis()
+			i.StatsTime = d.Millis()
 		default:
 			d.Skip()
 		}
 	}
 }
 
-// decodeListIntervalSkillGroupReportData reads one ListIntervalSkillGroupReportData in one pass.
-func decodeListIntervalSkillGroupReportData(d *wire.Decoder, l *ListIntervalSkillGroupReportData) {
+// decodeIntervalSkillGroupReport reads one IntervalSkillGroupReport in one pass.
+func decodeIntervalSkillGroupReport(d *wire.Decoder, i *IntervalSkillGroupReport) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Back2Back"):
-			l.Back2Back = ListIntervalSkillGroupReportDataBack2Back{}
-			decodeListIntervalSkillGroupReportDataBack2Back(d, &l.Back2Back)
+			i.Back2Back = IntervalSkillGroupReportBack2Back{}
+			decodeIntervalSkillGroupReportBack2Back(d, &i.Back2Back)
 		case k.Is("Inbound"):
-			l.Inbound = Inbound{}
-			decodeInbound(d, &l.Inbound)
+			i.Inbound = Inbound{}
+			decodeInbound(d, &i.Inbound)
 		case k.Is("Outbound"):
-			l.Outbound = Outbound{}
-			decodeOutbound(d, &l.Outbound)
+			i.Outbound = Outbound{}
+			decodeOutbound(d, &i.Outbound)
 		case k.Is("Overall"):
-			l.Overall = Overall{}
-			decodeOverall(d, &l.Overall)
+			i.Overall = Overall{}
+			decodeOverall(d, &i.Overall)
 		case k.Is("StatsTime"):
-			l.StatsTime = d.Millis()
+			i.StatsTime = d.Millis()
 		default:
 			d.Skip()
 		}
@@ -4719,78 +4279,50 @@ func decodeLegacyQueueEventLog(d *wire.Decoder, l *LegacyQueueEventLog) {
 	}
 }
 
-// decodeListMonoRecordingsData reads one ListMonoRecordingsData in one pass.
-func decodeListMonoRecordingsData(d *wire.Decoder, l *ListMonoRecordingsData) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AgentId"):
-			l.AgentID = d.LenientString()
-		case k.Is("AgentName"):
-			l.AgentName = d.LenientString()
-		case k.Is("ContactId"):
-			l.ContactID = d.LenientString()
-		case k.Is("Duration"):
-			l.Duration = d.LenientString()
-		case k.Is("FileName"):
-			l.FileName = d.LenientString()
-		case k.Is("FileUrl"):
-			l.FileURL = d.LenientString()
-		case k.Is("RamId"):
-			l.RAMID = d.LenientString()
-		case k.Is("SkillGroupId"):
-			l.SkillGroupID = d.LenientString()
-		case k.Is("StartTime"):
-			l.StartTime = d.Millis()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListMultiChannelRecordingsData reads one ListMultiChannelRecordingsData in one pass.
-func decodeListMultiChannelRecordingsData(d *wire.Decoder, l *ListMultiChannelRecordingsData) {
+// decodeMultiChannelRecording reads one MultiChannelRecording in one pass.
+func decodeMultiChannelRecording(d *wire.Decoder, x *MultiChannelRecording) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AgentChannelId"):
-			l.AgentChannelID = d.LenientString()
+			x.AgentChannelID = d.LenientString()
 		case k.Is("AgentId"):
-			l.AgentID = d.LenientString()
+			x.AgentID = d.LenientString()
 		case k.Is("AgentName"):
-			l.AgentName = d.LenientString()
+			x.AgentName = d.LenientString()
 		case k.Is("ContactId"):
-			l.ContactID = d.LenientString()
+			x.ContactID = d.LenientString()
 		case k.Is("Duration"):
-			l.Duration = d.LenientString()
+			x.Duration = d.LenientString()
 		case k.Is("FileName"):
-			l.FileName = d.LenientString()
+			x.FileName = d.LenientString()
 		case k.Is("FileUrl"):
-			l.FileURL = d.LenientString()
+			x.FileURL = d.LenientString()
 		case k.Is("HoldTimeSegments"):
-			l.HoldTimeSegments = wire.Slice(d, l.HoldTimeSegments, decodeHoldTimeSegment)
+			x.HoldTimeSegments = wire.Slice(d, x.HoldTimeSegments, decodeHoldTimeSegment)
 		case k.Is("RamId"):
-			l.RAMID = d.LenientString()
+			x.RAMID = d.LenientString()
 		case k.Is("SkillGroupId"):
-			l.SkillGroupID = d.LenientString()
+			x.SkillGroupID = d.LenientString()
 		case k.Is("StartTime"):
-			l.StartTime = d.Millis()
+			x.StartTime = d.Millis()
 		default:
 			d.Skip()
 		}
 	}
 }
 
-// decodeListNotificationRecordsData reads one ListNotificationRecordsData in one pass.
-func decodeListNotificationRecordsData(d *wire.Decoder, l *ListNotificationRecordsData) {
+// decodeNotificationRecord reads one NotificationRecord in one pass.
+func decodeNotificationRecord(d *wire.Decoder, n *NotificationRecord) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Content"):
-			l.Content = d.LenientString()
+			n.Content = d.LenientString()
 		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
+			n.InstanceID = d.LenientString()
 		case k.Is("NotificationKey"):
-			l.NotificationKey = d.LenientString()
+			n.NotificationKey = d.LenientString()
 		case k.Is("NotificationType"):
-			l.NotificationType = d.LenientString()
+			n.NotificationType = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4845,16 +4377,16 @@ func decodePersonalNumber(d *wire.Decoder, p *PersonalNumber) {
 	}
 }
 
-// decodeListPrivilegesOfUserData reads one ListPrivilegesOfUserData in one pass.
-func decodeListPrivilegesOfUserData(d *wire.Decoder, l *ListPrivilegesOfUserData) {
+// decodePrivilege reads one Privilege in one pass.
+func decodePrivilege(d *wire.Decoder, p *Privilege) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
+			p.InstanceID = d.LenientString()
 		case k.Is("Name"):
-			l.Name = d.LenientString()
+			p.Name = d.LenientString()
 		case k.Is("Scope"):
-			l.Scope = d.LenientString()
+			p.Scope = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -4995,14 +4527,14 @@ func decodeRecentCallDetailRecord(d *wire.Decoder, x *RecentCallDetailRecord) {
 	}
 }
 
-// decodeListRolesData reads one ListRolesData in one pass.
-func decodeListRolesData(d *wire.Decoder, l *ListRolesData) {
+// decodeRole reads one Role in one pass.
+func decodeRole(d *wire.Decoder, x *Role) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Name"):
-			l.Name = d.LenientString()
+			x.Name = d.LenientString()
 		case k.Is("RoleId"):
-			l.RoleID = d.LenientString()
+			x.RoleID = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -5124,38 +4656,38 @@ func decodeSMSMetadata(d *wire.Decoder, s *SMSMetadata) {
 	}
 }
 
-// decodeListTicketTasksData reads one ListTicketTasksData in one pass.
-func decodeListTicketTasksData(d *wire.Decoder, l *ListTicketTasksData) {
+// decodeTicketTask reads one TicketTask in one pass.
+func decodeTicketTask(d *wire.Decoder, x *TicketTask) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Action"):
-			l.Action = d.LenientString()
+			x.Action = d.LenientString()
 		case k.Is("Assignee"):
-			l.Assignee = d.LenientString()
+			x.Assignee = d.LenientString()
 		case k.Is("AssigneeName"):
-			l.AssigneeName = d.LenientString()
+			x.AssigneeName = d.LenientString()
 		case k.Is("Comment"):
-			l.Comment = d.LenientString()
+			x.Comment = d.LenientString()
 		case k.Is("EndTime"):
-			l.EndTime = d.Millis()
+			x.EndTime = d.Millis()
 		case k.Is("FileKeys"):
-			l.FileKeys = wire.Slice(d, l.FileKeys, decodeLenientText)
+			x.FileKeys = wire.Slice(d, x.FileKeys, decodeLenientText)
 		case k.Is("FileUrls"):
-			l.FileURLs = wire.Slice(d, l.FileURLs, decodeLenientText)
+			x.FileURLs = wire.Slice(d, x.FileURLs, decodeLenientText)
 		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
+			x.InstanceID = d.LenientString()
 		case k.Is("StartTime"):
-			l.StartTime = d.Millis()
+			x.StartTime = d.Millis()
 		case k.Is("TaskDefinitionNodeId"):
-			l.TaskDefinitionNodeID = d.LenientString()
+			x.TaskDefinitionNodeID = d.LenientString()
 		case k.Is("TaskDefinitionNodeType"):
-			l.TaskDefinitionNodeType = d.LenientString()
+			x.TaskDefinitionNodeType = d.LenientString()
 		case k.Is("TaskId"):
-			l.TaskID = d.LenientString()
+			x.TaskID = d.LenientString()
 		case k.Is("TaskName"):
-			l.TaskName = d.LenientString()
+			x.TaskName = d.LenientString()
 		case k.Is("TicketId"):
-			l.TicketID = d.LenientString()
+			x.TicketID = d.LenientString()
 		default:
 			d.Skip()
 		}
@@ -5250,28 +4782,28 @@ func decodeVoicemail(d *wire.Decoder, v *Voicemail) {
 	}
 }
 
-// decodeListWaitingChatsData reads one ListWaitingChatsData in one pass.
-func decodeListWaitingChatsData(d *wire.Decoder, l *ListWaitingChatsData) {
+// decodeWaitingChat reads one WaitingChat in one pass.
+func decodeWaitingChat(d *wire.Decoder, w *WaitingChat) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AccessChannelId"):
-			l.AccessChannelID = d.LenientString()
+			w.AccessChannelID = d.LenientString()
 		case k.Is("AccessChannelType"):
-			l.AccessChannelType = d.LenientString()
+			w.AccessChannelType = d.LenientString()
 		case k.Is("BeingAssigned"):
-			l.BeingAssigned = d.LenientBool()
+			w.BeingAssigned = d.LenientBool()
 		case k.Is("ChatConversationId"):
-			l.ChatConversationID = d.LenientString()
+			w.ChatConversationID = d.LenientString()
 		case k.Is("EnqueueTime"):
-			l.EnqueueTime = d.Millis()
+			w.EnqueueTime = d.Millis()
 		case k.Is("JobId"):
-			l.JobID = d.LenientString()
+			w.JobID = d.LenientString()
 		case k.Is("Messages"):
-			l.Messages = wire.Slice(d, l.Messages, decodeMessage)
+			w.Messages = wire.Slice(d, w.Messages, decodeMessage)
 		case k.Is("SkillGroupId"):
-			l.SkillGroupID = d.LenientString()
+			w.SkillGroupID = d.LenientString()
 		case k.Is("UserList"):
-			l.UserList = wire.Slice(d, l.UserList, decodeListWaitingChatsDataUser)
+			w.UserList = wire.Slice(d, w.UserList, decodeWaitingChatUser)
 		default:
 			d.Skip()
 		}
@@ -5472,22 +5004,6 @@ func decodePersonalOutboundNumber(d *wire.Decoder, p *PersonalOutboundNumber) {
 	}
 }
 
-// decodeUserSkillLevel reads one UserSkillLevel in one pass.
-func decodeUserSkillLevel(d *wire.Decoder, u *UserSkillLevel) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("SkillGroupId"):
-			u.SkillGroupID = d.LenientString()
-		case k.Is("SkillGroupName"):
-			u.SkillGroupName = d.LenientString()
-		case k.Is("SkillLevel"):
-			u.SkillLevel = int(d.LenientInt())
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // decodeCallContext reads one CallContext in one pass.
 func decodeCallContext(d *wire.Decoder, c *CallContext) {
 	for m := d.Object(); m.Next(); {
@@ -5666,6 +5182,18 @@ func decodeQueueEvent(d *wire.Decoder, q *QueueEvent) {
 	}
 }
 
+// decodeSummaryIndex reads one SummaryIndex in one pass.
+func decodeSummaryIndex(d *wire.Decoder, s *SummaryIndex) {
+	for m := d.Object(); m.Next(); {
+		switch k := m.Key(); {
+		case k.Is("Keywords"):
+			s.Keywords = d.LenientString()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeInbound reads one Inbound in one pass.
 func decodeInbound(d *wire.Decoder, i *Inbound) {
 	for m := d.Object(); m.Next(); {
@@ -5785,7 +5313,7 @@ func decodeInbound(d *wire.Decoder, i *Inbound) {
 		case k.Is("TotalMessagesSentByAgent"):
 			i.TotalMessagesSentByAgent = d.LenientInt()
 		case k.Is("TotalMessagesSentByCustomer"):
-			i.TotalMessagesSentByCustomer = d.LenientInt()
+			i.TotalMessagesSentByCustomer = d.LenientString()
 		case k.Is("TotalRingTime"):
 			i.TotalRingTime = d.LenientInt()
 		case k.Is("TotalTalkTime"):
@@ -5798,6 +5326,8 @@ func decodeInbound(d *wire.Decoder, i *Inbound) {
 			i.StatsTime = d.Millis()
 		case k.Is("TotalCalls"):
 			i.TotalCalls = d.LenientInt()
+		case k.Is("AccessChannelTypeDetails"):
+			i.AccessChannelTypeDetails = wire.Slice(d, i.AccessChannelTypeDetails, decodeAccessChannelTypeDetail)
 		case k.Is("CallsAttendedTransferIn"):
 			i.CallsAttendedTransferIn = d.LenientInt()
 		case k.Is("CallsAttendedTransferOut"):
@@ -5806,8 +5336,6 @@ func decodeInbound(d *wire.Decoder, i *Inbound) {
 			i.CallsBlindTransferIn = d.LenientInt()
 		case k.Is("CallsBlindTransferOut"):
 			i.CallsBlindTransferOut = d.LenientInt()
-		case k.Is("AccessChannelTypeDetails"):
-			i.AccessChannelTypeDetails = wire.Slice(d, i.AccessChannelTypeDetails, decodeAccessChannelTypeDetail)
 		case k.Is("CallsOverflow"):
 			i.CallsOverflow = d.LenientInt()
 		case k.Is("CallsTimeout"):
@@ -5973,19 +5501,19 @@ func decodeOverall(d *wire.Decoder, o *Overall) {
 		case k.Is("BreakCodeDetailList"):
 			o.BreakCodeDetailList = wire.Slice(d, o.BreakCodeDetailList, decodeBreakCodeDetail)
 		case k.Is("FirstCheckInTime"):
-			o.FirstCheckInTime = d.LenientInt()
+			o.FirstCheckInTime = d.Millis()
 		case k.Is("LastCheckOutTime"):
-			o.LastCheckOutTime = d.LenientInt()
+			o.LastCheckOutTime = d.Millis()
 		case k.Is("TotalOffSiteLoggedInTime"):
-			o.TotalOffSiteLoggedInTime = d.LenientInt()
+			o.TotalOffSiteLoggedInTime = d.LenientString()
 		case k.Is("TotalOffSiteOnlineTime"):
 			o.TotalOffSiteOnlineTime = d.LenientInt()
 		case k.Is("TotalOfficePhoneLoggedInTime"):
-			o.TotalOfficePhoneLoggedInTime = d.LenientInt()
+			o.TotalOfficePhoneLoggedInTime = d.LenientString()
 		case k.Is("TotalOfficePhoneOnlineTime"):
 			o.TotalOfficePhoneOnlineTime = d.LenientInt()
 		case k.Is("TotalOnSiteLoggedInTime"):
-			o.TotalOnSiteLoggedInTime = d.LenientInt()
+			o.TotalOnSiteLoggedInTime = d.LenientString()
 		case k.Is("TotalOnSiteOnlineTime"):
 			o.TotalOnSiteOnlineTime = d.LenientInt()
 		case k.Is("TotalOutboundScenarioLoggedInTime"):
@@ -5994,10 +5522,10 @@ func decodeOverall(d *wire.Decoder, o *Overall) {
 			o.TotalOutboundScenarioReadyTime = d.LenientInt()
 		case k.Is("TotalOutboundScenarioTime"):
 			o.TotalOutboundScenarioTime = d.LenientInt()
-		case k.Is("OneTransferCalls"):
-			o.OneTransferCalls = d.LenientInt()
 		case k.Is("TotalOffSiteLggedInTime"):
 			o.TotalOffSiteLggedInTime = d.LenientInt()
+		case k.Is("OneTransferCalls"):
+			o.OneTransferCalls = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -6266,18 +5794,6 @@ func decodeAgentSummaryReportOverall(d *wire.Decoder, a *AgentSummaryReportOvera
 	}
 }
 
-// decodeSummaryIndex reads one SummaryIndex in one pass.
-func decodeSummaryIndex(d *wire.Decoder, s *SummaryIndex) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("Keywords"):
-			s.Keywords = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // decodeBack2Back reads one Back2Back in one pass.
 func decodeBack2Back(d *wire.Decoder, b *Back2Back) {
 	for m := d.Object(); m.Next(); {
@@ -6320,80 +5836,6 @@ func decodeBack2Back(d *wire.Decoder, b *Back2Back) {
 			b.CallsCustomerHandled = d.LenientInt()
 		case k.Is("CustomerHandleRate"):
 			b.CustomerHandleRate = d.LenientFloat()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHistoricalAgentReportInbound reads one HistoricalAgentReportInbound in one pass.
-func decodeHistoricalAgentReportInbound(d *wire.Decoder, h *HistoricalAgentReportInbound) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AccessChannelTypeDetails"):
-			h.AccessChannelTypeDetails = wire.Slice(d, h.AccessChannelTypeDetails, decodeAccessChannelTypeDetail)
-		case k.Is("AverageFirstResponseTime"):
-			h.AverageFirstResponseTime = d.LenientFloat()
-		case k.Is("AverageHoldTime"):
-			h.AverageHoldTime = d.LenientFloat()
-		case k.Is("AverageResponseTime"):
-			h.AverageResponseTime = d.LenientFloat()
-		case k.Is("AverageRingTime"):
-			h.AverageRingTime = d.LenientFloat()
-		case k.Is("AverageTalkTime"):
-			h.AverageTalkTime = d.LenientFloat()
-		case k.Is("AverageWorkTime"):
-			h.AverageWorkTime = d.LenientFloat()
-		case k.Is("CallsAttendedTransferIn"):
-			h.CallsAttendedTransferIn = d.LenientInt()
-		case k.Is("CallsAttendedTransferOut"):
-			h.CallsAttendedTransferOut = d.LenientInt()
-		case k.Is("CallsBlindTransferIn"):
-			h.CallsBlindTransferIn = d.LenientInt()
-		case k.Is("CallsBlindTransferOut"):
-			h.CallsBlindTransferOut = d.LenientInt()
-		case k.Is("CallsHandled"):
-			h.CallsHandled = d.LenientInt()
-		case k.Is("CallsHold"):
-			h.CallsHold = d.LenientInt()
-		case k.Is("CallsOffered"):
-			h.CallsOffered = d.LenientInt()
-		case k.Is("CallsRinged"):
-			h.CallsRinged = d.LenientInt()
-		case k.Is("HandleRate"):
-			h.HandleRate = d.LenientFloat()
-		case k.Is("MaxHoldTime"):
-			h.MaxHoldTime = d.LenientInt()
-		case k.Is("MaxRingTime"):
-			h.MaxRingTime = d.LenientInt()
-		case k.Is("MaxTalkTime"):
-			h.MaxTalkTime = d.LenientInt()
-		case k.Is("MaxWorkTime"):
-			h.MaxWorkTime = d.LenientInt()
-		case k.Is("SatisfactionIndex"):
-			h.SatisfactionIndex = d.LenientFloat()
-		case k.Is("SatisfactionRate"):
-			h.SatisfactionRate = d.LenientFloat()
-		case k.Is("SatisfactionSurveysOffered"):
-			h.SatisfactionSurveysOffered = d.LenientInt()
-		case k.Is("SatisfactionSurveysResponded"):
-			h.SatisfactionSurveysResponded = d.LenientInt()
-		case k.Is("ServiceLevel15"):
-			h.ServiceLevel15 = d.LenientFloat()
-		case k.Is("TotalHoldTime"):
-			h.TotalHoldTime = d.LenientInt()
-		case k.Is("TotalMessagesSent"):
-			h.TotalMessagesSent = d.LenientInt()
-		case k.Is("TotalMessagesSentByAgent"):
-			h.TotalMessagesSentByAgent = d.LenientInt()
-		case k.Is("TotalMessagesSentByCustomer"):
-			h.TotalMessagesSentByCustomer = d.LenientString()
-		case k.Is("TotalRingTime"):
-			h.TotalRingTime = d.LenientInt()
-		case k.Is("TotalTalkTime"):
-			h.TotalTalkTime = d.LenientInt()
-		case k.Is("TotalWorkTime"):
-			h.TotalWorkTime = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -6476,78 +5918,6 @@ func decodeHistoricalAgentSkillGroupReportInternal(d *wire.Decoder, h *Historica
 	}
 }
 
-// decodeHistoricalAgentSkillGroupReportOverall reads one HistoricalAgentSkillGroupReportOverall in one pass.
-func decodeHistoricalAgentSkillGroupReportOverall(d *wire.Decoder, h *HistoricalAgentSkillGroupReportOverall) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AverageBreakTime"):
-			h.AverageBreakTime = d.LenientFloat()
-		case k.Is("AverageHoldTime"):
-			h.AverageHoldTime = d.LenientFloat()
-		case k.Is("AverageReadyTime"):
-			h.AverageReadyTime = d.LenientFloat()
-		case k.Is("AverageTalkTime"):
-			h.AverageTalkTime = d.LenientFloat()
-		case k.Is("AverageWorkTime"):
-			h.AverageWorkTime = d.LenientFloat()
-		case k.Is("BreakCodeDetailList"):
-			h.BreakCodeDetailList = wire.Slice(d, h.BreakCodeDetailList, decodeBreakCodeDetail)
-		case k.Is("FirstCheckInTime"):
-			h.FirstCheckInTime = d.Millis()
-		case k.Is("LastCheckOutTime"):
-			h.LastCheckOutTime = d.Millis()
-		case k.Is("MaxBreakTime"):
-			h.MaxBreakTime = d.LenientInt()
-		case k.Is("MaxHoldTime"):
-			h.MaxHoldTime = d.LenientInt()
-		case k.Is("MaxReadyTime"):
-			h.MaxReadyTime = d.LenientInt()
-		case k.Is("MaxTalkTime"):
-			h.MaxTalkTime = d.LenientInt()
-		case k.Is("MaxWorkTime"):
-			h.MaxWorkTime = d.LenientInt()
-		case k.Is("OccupancyRate"):
-			h.OccupancyRate = d.LenientFloat()
-		case k.Is("SatisfactionIndex"):
-			h.SatisfactionIndex = d.LenientFloat()
-		case k.Is("SatisfactionRate"):
-			h.SatisfactionRate = d.LenientFloat()
-		case k.Is("SatisfactionSurveysOffered"):
-			h.SatisfactionSurveysOffered = d.LenientInt()
-		case k.Is("SatisfactionSurveysResponded"):
-			h.SatisfactionSurveysResponded = d.LenientInt()
-		case k.Is("TotalBreakTime"):
-			h.TotalBreakTime = d.LenientInt()
-		case k.Is("TotalCalls"):
-			h.TotalCalls = d.LenientInt()
-		case k.Is("TotalHoldTime"):
-			h.TotalHoldTime = d.LenientInt()
-		case k.Is("TotalLoggedInTime"):
-			h.TotalLoggedInTime = d.LenientInt()
-		case k.Is("TotalOffSiteLggedInTime"):
-			h.TotalOffSiteLggedInTime = d.LenientInt()
-		case k.Is("TotalOfficePhoneLoggedInTime"):
-			h.TotalOfficePhoneLoggedInTime = d.LenientInt()
-		case k.Is("TotalOnSiteLoggedInTime"):
-			h.TotalOnSiteLoggedInTime = d.LenientString()
-		case k.Is("TotalOutboundScenarioLoggedInTime"):
-			h.TotalOutboundScenarioLoggedInTime = d.LenientInt()
-		case k.Is("TotalOutboundScenarioReadyTime"):
-			h.TotalOutboundScenarioReadyTime = d.LenientInt()
-		case k.Is("TotalOutboundScenarioTime"):
-			h.TotalOutboundScenarioTime = d.LenientInt()
-		case k.Is("TotalReadyTime"):
-			h.TotalReadyTime = d.LenientInt()
-		case k.Is("TotalTalkTime"):
-			h.TotalTalkTime = d.LenientInt()
-		case k.Is("TotalWorkTime"):
-			h.TotalWorkTime = d.LenientInt()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // decodeHistoricalSkillGroupReportBack2Back reads one HistoricalSkillGroupReportBack2Back in one pass.
 func decodeHistoricalSkillGroupReportBack2Back(d *wire.Decoder, h *HistoricalSkillGroupReportBack2Back) {
 	for m := d.Object(); m.Next(); {
@@ -6588,158 +5958,84 @@ func decodeHistoricalSkillGroupReportBack2Back(d *wire.Decoder, h *HistoricalSki
 	}
 }
 
-// decodeListIntervalAgentReportDataBack2Back reads one ListIntervalAgentReportDataBack2Back in one pass.
-func decodeListIntervalAgentReportDataBack2Back(d *wire.Decoder, l *ListIntervalAgentReportDataBack2Back) {
+// decodeIntervalAgentReportBack2Back reads one IntervalAgentReportBack2Back in one pass.
+func decodeIntervalAgentReportBack2Back(d *wire.Decoder, i *IntervalAgentReportBack2Back) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AgentHandleRate"):
-			l.AgentHandleRate = d.LenientFloat()
+			i.AgentHandleRate = d.LenientFloat()
 		case k.Is("AnswerRate"):
-			l.AnswerRate = d.LenientFloat()
+			i.AnswerRate = d.LenientFloat()
 		case k.Is("AverageCustomerRingTime"):
-			l.AverageCustomerRingTime = d.LenientFloat()
+			i.AverageCustomerRingTime = d.LenientFloat()
 		case k.Is("AverageRingTime"):
-			l.AverageRingTime = d.LenientFloat()
+			i.AverageRingTime = d.LenientFloat()
 		case k.Is("AverageTalkTime"):
-			l.AverageTalkTime = d.LenientFloat()
+			i.AverageTalkTime = d.LenientFloat()
 		case k.Is("CallsAgentHandled"):
-			l.CallsAgentHandled = d.LenientInt()
+			i.CallsAgentHandled = d.LenientInt()
 		case k.Is("CallsAnswered"):
-			l.CallsAnswered = d.LenientInt()
+			i.CallsAnswered = d.LenientInt()
 		case k.Is("CallsCustomerAnswered"):
-			l.CallsCustomerAnswered = d.LenientInt()
+			i.CallsCustomerAnswered = d.LenientInt()
 		case k.Is("CallsDialed"):
-			l.CallsDialed = d.LenientInt()
+			i.CallsDialed = d.LenientInt()
 		case k.Is("CustomerAnswerRate"):
-			l.CustomerAnswerRate = d.LenientFloat()
+			i.CustomerAnswerRate = d.LenientFloat()
 		case k.Is("MaxCustomerRingTime"):
-			l.MaxCustomerRingTime = d.LenientInt()
+			i.MaxCustomerRingTime = d.LenientInt()
 		case k.Is("MaxRingTime"):
-			l.MaxRingTime = d.LenientInt()
+			i.MaxRingTime = d.LenientInt()
 		case k.Is("MaxTalkTime"):
-			l.MaxTalkTime = d.LenientInt()
+			i.MaxTalkTime = d.LenientInt()
 		case k.Is("TotalCustomerRingTime"):
-			l.TotalCustomerRingTime = d.LenientInt()
+			i.TotalCustomerRingTime = d.LenientInt()
 		case k.Is("TotalRingTime"):
-			l.TotalRingTime = d.LenientInt()
+			i.TotalRingTime = d.LenientInt()
 		case k.Is("TotalTalkTime"):
-			l.TotalTalkTime = d.LenientInt()
+			i.TotalTalkTime = d.LenientInt()
 		default:
 			d.Skip()
 		}
 	}
 }
 
-// decodeListIntervalAgentSkillGroupReportDataOverall reads one ListIntervalAgentSkillGroupReportDataOverall in one pass.
-func decodeListIntervalAgentSkillGroupReportDataOverall(d *wire.Decoder, l *ListIntervalAgentSkillGroupReportDataOverall) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AverageBreakTime"):
-			l.AverageBreakTime = d.LenientFloat()
-		case k.Is("AverageHoldTime"):
-			l.AverageHoldTime = d.LenientFloat()
-		case k.Is("AverageReadyTime"):
-			l.AverageReadyTime = d.LenientFloat()
-		case k.Is("AverageTalkTime"):
-			l.AverageTalkTime = d.LenientFloat()
-		case k.Is("AverageWorkTime"):
-			l.AverageWorkTime = d.LenientFloat()
-		case k.Is("BreakCodeDetailList"):
-			l.BreakCodeDetailList = wire.Slice(d, l.BreakCodeDetailList, decodeBreakCodeDetail)
-		case k.Is("FirstCheckInTime"):
-			l.FirstCheckInTime = d.LenientInt()
-		case string(k) == "LastCheckOutTime":
-			l.LastCheckOutTime = d.LenientInt()
-		case string(k) == "LastCheckoutTime":
-			l.LastCheckoutTime = d.LenientInt()
-		case k.Is("MaxBreakTime"):
-			l.MaxBreakTime = d.LenientInt()
-		case k.Is("MaxHoldTime"):
-			l.MaxHoldTime = d.LenientInt()
-		case k.Is("MaxReadyTime"):
-			l.MaxReadyTime = d.LenientInt()
-		case k.Is("MaxTalkTime"):
-			l.MaxTalkTime = d.LenientInt()
-		case k.Is("MaxWorkTime"):
-			l.MaxWorkTime = d.LenientInt()
-		case k.Is("OccupancyRate"):
-			l.OccupancyRate = d.LenientFloat()
-		case k.Is("SatisfactionIndex"):
-			l.SatisfactionIndex = d.LenientFloat()
-		case k.Is("SatisfactionRate"):
-			l.SatisfactionRate = d.LenientFloat()
-		case k.Is("SatisfactionSurveysOffered"):
-			l.SatisfactionSurveysOffered = d.LenientInt()
-		case k.Is("SatisfactionSurveysResponded"):
-			l.SatisfactionSurveysResponded = d.LenientInt()
-		case k.Is("TotalBreakTime"):
-			l.TotalBreakTime = d.LenientInt()
-		case k.Is("TotalCalls"):
-			l.TotalCalls = d.LenientInt()
-		case k.Is("TotalHoldTime"):
-			l.TotalHoldTime = d.LenientInt()
-		case k.Is("TotalLoggedInTime"):
-			l.TotalLoggedInTime = d.LenientInt()
-		case k.Is("TotalOffSiteLoggedInTime"):
-			l.TotalOffSiteLoggedInTime = d.LenientString()
-		case k.Is("TotalOfficePhoneLoggedInTime"):
-			l.TotalOfficePhoneLoggedInTime = d.LenientString()
-		case k.Is("TotalOnSiteLoggedInTime"):
-			l.TotalOnSiteLoggedInTime = d.LenientString()
-		case k.Is("TotalOutboundScenarioLoggedInTime"):
-			l.TotalOutboundScenarioLoggedInTime = d.LenientInt()
-		case k.Is("TotalOutboundScenarioReadyTime"):
-			l.TotalOutboundScenarioReadyTime = d.LenientInt()
-		case k.Is("TotalOutboundScenarioTime"):
-			l.TotalOutboundScenarioTime = d.LenientInt()
-		case k.Is("TotalReadyTime"):
-			l.TotalReadyTime = d.LenientInt()
-		case k.Is("TotalTalkTime"):
-			l.TotalTalkTime = d.LenientInt()
-		case k.Is("TotalWorkTime"):
-			l.TotalWorkTime = d.LenientInt()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListIntervalSkillGroupReportDataBack2Back reads one ListIntervalSkillGroupReportDataBack2Back in one pass.
-func decodeListIntervalSkillGroupReportDataBack2Back(d *wire.Decoder, l *ListIntervalSkillGroupReportDataBack2Back) {
+// decodeIntervalSkillGroupReportBack2Back reads one IntervalSkillGroupReportBack2Back in one pass.
+func decodeIntervalSkillGroupReportBack2Back(d *wire.Decoder, i *IntervalSkillGroupReportBack2Back) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AgentHandleRate"):
-			l.AgentHandleRate = d.LenientFloat()
+			i.AgentHandleRate = d.LenientFloat()
 		case k.Is("AnswerRate"):
-			l.AnswerRate = d.LenientString()
+			i.AnswerRate = d.LenientString()
 		case k.Is("AverageCustomerRingTime"):
-			l.AverageCustomerRingTime = d.LenientFloat()
+			i.AverageCustomerRingTime = d.LenientFloat()
 		case k.Is("AverageRingTime"):
-			l.AverageRingTime = d.LenientFloat()
+			i.AverageRingTime = d.LenientFloat()
 		case k.Is("AverageTalkTime"):
-			l.AverageTalkTime = d.LenientString()
+			i.AverageTalkTime = d.LenientString()
 		case k.Is("CallsAgentHandled"):
-			l.CallsAgentHandled = d.LenientInt()
+			i.CallsAgentHandled = d.LenientInt()
 		case k.Is("CallsAnswered"):
-			l.CallsAnswered = d.LenientInt()
+			i.CallsAnswered = d.LenientInt()
 		case k.Is("CallsCustomerAnswered"):
-			l.CallsCustomerAnswered = d.LenientInt()
+			i.CallsCustomerAnswered = d.LenientInt()
 		case k.Is("CallsDialed"):
-			l.CallsDialed = d.LenientInt()
+			i.CallsDialed = d.LenientInt()
 		case k.Is("CustomerAnswerRate"):
-			l.CustomerAnswerRate = d.LenientFloat()
+			i.CustomerAnswerRate = d.LenientFloat()
 		case k.Is("MaxCustomerRingTime"):
-			l.MaxCustomerRingTime = d.LenientInt()
+			i.MaxCustomerRingTime = d.LenientInt()
 		case k.Is("MaxRingTime"):
-			l.MaxRingTime = d.LenientInt()
+			i.MaxRingTime = d.LenientInt()
 		case k.Is("MaxTalkTime"):
-			l.MaxTalkTime = d.LenientString()
+			i.MaxTalkTime = d.LenientString()
 		case k.Is("TotalCustomerRingTime"):
-			l.TotalCustomerRingTime = d.LenientInt()
+			i.TotalCustomerRingTime = d.LenientInt()
 		case k.Is("TotalRingTime"):
-			l.TotalRingTime = d.LenientInt()
+			i.TotalRingTime = d.LenientInt()
 		case k.Is("TotalTalkTime"):
-			l.TotalTalkTime = d.LenientInt()
+			i.TotalTalkTime = d.LenientInt()
 		default:
 			d.Skip()
 		}
@@ -7004,18 +6300,18 @@ func decodeTicketField(d *wire.Decoder, x *TicketField) {
 	}
 }
 
-// decodeListWaitingChatsDataUser reads one ListWaitingChatsDataUser in one pass.
-func decodeListWaitingChatsDataUser(d *wire.Decoder, l *ListWaitingChatsDataUser) {
+// decodeWaitingChatUser reads one WaitingChatUser in one pass.
+func decodeWaitingChatUser(d *wire.Decoder, w *WaitingChatUser) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("AvatarUrl"):
-			l.AvatarURL = d.LenientString()
+			w.AvatarURL = d.LenientString()
 		case k.Is("UserId"):
-			l.UserID = d.LenientString()
+			w.UserID = d.LenientString()
 		case k.Is("UserName"):
-			l.UserName = d.LenientString()
+			w.UserName = d.LenientString()
 		case k.Is("UserType"):
-			l.UserType = d.LenientString()
+			w.UserType = d.LenientString()
 		default:
 			d.Skip()
 		}

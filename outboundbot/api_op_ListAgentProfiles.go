@@ -32,8 +32,8 @@ func (r *ListAgentProfilesRequest) Validate() error {
 
 // ListAgentProfilesResponse is the output of ListAgentProfiles.
 type ListAgentProfilesResponse struct {
-	RequestID string                  `json:"RequestId"`
-	Data      []ListAgentProfilesData `json:"Data"`
+	RequestID     string         `json:"RequestId"`
+	AgentProfiles []AgentProfile `json:"Data"`
 }
 
 // ListAgentProfiles lists the agent profiles (OutboundBot 2019-12-26, action
@@ -51,7 +51,7 @@ func decodeListAgentProfiles(d *wire.Decoder, env *rpc.Envelope) *ListAgentProfi
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListAgentProfilesData)
+			r.AgentProfiles = wire.Slice(d, r.AgentProfiles, decodeAgentProfile)
 		default:
 			env.Member(d, k)
 		}

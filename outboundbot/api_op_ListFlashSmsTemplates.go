@@ -34,8 +34,8 @@ func (r *ListFlashSmsTemplatesRequest) Validate() error {
 
 // ListFlashSmsTemplatesResponse is the output of ListFlashSmsTemplates.
 type ListFlashSmsTemplatesResponse struct {
-	RequestID string                      `json:"RequestId"`
-	Data      []ListFlashSmsTemplatesData `json:"Data"`
+	RequestID         string             `json:"RequestId"`
+	FlashSMSTemplates []FlashSMSTemplate `json:"Data"`
 }
 
 // ListFlashSmsTemplates lists the flash sms templates (OutboundBot
@@ -54,7 +54,7 @@ func decodeListFlashSmsTemplates(d *wire.Decoder, env *rpc.Envelope) *ListFlashS
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("Data"):
-			r.Data = wire.Slice(d, r.Data, decodeListFlashSmsTemplatesData)
+			r.FlashSMSTemplates = wire.Slice(d, r.FlashSMSTemplates, decodeFlashSMSTemplate)
 		default:
 			env.Member(d, k)
 		}

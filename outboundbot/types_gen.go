@@ -580,30 +580,6 @@ type Task struct {
 	PlannedTime time.Time `json:"PlannedTime"`
 }
 
-// ListAgentProfilesData is the Data object in the answer of
-// ListAgentProfiles.
-type ListAgentProfilesData struct {
-	AgentProfileID         string `json:"AgentProfileId"`
-	AgentProfileTemplateID string `json:"AgentProfileTemplateId"`
-	AgentType              string `json:"AgentType"`
-	// CreateTime is sent as epoch milliseconds.
-	CreateTime      time.Time `json:"CreateTime"`
-	Description     string    `json:"Description"`
-	InstanceID      string    `json:"InstanceId"`
-	InstructionJSON string    `json:"InstructionJson"`
-	LabelsJSON      string    `json:"LabelsJson"`
-	Model           string    `json:"Model"`
-	ModelConfig     string    `json:"ModelConfig"`
-	Prompt          string    `json:"Prompt"`
-	PromptJSON      string    `json:"PromptJson"`
-	Scenario        string    `json:"Scenario"`
-	ScriptID        string    `json:"ScriptId"`
-	System          bool      `json:"System"`
-	// UpdateTime is sent as epoch milliseconds.
-	UpdateTime    time.Time `json:"UpdateTime"`
-	VariablesJSON string    `json:"VariablesJson"`
-}
-
 // AllTenantBindNumberBinding is the List object in the answer of
 // ListAllTenantBindNumberBinding.
 type AllTenantBindNumberBinding struct {
@@ -727,9 +703,9 @@ type DownloadTask struct {
 	Title      string    `json:"Title"`
 }
 
-// ListFlashSmsTemplatesData is the Data object in the answer of
+// FlashSMSTemplate is the Data object in the answer of
 // ListFlashSmsTemplates.
-type ListFlashSmsTemplatesData struct {
+type FlashSMSTemplate struct {
 	TemplateContent string `json:"TemplateContent"`
 	TemplateID      string `json:"TemplateId"`
 	TemplateName    string `json:"TemplateName"`
@@ -2360,50 +2336,6 @@ func decodeTask(d *wire.Decoder, x *Task) {
 	}
 }
 
-// decodeListAgentProfilesData reads one ListAgentProfilesData in one pass.
-func decodeListAgentProfilesData(d *wire.Decoder, l *ListAgentProfilesData) {
-	for m := d.Object(); m.Next(); {
-		switch k := m.Key(); {
-		case k.Is("AgentProfileId"):
-			l.AgentProfileID = d.LenientString()
-		case k.Is("AgentProfileTemplateId"):
-			l.AgentProfileTemplateID = d.LenientString()
-		case k.Is("AgentType"):
-			l.AgentType = d.LenientString()
-		case k.Is("CreateTime"):
-			l.CreateTime = d.Millis()
-		case k.Is("Description"):
-			l.Description = d.LenientString()
-		case k.Is("InstanceId"):
-			l.InstanceID = d.LenientString()
-		case k.Is("InstructionJson"):
-			l.InstructionJSON = d.LenientString()
-		case k.Is("LabelsJson"):
-			l.LabelsJSON = d.LenientString()
-		case k.Is("Model"):
-			l.Model = d.LenientString()
-		case k.Is("ModelConfig"):
-			l.ModelConfig = d.LenientString()
-		case k.Is("Prompt"):
-			l.Prompt = d.LenientString()
-		case k.Is("PromptJson"):
-			l.PromptJSON = d.LenientString()
-		case k.Is("Scenario"):
-			l.Scenario = d.LenientString()
-		case k.Is("ScriptId"):
-			l.ScriptID = d.LenientString()
-		case k.Is("System"):
-			l.System = d.LenientBool()
-		case k.Is("UpdateTime"):
-			l.UpdateTime = d.Millis()
-		case k.Is("VariablesJson"):
-			l.VariablesJSON = d.LenientString()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // decodeAllTenantBindNumberBinding reads one AllTenantBindNumberBinding in one pass.
 func decodeAllTenantBindNumberBinding(d *wire.Decoder, a *AllTenantBindNumberBinding) {
 	for m := d.Object(); m.Next(); {
@@ -2644,16 +2576,16 @@ func decodeDownloadTask(d *wire.Decoder, x *DownloadTask) {
 	}
 }
 
-// decodeListFlashSmsTemplatesData reads one ListFlashSmsTemplatesData in one pass.
-func decodeListFlashSmsTemplatesData(d *wire.Decoder, l *ListFlashSmsTemplatesData) {
+// decodeFlashSMSTemplate reads one FlashSMSTemplate in one pass.
+func decodeFlashSMSTemplate(d *wire.Decoder, f *FlashSMSTemplate) {
 	for m := d.Object(); m.Next(); {
 		switch k := m.Key(); {
 		case k.Is("TemplateContent"):
-			l.TemplateContent = d.LenientString()
+			f.TemplateContent = d.LenientString()
 		case k.Is("TemplateId"):
-			l.TemplateID = d.LenientString()
+			f.TemplateID = d.LenientString()
 		case k.Is("TemplateName"):
-			l.TemplateName = d.LenientString()
+			f.TemplateName = d.LenientString()
 		default:
 			d.Skip()
 		}

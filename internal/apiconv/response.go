@@ -50,8 +50,15 @@ func (c *converter) response(op *FactOperation) (apigen.Shape, *listing) {
 		if f.Name == "Data" && f.Type == "object" && (reads || isMaker(op.Name)) {
 			at.name = singular(opNoun(op.Name)) // GetUser's and CreateUser's Data is a User
 		}
+		list := f.Type == "array" && f.Items != nil && f.Items.Type == "object" && generic[GoName(f.Name)]
+		if list && isRead(op.Name) {
+			at.name = singular(opNoun(op.Name)) // ListRoles' Data lists Roles
+		}
 		m := c.responseMember(f, at)
-		if at.name != "" {
+		switch {
+		case list && at.name != "":
+			m.Name = plural(strings.TrimPrefix(m.Type, "[]"))
+		case at.name != "":
 			m.Name = m.Type
 		}
 		if len(fields) == 1 && f.Type == "object" && reads {

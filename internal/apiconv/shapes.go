@@ -190,7 +190,10 @@ func unifyMember(a, b apigen.Member) (apigen.Member, bool) {
 			return p[0], true
 		}
 	}
-	widen := map[string]bool{"int,int64": true, "int64,time": true, "int,time": true, "string,time": true}
+	// A number one answer sends and another documents as text is text: a
+	// lenient string reads both (CallDuration of the call detail records).
+	widen := map[string]bool{"int,int64": true, "int64,time": true, "int,time": true, "string,time": true,
+		"int,string": true, "int64,string": true}
 	switch {
 	case widen[a.Type+","+b.Type]:
 		return b, true
