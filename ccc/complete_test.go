@@ -23,3 +23,20 @@ func TestModelComplete(t *testing.T) {
 		return ccc.New(ccc.Options{Credential: cred, HTTPClient: hc})
 	})
 }
+
+// TestEveryOperationOfTheAPI: the client has a method for each of the 253
+// operations of CCC 2020-07-01, the count the official SDKs' API facts give
+// (../shared/api/README.md), so no operation of the API is left out.
+func TestEveryOperationOfTheAPI(t *testing.T) {
+	cred, err := fake.TestCredential()
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := ccc.New(ccc.Options{Credential: cred})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := testutil.OperationMethods(client); len(got) != 253 {
+		t.Errorf("%d operation methods, want the API's 253", len(got))
+	}
+}

@@ -23,3 +23,20 @@ func TestModelComplete(t *testing.T) {
 		return outboundbot.New(outboundbot.Options{Credential: cred, HTTPClient: hc})
 	})
 }
+
+// TestEveryOperationOfTheAPI: the client has a method for each of the 165
+// operations of OutboundBot 2019-12-26, the count the official SDKs' API facts give
+// (../shared/api/README.md), so no operation of the API is left out.
+func TestEveryOperationOfTheAPI(t *testing.T) {
+	cred, err := fake.TestCredential()
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := outboundbot.New(outboundbot.Options{Credential: cred})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := testutil.OperationMethods(client); len(got) != 165 {
+		t.Errorf("%d operation methods, want the API's 165", len(got))
+	}
+}
