@@ -39,6 +39,7 @@ func constructs(t *testing.T) *apigen.Model {
 // answer and on every variant of it (other spellings, nulls, members left
 // out); the request tags against the model; and the paginators' walks.
 func TestConstructs(t *testing.T) {
+	t.Parallel() // each builds a generated package with the go command
 	m := constructs(t)
 	var agree strings.Builder
 	for _, op := range m.Operations {
@@ -203,6 +204,7 @@ func TestPagePaginator(t *testing.T) {
 // of ListInstances remains (the Spec is initialised statically, so the
 // linker can drop it).
 func TestUnusedOperationsAreDropped(t *testing.T) {
+	t.Parallel() // each builds a generated package with the go command
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 // decodes every member from an answer and validates its required
 // parameters, with no Go written for it.
 func TestMadeUpOperation(t *testing.T) {
+	t.Parallel() // each builds a generated package with the go command
 	root := moduleRoot(t)
 	m, err := apigen.Load(filepath.Join(root, "api", "outboundbot", "2019-12-26.json"))
 	if err != nil {
