@@ -312,15 +312,22 @@ func render(in ccc.Instance, v view) map[string]any {
 	return m
 }
 
+// members is v, a product type, as the JSON object encoding/json makes of
+// it, for an answer to change before sending.
+func members(v any) map[string]any {
+	var m map[string]any
+	b, _ := json.Marshal(v) // the product's types always encode
+	_ = json.Unmarshal(b, &m)
+	return m
+}
+
 // wireNumbers renders numbers as the service sends them: encoding/json
 // writes a PhoneNumber's CreateTime as RFC 3339 text, the service as epoch
 // milliseconds (and not at all when it has none).
 func wireNumbers(list []ccc.PhoneNumber) []map[string]any {
 	out := make([]map[string]any, 0, len(list))
 	for _, n := range list {
-		var m map[string]any
-		b, _ := json.Marshal(n) // a PhoneNumber always encodes
-		_ = json.Unmarshal(b, &m)
+		m := members(n)
 		delete(m, "CreateTime")
 		if !n.CreateTime.IsZero() {
 			m["CreateTime"] = n.CreateTime.UnixMilli()
@@ -340,14 +347,7 @@ var adminMembers = []string{"UserId", "LoginName", "DisplayName", "Email", "Mobi
 func wireAdmins(list []ccc.User) []map[string]any {
 	out := make([]map[string]any, 0, len(list))
 	for _, u := range list {
-		var all map[string]any
-		b, _ := json.Marshal(u) // a User always encodes
-		_ = json.Unmarshal(b, &all)
-		m := make(map[string]any, len(adminMembers))
-		for _, k := range adminMembers {
-			m[k] = all[k]
-		}
-		out = append(out, m)
+		out = append(out, pick(members(u), adminMembers))
 	}
 	return out
 }
