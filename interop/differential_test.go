@@ -35,6 +35,7 @@ import (
 
 	"github.com/aliyun/credentials-go/credentials"
 
+	"github.com/typedcloud/sdk-go/internal/apiconv"
 	"github.com/typedcloud/sdk-go/internal/apigen"
 	"github.com/typedcloud/sdk-go/internal/testutil"
 )
@@ -424,16 +425,9 @@ func canonicalJSON(t *testing.T, ps []wireParam, wire, who string) {
 }
 
 // documentedJSONArray reports whether the facts declare p a plain string
-// whose documented example is a JSON array of strings or integers: the
-// model types such a parameter as a list sent as JSON text, which is a
-// string too, so v1 is given the text ours sends and the wire must agree.
+// whose documented example is a JSON array, which the model types as a
+// list sent as JSON text (apiconv.JSONArrayList): that text is a string
+// too, so v1 is given the text ours sends and the wire must agree.
 func documentedJSONArray(p *factsParam) bool {
-	if p == nil || p.Type != "string" || p.Style != "" {
-		return false
-	}
-	ex := strings.TrimSpace(p.Example)
-	var texts []string
-	var numbers []int64
-	return strings.HasPrefix(ex, "[") &&
-		(json.Unmarshal([]byte(ex), &texts) == nil && len(texts) > 0 || json.Unmarshal([]byte(ex), &numbers) == nil && len(numbers) > 0)
+	return p != nil && p.Type == "string" && p.Style == "" && apiconv.JSONArrayList(p.Example) != ""
 }

@@ -78,11 +78,22 @@ func (c *converter) param(op string, p *FactParam) apigen.Member {
 }
 
 // jsonArrayText is the list type of a plain string parameter whose
-// documented example is a JSON array of strings ([]string) or of integers
-// ([]int64), or "" for any other.
+// documented example is a JSON array: see JSONArrayList.
 func jsonArrayText(p *FactParam) string {
-	ex := strings.TrimSpace(p.example())
-	if p.Style != "" || !strings.HasPrefix(ex, "[") {
+	if p.Style != "" {
+		return ""
+	}
+	return JSONArrayList(p.example())
+}
+
+// JSONArrayList is the model's list type for a plain string parameter
+// documented with example: []string when the example is a JSON array of
+// strings, []int64 when of integers, "" otherwise. The model sends such a
+// list as one parameter of that JSON text (the interop test settles the
+// class by the same rule).
+func JSONArrayList(example string) string {
+	ex := strings.TrimSpace(example)
+	if !strings.HasPrefix(ex, "[") {
 		return ""
 	}
 	var texts []string
