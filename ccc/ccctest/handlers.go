@@ -59,7 +59,9 @@ func ok(c *fake.Call, data any) fake.Reply { return answer(c, map[string]any{"Da
 // answer wraps the payload members in the CCC success envelope, which has
 // no Success field.
 func answer(c *fake.Call, payload map[string]any) fake.Reply {
-	payload["HttpStatusCode"], payload["Code"], payload["Message"], payload["RequestId"] = http.StatusOK, "OK", "Success", c.RequestID
+	for k, v := range envelope(c.RequestID) {
+		payload[k] = v
+	}
 	return fake.Reply{Status: http.StatusOK, Body: payload}
 }
 

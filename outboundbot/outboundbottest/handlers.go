@@ -39,7 +39,7 @@ func (s *Server) handlers() map[string]fake.Handler {
 
 // ok wraps a payload in the Outbound Bot success envelope.
 func ok(c *fake.Call, payload map[string]any) fake.Reply {
-	body := map[string]any{"HttpStatusCode": 200, "Code": "OK", "Message": "Success", "RequestId": c.RequestID, "Success": true}
+	body := envelope(c.RequestID)
 	for k, v := range payload {
 		body[k] = v
 	}
